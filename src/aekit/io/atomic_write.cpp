@@ -1,0 +1,62 @@
+#include "aekit/io/atomic_write.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "aekit/error.hpp"
+
+namespace aekit::io {
+namespace {
+
+std::filesystem::path temporary_beside(const std::filesystem::path& path) {
+  return path.parent_path() /
+         fmt::format(".{}.tmp-{}", path.filename().string(), static_cast<long>(getpid()));
+}
+
+void flush_to_disk(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+void atomic_write_with(const std::filesystem::path& path,
+                       const std::function<void(std::ostream&)>& write) {
+  const auto parent = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  if (!std::filesystem::is_directory(parent))
+    throw Error(fmt::format("cannot write '{}': folder '{}' does not exist", path.string(),
+                            parent.string()));
+  const auto temporary = temporary_beside(path);
+  try {
+    {
+      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+      if (!out)
+        throw Error(fmt::format("cannot write '{}': {}", temporary.string(), std::strerror(errno)));
+      write(out);
+      out.flush();
+      if (!out) throw Error(fmt::format("cannot write '{}': disk full or I/O error", path.string()));
+    }
+    flush_to_disk(temporary);
+    std::filesystem::rename(temporary, path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+}
+
+void atomic_write(const std::filesystem::path& path, std::string_view bytes) {
+  atomic_write_with(path, [&](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
+}
+
+}  // namespace aekit::io

@@ -1,0 +1,75 @@
+#include "aekit/models/objective.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "aekit/error.hpp"
+#include "aekit/loss/bce.hpp"
+#include "aekit/loss/mse.hpp"
+
+namespace aekit::models {
+
+LossKind parse_loss(std::string_view name) {
+  if (name == "mse") return LossKind::mse;
+  if (name == "bce") return LossKind::bce;
+  throw UsageError(fmt::format("unknown loss '{}': expected mse or bce", name));
+}
+
+std::string loss_name(LossKind kind) { return kind == LossKind::mse ? "mse" : "bce"; }
+
+Objective::Objective(LossKind loss, Activation output_activation)
+    : loss_(loss), output_activation_(output_activation) {
+  if (loss == LossKind::bce && output_activation != Activation::sigmoid)
+    throw UsageError(fmt::format("loss bce needs output activation sigmoid (outputs in (0,1)), "
+                                 "found {}; use --output-activation sigmoid or --loss mse",
+                                 activation_name(output_activation)));
+}
+
+double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef batch) {
+  model.parameters().zero_grads();
+  ConstMatrixRef z = model.forward_logits(batch);
+  MatrixMap dz = logit_gradient_.view(z.rows(), z.cols());
+  double loss = 0;
+  if (loss_ == LossKind::bce) {
+    loss = loss::bce_with_logits(z, batch);
+    loss::bce_with_logits_gradient(z, batch, dz);
+  } else {
+    ConstMatrixRef y = model.output_from_logits(z);
+    MatrixMap dy = output_gradient_.view(z.rows(), z.cols());
+    loss = loss::mse(y, batch);
+    loss::mse_gradient(y, batch, dy);
+    multiply_by_derivative(output_activation_, y, dy, dz);
+  }
+  model.backward_logits(dz);
+  return loss;
+}
+
+ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef data,
+                                              Index batch) {
+  ReconstructionMetrics m;
+  m.n = data.rows();
+  double squared = 0, cross_entropy = 0;
+  const bool sigmoid = model.config().output == Activation::sigmoid;
+  constexpr Scalar kEps = Scalar(1e-7);
+  for (Index begin = 0; begin < data.rows(); begin += batch) {
+    const Index rows = std::min(batch, data.rows() - begin);
+    const auto x = data.middleRows(begin, rows);
+    ConstMatrixRef z = model.forward_logits(x);
+    if (sigmoid) cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
+    ConstMatrixRef y = model.output_from_logits(z);
+    squared += loss::mse(y, x) * double(y.size());
+    if (!sigmoid) {
+      // Outputs are not probabilities: score them clamped to [eps, 1 - eps].
+      const auto p = y.array().max(kEps).min(1 - kEps);
+      const auto t = x.array();
+      cross_entropy -= double((t * p.log() + (1 - t) * (1 - p).log()).sum());
+    }
+  }
+  const double entries = double(data.size());
+  m.mse = entries > 0 ? squared / entries : 0;
+  m.bce = entries > 0 ? cross_entropy / entries : 0;
+  return m;
+}
+
+}  // namespace aekit::models

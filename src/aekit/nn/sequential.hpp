@@ -1,0 +1,35 @@
+#pragma once
+// A chain of layers: forward left to right, backward right to left.
+//   forward:  x -> l0 -> l1 -> ... -> y          backward: dy -> ... -> l1' -> l0' -> dx
+// Its parameters are the layers' parameters in order, named "<index>.<name>".
+#include "aekit/nn/layer.hpp"
+
+namespace aekit::nn {
+
+class Sequential : public Layer {
+ public:
+  Sequential() = default;
+  explicit Sequential(std::vector<LayerPtr> layers);
+
+  Layer& add(LayerPtr layer);  // requires: layer->in_features() matches the current output
+
+  std::string kind() const override { return "sequential"; }
+  Index in_features() const override;
+  Index out_features() const override;
+  nlohmann::json config() const override;
+
+  std::vector<ParamSpec> param_specs() const override;
+  void bind(std::span<Scalar> values, std::span<Scalar> grads) override;
+  void initialize(Rng& rng) override;
+
+  ConstMatrixRef forward(ConstMatrixRef x) override;
+  ConstMatrixRef backward(ConstMatrixRef dy) override;
+
+  std::size_t size() const { return layers_.size(); }
+  Layer& operator[](std::size_t i) { return *layers_[i]; }
+
+ private:
+  std::vector<LayerPtr> layers_;
+};
+
+}  // namespace aekit::nn

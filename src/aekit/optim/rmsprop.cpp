@@ -1,0 +1,25 @@
+#include "aekit/optim/rmsprop.hpp"
+
+#include <cmath>
+
+namespace aekit::optim {
+
+std::vector<std::pair<std::string, Vector*>> RmsProp::state() { return {{"v", &v_}}; }
+
+void RmsProp::reserve(Index parameter_count) {
+  if (v_.size() != parameter_count) v_.setZero(parameter_count);
+}
+
+void RmsProp::update(std::span<Scalar> params, std::span<const Scalar> grads, double lr) {
+  const Scalar rate = Scalar(lr), a = Scalar(alpha_), eps = Scalar(eps_);
+  const Index n = Index(params.size());
+  Scalar* v = v_.data();
+#pragma omp parallel for simd schedule(static)
+  for (Index i = 0; i < n; ++i) {
+    const Scalar g = grads[i];
+    v[i] = a * v[i] + (1 - a) * g * g;
+    params[i] -= rate * g / (std::sqrt(v[i]) + eps);
+  }
+}
+
+}  // namespace aekit::optim

@@ -1,0 +1,78 @@
+#include "aekit/tensor/activation.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aekit/error.hpp"
+
+namespace aekit {
+namespace {
+
+// Numerically stable softplus: log(1 + e^z) = max(z, 0) + log1p(e^-|z|).
+template <typename ArrayExpr>
+auto softplus(const ArrayExpr& z) {
+  return z.max(Scalar(0)) + (-z.abs()).exp().log1p();
+}
+
+}  // namespace
+
+Activation parse_activation(std::string_view name) {
+  if (name == "identity" || name == "linear") return Activation::identity;
+  if (name == "sigmoid") return Activation::sigmoid;
+  if (name == "tanh") return Activation::tanh;
+  if (name == "relu") return Activation::relu;
+  if (name == "leaky_relu" || name == "leaky-relu") return Activation::leaky_relu;
+  if (name == "softplus") return Activation::softplus;
+  throw UsageError(fmt::format("unknown activation '{}': expected one of {}", name,
+                               activation_names()));
+}
+
+std::string activation_name(Activation activation) {
+  switch (activation) {
+    case Activation::identity: return "identity";
+    case Activation::sigmoid: return "sigmoid";
+    case Activation::tanh: return "tanh";
+    case Activation::relu: return "relu";
+    case Activation::leaky_relu: return "leaky_relu";
+    case Activation::softplus: return "softplus";
+  }
+  AEKIT_ASSERT(false);
+  return {};
+}
+
+std::string activation_names() { return "identity, sigmoid, tanh, relu, leaky_relu, softplus"; }
+
+void add_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias) {
+  auto a = y.array();
+  if (bias.size() > 0) {
+    AEKIT_ASSERT(bias.rows() == 1 && bias.cols() == y.cols());
+    a.rowwise() += bias.row(0).array();
+  }
+  switch (activation) {
+    case Activation::identity: break;
+    case Activation::sigmoid: a = a.logistic(); break;
+    case Activation::tanh: a = a.tanh(); break;
+    case Activation::relu: a = a.max(Scalar(0)); break;
+    case Activation::leaky_relu: a = (a > 0).select(a, kLeakyReluSlope * a); break;
+    case Activation::softplus: a = softplus(a); break;
+  }
+}
+
+void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrixRef dy,
+                            MatrixRef out) {
+  AEKIT_ASSERT(y.rows() == dy.rows() && y.cols() == dy.cols());
+  const auto ya = y.array();
+  const auto g = dy.array();
+  auto o = out.array();
+  switch (activation) {
+    case Activation::identity: o = g; break;
+    case Activation::sigmoid: o = g * ya * (Scalar(1) - ya); break;
+    case Activation::tanh: o = g * (Scalar(1) - ya.square()); break;
+    case Activation::relu: o = (ya > 0).select(g, Scalar(0)); break;
+    case Activation::leaky_relu: o = (ya > 0).select(g, kLeakyReluSlope * g); break;
+    case Activation::softplus: o = g * (Scalar(1) - (-ya).exp()); break;
+  }
+}
+
+}  // namespace aekit

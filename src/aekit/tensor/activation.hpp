@@ -1,0 +1,36 @@
+#pragma once
+// Element-wise activations, applied in place, with derivatives taken from the OUTPUT.
+//
+// Every activation here has a derivative expressible through its output y = f(z), so
+// layers cache only y:
+//   identity   y = z                      f' = 1
+//   sigmoid    y = 1 / (1 + e^-z)         f' = y (1 - y)
+//   tanh       y = tanh z                 f' = 1 - y^2
+//   relu       y = max(z, 0)              f' = [y > 0]
+//   leaky_relu y = z if z > 0 else 0.01 z f' = 1 if y > 0 else 0.01
+//   softplus   y = log(1 + e^z)           f' = sigmoid(z) = 1 - e^-y
+#include <string>
+#include <string_view>
+
+#include "aekit/tensor/matrix.hpp"
+
+namespace aekit {
+
+enum class Activation { identity, sigmoid, tanh, relu, leaky_relu, softplus };
+
+inline constexpr Scalar kLeakyReluSlope = Scalar(0.01);  // PyTorch's default
+
+// "identity" | "linear", "sigmoid", "tanh", "relu", "leaky_relu" | "leaky-relu", "softplus".
+Activation parse_activation(std::string_view name);
+std::string activation_name(Activation activation);
+std::string activation_names();  // the valid names, for error messages
+
+// y[N,H] = f(y + b) for each row: bias add and activation fused in one pass.
+// bias is [1,H]; pass an empty bias (size 0) for none.
+void add_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias);
+
+// out[N,H] = dy ⊙ f'(y), with f' computed from the layer's output y.
+void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrixRef dy,
+                            MatrixRef out);
+
+}  // namespace aekit

@@ -1,0 +1,109 @@
+#include "aekit/tensor/gemm.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+
+#include "aekit/error.hpp"
+
+namespace aekit {
+namespace {
+
+// Below this many multiply-adds a product runs on one thread: the fork costs more.
+constexpr double kParallelMinimumWork = 1 << 18;
+// Stripe widths are multiples of this, so each thread's columns stay SIMD-aligned.
+constexpr Index kStripeAlign = 16;
+
+// Calls body(begin, count) for one stripe of [0, total) per thread.
+template <typename Body>
+void for_each_stripe(Index total, double work, Body body) {
+  const int n_threads = omp_get_max_threads();
+  if (n_threads == 1 || work < kParallelMinimumWork || total < 2 * kStripeAlign) {
+    body(Index(0), total);
+    return;
+  }
+#pragma omp parallel num_threads(n_threads)
+  {
+    const Index t = omp_get_thread_num(), n = omp_get_num_threads();
+    const Index per = ((total + n - 1) / n + kStripeAlign - 1) / kStripeAlign * kStripeAlign;
+    const Index begin = std::min(total, t * per);
+    const Index count = std::min(total - begin, per);
+    if (count > 0) body(begin, count);
+  }
+}
+
+template <typename Dst, typename Product>
+void assign(Dst&& dst, const Product& product, bool accumulate) {
+  if (accumulate)
+    dst.noalias() += product;
+  else
+    dst.noalias() = product;
+}
+
+
+}  // namespace
+
+void gemm_nt(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  AEKIT_ASSERT(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows());
+  const double work = double(a.rows()) * a.cols() * b.rows();
+  for_each_stripe(c.cols(), work, [&](Index j, Index n) {
+    assign(c.middleCols(j, n), a * b.middleRows(j, n).transpose(), accumulate);
+  });
+}
+
+void gemm_nn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  AEKIT_ASSERT(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols());
+  const double work = double(a.rows()) * a.cols() * b.cols();
+  for_each_stripe(c.cols(), work, [&](Index j, Index n) {
+    assign(c.middleCols(j, n), a * b.middleCols(j, n), accumulate);
+  });
+}
+
+void gemm_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  AEKIT_ASSERT(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols());
+  const double work = double(a.rows()) * a.cols() * b.cols();
+  for_each_stripe(c.rows(), work, [&](Index i, Index n) {
+    assign(c.middleRows(i, n), a.middleCols(i, n).transpose() * b, accumulate);
+  });
+}
+
+namespace {
+
+// c[i,j] (+)= sum_k lhs(i,k) * rhs(k,j), accumulated in double.
+template <typename Lhs, typename Rhs>
+void reference_product(Index inner, Lhs lhs, Rhs rhs, MatrixRef c, bool accumulate) {
+  for (Index i = 0; i < c.rows(); ++i)
+    for (Index j = 0; j < c.cols(); ++j) {
+      double sum = accumulate ? c(i, j) : 0.0;
+      for (Index k = 0; k < inner; ++k) sum += double(lhs(i, k)) * rhs(k, j);
+      c(i, j) = Scalar(sum);
+    }
+}
+
+}  // namespace
+
+void gemm_reference_nt(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  reference_product(
+      a.cols(), [&](Index i, Index k) { return a(i, k); },
+      [&](Index k, Index j) { return b(j, k); }, c, accumulate);
+}
+
+void gemm_reference_nn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  reference_product(
+      a.cols(), [&](Index i, Index k) { return a(i, k); },
+      [&](Index k, Index j) { return b(k, j); }, c, accumulate);
+}
+
+void gemm_reference_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
+  reference_product(
+      a.rows(), [&](Index i, Index k) { return a(k, i); },
+      [&](Index k, Index j) { return b(k, j); }, c, accumulate);
+}
+
+void set_threads(int threads) {
+  if (threads > 0) omp_set_num_threads(threads);
+}
+
+int threads() { return omp_get_max_threads(); }
+
+}  // namespace aekit
