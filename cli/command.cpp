@@ -1,0 +1,28 @@
+#include "command.hpp"
+
+#include <fmt/format.h>
+
+#include "aekit/error.hpp"
+
+namespace aekit::cli {
+
+data::Dataset load_data_for_model(const std::string& spec, Index width, const std::string& model) {
+  data::Dataset d = data::load_dataset(spec);
+  if (d.x.cols() != width)
+    throw Error(fmt::format("model '{}' expects {} inputs per row, data '{}' has {} columns",
+                            model, width, d.name, d.x.cols()));
+  return d;
+}
+
+FloatMatrix map_in_chunks(const FloatMatrix& x, Index out_cols,
+                          const std::function<ConstMatrixRef(ConstMatrixRef)>& fn) {
+  constexpr Index kChunk = 1024;
+  FloatMatrix out(x.rows(), out_cols);
+  for (Index begin = 0; begin < x.rows(); begin += kChunk) {
+    const Index rows = std::min(kChunk, x.rows() - begin);
+    out.middleRows(begin, rows) = fn(x.middleRows(begin, rows)).cast<float>();
+  }
+  return out;
+}
+
+}  // namespace aekit::cli

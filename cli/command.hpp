@@ -1,0 +1,34 @@
+#pragma once
+// The pieces every subcommand of the aekit CLI shares.
+//
+// A subcommand registers its flags on a CLI11 sub-app and returns what to run once the
+// arguments are parsed. main() runs it and maps errors to exit codes: aekit::UsageError and
+// argument errors -> 2, any other aekit::Error -> 1, with a one-line "aekit: ..." message.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "aekit/data/dataset.hpp"
+#include "aekit/error.hpp"
+#include "aekit/io/autoencoder_file.hpp"
+
+namespace aekit::cli {
+
+using Action = std::function<void()>;
+
+Action add_train_command(CLI::App& root);
+Action add_encode_command(CLI::App& root);
+Action add_decode_command(CLI::App& root);
+Action add_reconstruct_command(CLI::App& root);
+Action add_eval_command(CLI::App& root);
+Action add_info_command(CLI::App& root);
+
+// Loads `spec` and checks that its rows have `width` columns (the model's input size):
+// "model 'm.aek' expects 784 inputs, data 'x.npy' has 1024 columns".
+data::Dataset load_data_for_model(const std::string& spec, Index width, const std::string& model);
+
+// Runs `fn(chunk) -> rows` over x in chunks of 1024 rows and stacks the results.
+FloatMatrix map_in_chunks(const FloatMatrix& x, Index out_cols,
+                          const std::function<ConstMatrixRef(ConstMatrixRef)>& fn);
+
+}  // namespace aekit::cli

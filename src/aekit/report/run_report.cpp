@@ -1,0 +1,93 @@
+#include "aekit/report/run_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aekit/report/escape.hpp"
+#include "aekit/report/html_report.hpp"
+#include "aekit/report/image_grid.hpp"
+#include "aekit/report/svg_chart.hpp"
+#include "aekit/io/atomic_write.hpp"
+
+namespace aekit::report {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr Index kExamples = 10;
+
+// Originals above reconstructions, in the data's own units (scaling inverted).
+void write_reconstructions(const fs::path& path, const RunReportInput& in) {
+  const Index count = std::min(kExamples, in.examples.rows());
+  if (count == 0 || in.input_shape.size() != in.examples.cols()) return;
+  FloatMatrix originals = in.examples.topRows(count);
+  FloatMatrix reconstructions = in.model.reconstruct(originals).cast<float>();
+  in.scaling.invert(originals);
+  in.scaling.invert(reconstructions);
+  const float low = originals.minCoeff(), high = originals.maxCoeff();
+  write_png(path, reconstruction_grid(originals, reconstructions, in.input_shape, count, low,
+                                      high > low ? high : low + 1, 1, 3));
+}
+
+std::string loss_curve(const train::TrainerState& state, const std::string& loss) {
+  Series train{"training", {}, {}}, val{"validation", {}, {}};
+  for (const auto& r : state.history) {
+    train.x.push_back(r.epoch);
+    train.y.push_back(r.train_loss);
+    if (std::isfinite(r.val_loss)) {
+      val.x.push_back(r.epoch);
+      val.y.push_back(r.val_loss);
+    }
+  }
+  LineChart chart{"Loss per epoch", "epoch", loss, {train}, false};
+  if (!val.x.empty()) chart.series.push_back(val);
+  return line_chart_svg(chart);
+}
+
+std::string number(const nlohmann::json& value) {
+  return value.is_number() ? fmt::format("{:.6g}", value.get<double>()) : "n/a";
+}
+
+std::string epoch_table(const train::TrainerState& state) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : state.history)
+    rows.push_back({std::to_string(r.epoch), fmt::format("{:.6f}", r.train_loss),
+                    std::isfinite(r.val_loss) ? fmt::format("{:.6f}", r.val_loss) : "n/a",
+                    fmt::format("{:.3g}", r.lr), fmt::format("{:.1f}", r.seconds),
+                    fmt::format("{:.0f}", r.samples_per_second)});
+  return table_html({"epoch", "train loss", "validation loss", "lr", "seconds", "samples/s"}, rows);
+}
+
+}  // namespace
+
+void write_run_report(const fs::path& folder, const RunReportInput& in) {
+  write_reconstructions(folder / "reconstructions.png", in);
+  io::atomic_write(folder / "loss.svg", loss_curve(in.state, in.config.get("loss")));
+
+  Report report;
+  report.title = fmt::format("aekit run {}", folder.filename().string());
+  const auto& r = in.results;
+  report.summary = {
+      {"data", in.config.data},
+      {"test data", in.config.test_data},
+      {"model", fmt::format("dims {} (mirrored), {} / code {} / output {}{}", in.config.get("dims"),
+                            in.config.get("activation"), in.config.get("code_activation"),
+                            in.config.get("output_activation"), in.config.model.tied ? ", tied" : "")},
+      {"parameters", std::to_string(in.model.parameters().size())},
+      {"training", fmt::format("{} {} lr {} batch {}, {} epochs ({})", in.config.get("loss"),
+                               in.config.get("optimizer"), in.config.get("lr"), in.config.batch,
+                               r.value("epochs_done", 0), r.value("outcome", ""))},
+      {"test MSE", number(r["test_mse"])},
+      {"test BCE", number(r["test_bce"])},
+      {fmt::format("PCA-{} test MSE", in.model.code_size()), number(r["pca_test_mse"])},
+      {"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))},
+  };
+  report.sections.push_back({"Reconstructions", figure_html("reconstructions.png",
+      "Test images (top) and their reconstructions (bottom).")});
+  report.sections.push_back({"Loss", figure_html("loss.svg", "Training and validation loss per epoch.")});
+  report.sections.push_back({"Epochs", epoch_table(in.state)});
+  report.sections.push_back({"Settings", "<pre>" + html_escape(in.config.to_toml()) + "</pre>"});
+  write_html_report(folder / "report.html", report);
+}
+
+}  // namespace aekit::report

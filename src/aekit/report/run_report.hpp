@@ -1,0 +1,27 @@
+#pragma once
+// The figures and the one-page report of a training run:
+//   reconstructions.png  originals (top row) above their reconstructions (bottom row)
+//   loss.svg             training and validation loss per epoch
+//   report.html          settings, final metrics next to PCA, both figures, epoch table
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "aekit/data/scaling.hpp"
+#include "aekit/models/autoencoder.hpp"
+#include "aekit/train/trainer.hpp"
+
+namespace aekit::report {
+
+struct RunReportInput {
+  const train::TrainConfig& config;
+  const train::TrainerState& state;
+  const nlohmann::json& results;      // summary.json's content
+  models::Autoencoder& model;
+  const data::Scaling& scaling;
+  Shape input_shape;
+  const FloatMatrix& examples;        // scaled rows to show (test data, else validation)
+};
+
+void write_run_report(const std::filesystem::path& folder, const RunReportInput& input);
+
+}  // namespace aekit::report

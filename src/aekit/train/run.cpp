@@ -1,0 +1,163 @@
+#include "aekit/train/run.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <numeric>
+
+#include "aekit/data/dataset.hpp"
+#include "aekit/error.hpp"
+#include "aekit/io/atomic_write.hpp"
+#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/models/pca.hpp"
+#include "aekit/report/run_report.hpp"
+#include "aekit/tensor/gemm.hpp"
+#include "aekit/train/checkpoint.hpp"
+
+namespace aekit::train {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path default_run_folder() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
+}
+
+void check_width(const data::Dataset& d, const TrainConfig& config) {
+  const Index expected = config.model.dims.front();
+  if (d.x.cols() != expected)
+    throw Error(fmt::format("model expects {} inputs (dims {}), data '{}' has {} columns; "
+                            "set --dims {},...", expected, config.get("dims"), d.name,
+                            d.x.cols(), d.x.cols()));
+}
+
+// Splits rows into training and validation parts with a seeded permutation.
+void split_rows(const FloatMatrix& x, double val_split, std::uint64_t seed, FloatMatrix& train,
+                FloatMatrix& val) {
+  std::vector<std::int64_t> order(std::size_t(x.rows()));
+  std::iota(order.begin(), order.end(), 0);
+  Rng(seed).derive("split").shuffle(order);
+  const Index n_val = Index(std::llround(val_split * double(x.rows())));
+  if (n_val >= x.rows())
+    throw UsageError(fmt::format("val_split {} leaves no training rows out of {}", val_split, x.rows()));
+  val.resize(n_val, x.cols());
+  train.resize(x.rows() - n_val, x.cols());
+  for (Index i = 0; i < n_val; ++i) val.row(i) = x.row(order[std::size_t(i)]);
+  for (Index i = n_val; i < x.rows(); ++i) train.row(i - n_val) = x.row(order[std::size_t(i)]);
+}
+
+void prepare_folder(const fs::path& folder, bool resume) {
+  if (resume) {
+    if (!fs::exists(folder / "checkpoint.aek"))
+      throw UsageError(fmt::format("--resume: no checkpoint at '{}'", (folder / "checkpoint.aek").string()));
+    return;
+  }
+  for (const char* name : {"model.aek", "checkpoint.aek"})
+    if (fs::exists(folder / name))
+      throw UsageError(fmt::format("run folder '{}' already holds a run ({}); pass --resume to "
+                                   "continue it or choose another --out", folder.string(), name));
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw Error(fmt::format("cannot create run folder '{}': {}", folder.string(), ec.message()));
+}
+
+void write_metrics(const fs::path& path, const TrainerState& state) {
+  std::string text;
+  for (const auto& r : state.history) text += r.to_json().dump() + "\n";
+  io::atomic_write(path, text);
+}
+
+}  // namespace
+
+RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
+  config.validate();
+  set_threads(config.threads);
+  const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
+  config.out = folder.string();
+
+  data::Dataset train_set = data::load_dataset(config.data);
+  check_width(train_set, config);
+  data::Dataset test_set;
+  const bool has_test = !config.test_data.empty() && config.test_data != "none";
+  if (has_test) {
+    test_set = data::load_dataset(config.test_data);
+    check_width(test_set, config);
+  }
+  prepare_folder(folder, resume);
+
+  const auto scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), train_set.x);
+  scaling.apply(train_set.x);
+  if (has_test) scaling.apply(test_set.x);
+  FloatMatrix train_x, val_x;
+  split_rows(train_set.x, config.val_split, config.seed, train_x, val_x);
+
+  models::Autoencoder model(config.model);
+  Rng init_rng = Rng(config.seed).derive("init");
+  model.initialize(init_rng);
+  models::Objective objective(config.loss, config.model.output);
+  auto optimizer = optim::make_optimizer(config.optimizer);
+  TrainerState state;
+  if (resume) load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
+  const int first_epoch = state.epochs_done + 1;
+  io::atomic_write(folder / "config.toml", config.to_toml());
+
+  log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
+                     "{} parameters, {} threads -> {}\n",
+                     train_set.x.rows(), train_set.x.cols(), train_x.rows(), val_x.rows(),
+                     config.get("dims"), model.parameters().size(), threads(), folder.string());
+  Progress progress(log, log_is_terminal, config.epochs,
+                    (train_x.rows() + config.batch - 1) / config.batch);
+  Trainer trainer(model, objective, *optimizer, config);
+  const auto checkpoint = folder / "checkpoint.aek";
+  std::string outcome;
+  try {
+    outcome = trainer.fit(train_x, val_x, state, &progress, [&](const TrainerState& s) {
+      save_checkpoint(checkpoint, model, *optimizer, s, scaling, train_set.shape);
+      write_metrics(folder / "metrics.jsonl", s);
+    });
+  } catch (const TrainingDiverged& e) {
+    throw Error(fmt::format("{}; {}", e.what(), state.epochs_done > 0
+        ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)
+        : std::string("no epoch finished, so nothing was saved")));
+  }
+
+  RunSummary summary;
+  summary.folder = folder;
+  summary.outcome = outcome;
+  summary.epochs_done = state.epochs_done;
+  summary.best_epoch = state.best_epoch;
+  summary.has_test = has_test;
+  double seconds = 0;
+  Index samples = 0;
+  for (const auto& r : state.history)
+    if (r.epoch >= first_epoch) {
+      seconds += r.seconds;
+      samples += train_x.rows();
+    }
+  summary.samples_per_second = seconds > 0 ? double(samples) / seconds : 0;
+  const FloatMatrix& eval_x = has_test ? test_set.x : val_x;
+  if (has_test) {
+    summary.test = models::evaluate_reconstruction(model, test_set.x);
+    const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
+    summary.pca_test_mse = double((pca.reconstruct(test_set.x) - test_set.x).squaredNorm()) /
+                           double(test_set.x.size());
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& r : state.history) history.push_back(r.to_json());
+  const nlohmann::json results = {
+      {"outcome", outcome}, {"epochs_done", state.epochs_done}, {"best_epoch", state.best_epoch},
+      {"test_mse", has_test ? nlohmann::json(summary.test.mse) : nlohmann::json(nullptr)},
+      {"test_bce", has_test ? nlohmann::json(summary.test.bce) : nlohmann::json(nullptr)},
+      {"pca_test_mse", has_test ? nlohmann::json(summary.pca_test_mse) : nlohmann::json(nullptr)},
+      {"test_rows", has_test ? test_set.x.rows() : 0},
+      {"samples_per_second", summary.samples_per_second}};
+  io::save_autoencoder(folder / "model.aek", model, scaling, train_set.shape,
+                       {{"config", config.to_toml()}, {"results", results}, {"history", history}});
+  io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
+  report::write_run_report(folder, {config, state, results, model, scaling, train_set.shape, eval_x});
+  return summary;
+}
+
+}  // namespace aekit::train

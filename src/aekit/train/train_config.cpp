@@ -1,0 +1,225 @@
+#include "aekit/train/train_config.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "aekit/data/scaling.hpp"
+#include "aekit/error.hpp"
+
+namespace aekit::train {
+
+const std::vector<OptionSpec>& train_options() {
+  static const std::vector<OptionSpec> options = {
+      {"data", "fashion-mnist:train", "training data set (fashion-mnist:train, npy:F, idx:F, csv:F)"},
+      {"test_data", "fashion-mnist:test", "test data set for the final metrics; 'none' to skip"},
+      {"scaling", "unit", "input scaling fitted on the training data: unit | symmetric | standardize | none"},
+      {"dims", "784,256,32", "layer sizes from input to code; the decoder mirrors them"},
+      {"activation", "relu", "hidden activation: identity | sigmoid | tanh | relu | leaky_relu | softplus"},
+      {"code_activation", "", "code layer activation (empty: same as activation)"},
+      {"output_activation", "sigmoid", "output activation (sigmoid for data in [0,1])"},
+      {"tied", "false", "decoder uses the transposed encoder weights"},
+      {"init", "glorot", "weight init: glorot | he | torch | uniform:A"},
+      {"loss", "mse", "reconstruction loss: mse | bce (bce needs a sigmoid output)"},
+      {"optimizer", "adam", "sgd | adam | rmsprop"},
+      {"lr", "0.001", "learning rate"},
+      {"momentum", "0", "SGD momentum"},
+      {"nesterov", "false", "Nesterov momentum (SGD)"},
+      {"weight_decay", "0", "L2 weight decay added to the gradient"},
+      {"clip_norm", "0", "clip the gradient's global L2 norm to this value; 0 = off"},
+      {"schedule", "constant", "learning-rate schedule: constant | step | cosine"},
+      {"step_size", "10", "step schedule: epochs between decays"},
+      {"gamma", "0.1", "step schedule: decay factor"},
+      {"min_lr", "0", "cosine schedule: final learning rate"},
+      {"epochs", "10", "training epochs"},
+      {"batch", "128", "minibatch size"},
+      {"val_split", "0.1", "share of training rows held out for validation (0 = none)"},
+      {"patience", "5", "early stopping after this many epochs without validation gain; 0 = off"},
+      {"seed", "42", "random seed (same seed, threads and build: identical weights)"},
+      {"threads", "0", "worker threads; 0 = all cores"},
+      {"out", "", "run folder (default runs/ae-<date>-<time>)"},
+  };
+  return options;
+}
+
+namespace {
+
+std::string names_of_options() {
+  std::vector<std::string> names;
+  for (const auto& o : train_options()) names.emplace_back(o.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+template <typename T>
+T parse_number(std::string_view name, const std::string& text) {
+  T value{};
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || text.empty())
+    throw UsageError(fmt::format("{}: expected a number, found '{}'", name, text));
+  if constexpr (std::is_floating_point_v<T>)
+    if (!std::isfinite(value)) throw UsageError(fmt::format("{}: expected a finite number, found '{}'", name, text));
+  return value;
+}
+
+bool parse_bool(std::string_view name, const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "no") return false;
+  throw UsageError(fmt::format("{}: expected true or false, found '{}'", name, text));
+}
+
+std::vector<Index> parse_dims(const std::string& text) {
+  std::vector<Index> dims;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) dims.push_back(parse_number<Index>("dims", part));
+  return dims;
+}
+
+void require(bool ok, std::string_view name, std::string_view expected, const std::string& found) {
+  if (!ok) throw UsageError(fmt::format("{} must be {}, found {}", name, expected, found));
+}
+
+// TOML scalars and arrays as the text the flag would carry.
+std::string toml_to_text(const toml::node& node) {
+  if (auto s = node.as_string()) return s->get();
+  if (auto i = node.as_integer()) return std::to_string(i->get());
+  if (auto f = node.as_floating_point()) return fmt::format("{}", f->get());
+  if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
+  if (auto a = node.as_array()) {
+    std::vector<std::string> parts;
+    for (const auto& e : *a) parts.push_back(toml_to_text(e));
+    return fmt::format("{}", fmt::join(parts, ","));
+  }
+  throw UsageError("config values must be strings, numbers, booleans or arrays of numbers");
+}
+
+}  // namespace
+
+TrainConfig TrainConfig::defaults() {
+  TrainConfig c;
+  for (const auto& o : train_options()) c.set(o.name, o.default_value);
+  return c;
+}
+
+void TrainConfig::set(std::string_view name, const std::string& v) {
+  if (name == "data") data = v;
+  else if (name == "test_data") test_data = v;
+  else if (name == "scaling") scaling = std::string(data::scaling_name(data::parse_scaling_kind(v)));
+  else if (name == "dims") model.dims = parse_dims(v);
+  else if (name == "activation") {
+    model.hidden = parse_activation(v);
+    if (code_follows_activation) model.code = model.hidden;
+  } else if (name == "code_activation") {
+    code_follows_activation = v.empty();
+    model.code = v.empty() ? model.hidden : parse_activation(v);
+  }
+  else if (name == "output_activation") model.output = parse_activation(v);
+  else if (name == "tied") model.tied = parse_bool(name, v);
+  else if (name == "init") model.init = nn::Init::parse(v);
+  else if (name == "loss") loss = models::parse_loss(v);
+  else if (name == "optimizer") optimizer.kind = v;
+  else if (name == "lr") lr = parse_number<double>(name, v);
+  else if (name == "momentum") optimizer.momentum = parse_number<double>(name, v);
+  else if (name == "nesterov") optimizer.nesterov = parse_bool(name, v);
+  else if (name == "weight_decay") optimizer.weight_decay = parse_number<double>(name, v);
+  else if (name == "clip_norm") clip_norm = parse_number<double>(name, v);
+  else if (name == "schedule") schedule.kind = v;
+  else if (name == "step_size") schedule.step_size = parse_number<int>(name, v);
+  else if (name == "gamma") schedule.gamma = parse_number<double>(name, v);
+  else if (name == "min_lr") schedule.min_lr = parse_number<double>(name, v);
+  else if (name == "epochs") epochs = parse_number<int>(name, v);
+  else if (name == "batch") batch = parse_number<Index>(name, v);
+  else if (name == "val_split") val_split = parse_number<double>(name, v);
+  else if (name == "patience") patience = parse_number<int>(name, v);
+  else if (name == "seed") seed = parse_number<std::uint64_t>(name, v);
+  else if (name == "threads") threads = parse_number<int>(name, v);
+  else if (name == "out") out = v;
+  else
+    throw UsageError(fmt::format("unknown option '{}': valid options are {}", name, names_of_options()));
+}
+
+std::string TrainConfig::get(std::string_view name) const {
+  if (name == "data") return data;
+  if (name == "test_data") return test_data;
+  if (name == "scaling") return scaling;
+  if (name == "dims") return fmt::format("{}", fmt::join(model.dims, ","));
+  if (name == "activation") return activation_name(model.hidden);
+  if (name == "code_activation") return activation_name(model.code);
+  if (name == "output_activation") return activation_name(model.output);
+  if (name == "tied") return model.tied ? "true" : "false";
+  if (name == "init") return model.init.name();
+  if (name == "loss") return models::loss_name(loss);
+  if (name == "optimizer") return optimizer.kind;
+  if (name == "lr") return fmt::format("{}", lr);
+  if (name == "momentum") return fmt::format("{}", optimizer.momentum);
+  if (name == "nesterov") return optimizer.nesterov ? "true" : "false";
+  if (name == "weight_decay") return fmt::format("{}", optimizer.weight_decay);
+  if (name == "clip_norm") return fmt::format("{}", clip_norm);
+  if (name == "schedule") return schedule.kind;
+  if (name == "step_size") return std::to_string(schedule.step_size);
+  if (name == "gamma") return fmt::format("{}", schedule.gamma);
+  if (name == "min_lr") return fmt::format("{}", schedule.min_lr);
+  if (name == "epochs") return std::to_string(epochs);
+  if (name == "batch") return std::to_string(batch);
+  if (name == "val_split") return fmt::format("{}", val_split);
+  if (name == "patience") return std::to_string(patience);
+  if (name == "seed") return std::to_string(seed);
+  if (name == "threads") return std::to_string(threads);
+  if (name == "out") return out;
+  throw UsageError(fmt::format("unknown option '{}': valid options are {}", name, names_of_options()));
+}
+
+void TrainConfig::merge_toml_file(const std::filesystem::path& path) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    throw UsageError(fmt::format("config '{}' line {}, column {}: {}", path.string(), where.line,
+                                 where.column, e.description()));
+  }
+  for (const auto& [key, node] : table) {
+    try {
+      set(key.str(), toml_to_text(node));
+    } catch (const UsageError& e) {
+      throw UsageError(fmt::format("config '{}': {}", path.string(), e.what()));
+    }
+  }
+}
+
+void TrainConfig::validate() const {
+  model.validate();
+  optimizer.validate();
+  schedule.validate();
+  require(lr > 0, "lr", "a positive number", fmt::format("{}", lr));
+  require(epochs >= 1, "epochs", "at least 1", std::to_string(epochs));
+  require(batch >= 1, "batch", "at least 1", std::to_string(batch));
+  require(val_split >= 0 && val_split < 1, "val_split", "in [0, 1)", fmt::format("{}", val_split));
+  require(patience >= 0, "patience", "0 (off) or more", std::to_string(patience));
+  require(clip_norm >= 0, "clip_norm", "0 (off) or positive", fmt::format("{}", clip_norm));
+  require(threads >= 0, "threads", "0 (all cores) or more", std::to_string(threads));
+  models::Objective(loss, model.output);  // throws if the loss does not fit the output
+}
+
+std::string TrainConfig::to_toml() const {
+  std::string text = "# aekit train: resolved settings of this run\n";
+  for (const auto& o : train_options()) {
+    const std::string value = get(o.name);
+    const bool number_like = !value.empty() && value.find_first_not_of("0123456789.e-+") == std::string::npos;
+    const bool boolean = value == "true" || value == "false";
+    if (std::string_view(o.name) == "dims")
+      text += fmt::format("{} = [{}]\n", o.name, value);
+    else if (number_like || boolean)
+      text += fmt::format("{} = {}\n", o.name, value);
+    else
+      text += fmt::format("{} = \"{}\"\n", o.name, value);
+  }
+  return text;
+}
+
+}  // namespace aekit::train

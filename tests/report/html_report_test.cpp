@@ -1,0 +1,50 @@
+#include "aekit/report/html_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.hpp"
+
+namespace aekit::report {
+namespace {
+
+TEST(HtmlReport, EscapesMarkup) {
+  EXPECT_EQ(html_escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+  EXPECT_EQ(html_escape("plain"), "plain");
+}
+
+TEST(HtmlReport, FigureAndTable) {
+  const std::string figure = figure_html("loss.svg", "Loss <per epoch>");
+  EXPECT_NE(figure.find("<img src=\"loss.svg\""), std::string::npos);
+  EXPECT_NE(figure.find("<figcaption>Loss &lt;per epoch&gt;</figcaption>"), std::string::npos);
+
+  const std::string table = table_html({"model", "mse"}, {{"<script>x</script>", "0.0123"}});
+  EXPECT_NE(table.find("<th>model</th>"), std::string::npos);
+  EXPECT_NE(table.find("<td>&lt;script&gt;x&lt;/script&gt;</td>"), std::string::npos);
+  EXPECT_NE(table.find("<td class=\"num\">0.0123</td>"), std::string::npos);
+  EXPECT_EQ(table.find("<script>"), std::string::npos);
+}
+
+TEST(HtmlReport, WritesOneSelfContainedPage) {
+  test::TempDir dir;
+  Report report{"Run <script>alert(1)</script>", {{"model", "ae-784-32"}, {"epochs", "10"}}, {}};
+  report.sections.push_back({"Loss", figure_html("loss.svg", "train and validation loss")});
+  report.sections.push_back({"Metrics", table_html({"split", "mse"}, {{"test", "0.01"}})});
+  write_html_report(dir / "report.html", report);
+  const std::string page = test::read_file(dir / "report.html");
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(page.find("<title>Run &lt;script&gt;alert(1)&lt;/script&gt;</title>"),
+            std::string::npos);
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+  EXPECT_EQ(page.find("http://"), std::string::npos);  // no external resources
+  EXPECT_EQ(page.find("https://"), std::string::npos);
+  EXPECT_NE(page.find("<style>"), std::string::npos);
+  EXPECT_NE(page.find("<th>model</th><td>ae-784-32</td>"), std::string::npos);
+  EXPECT_NE(page.find("<h2>Loss</h2>"), std::string::npos);
+  EXPECT_NE(page.find("src=\"loss.svg\""), std::string::npos);
+  EXPECT_LT(page.find("<h2>Loss</h2>"), page.find("<h2>Metrics</h2>"));
+  EXPECT_NE(page.find("</html>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aekit::report
