@@ -1,0 +1,76 @@
+"""PyTorch side of `make bench`: the same MLP autoencoder, same data, same settings.
+
+784-256-32-256-784, ReLU hidden and code, sigmoid output, MSE, Adam 1e-3, batch 128,
+shuffled minibatches over Fashion-MNIST train scaled to [0, 1]. Prints one JSON object with
+the best epoch's samples/s. Run with Debian's /usr/bin/python3 (python3-torch).
+"""
+import argparse
+import gzip
+import json
+import os
+import time
+
+import numpy as np
+import torch
+
+
+def load_idx_images(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    n, rows, cols = (int.from_bytes(data[i:i + 4], "big") for i in (4, 8, 12))
+    return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols)
+
+
+def find_fashion_mnist():
+    folders = [p for p in os.environ.get("AEKIT_DATA", "").split(":") if p]
+    folders += [os.path.join(p, "fashion-mnist") for p in folders]
+    folders.append("/usr/share/datasets/fashion-mnist")
+    for folder in folders:
+        path = os.path.join(folder, "train-images-idx3-ubyte.gz")
+        if os.path.exists(path):
+            return path
+    raise SystemExit("Fashion-MNIST not found: install dataset-fashion-mnist or set AEKIT_DATA")
+
+
+def build(dims):
+    layers = []
+    for i in range(len(dims) - 1):  # encoder
+        layers += [torch.nn.Linear(dims[i], dims[i + 1]), torch.nn.ReLU()]
+    for i in range(len(dims) - 1, 0, -1):  # decoder, last layer sigmoid
+        layers += [torch.nn.Linear(dims[i], dims[i - 1]),
+                   torch.nn.Sigmoid() if i == 1 else torch.nn.ReLU()]
+    return torch.nn.Sequential(*layers)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--dims", default="784,256,32")
+    parser.add_argument("--batch", type=int, default=128)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    dims = [int(d) for d in args.dims.split(",")]
+    x = torch.from_numpy(load_idx_images(find_fashion_mnist()).astype(np.float32) / 255.0)
+    model = build(dims)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = torch.nn.MSELoss()
+    best, loss = 0.0, float("nan")
+    for _ in range(args.epochs):
+        start = time.perf_counter()
+        order = torch.randperm(x.shape[0])
+        for begin in range(0, x.shape[0], args.batch):
+            batch = x[order[begin:begin + args.batch]]
+            optimizer.zero_grad(set_to_none=True)
+            loss = loss_fn(model(batch), batch)
+            loss.backward()
+            optimizer.step()
+        best = max(best, x.shape[0] / (time.perf_counter() - start))
+    print(json.dumps({"peer": "pytorch " + torch.__version__, "threads": args.threads,
+                      "dims": args.dims, "batch": args.batch, "samples_per_second": best,
+                      "last_epoch_loss": float(loss)}))
+
+
+if __name__ == "__main__":
+    main()
