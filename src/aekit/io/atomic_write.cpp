@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -14,9 +15,12 @@
 namespace aekit::io {
 namespace {
 
+// Unique per process and per call, so that two threads writing the same target (a checkpoint
+// and a final save, say) never share a temporary.
 std::filesystem::path temporary_beside(const std::filesystem::path& path) {
-  return path.parent_path() /
-         fmt::format(".{}.tmp-{}", path.filename().string(), static_cast<long>(getpid()));
+  static std::atomic<unsigned long> counter{0};
+  return path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(),
+                                          static_cast<long>(getpid()), counter++);
 }
 
 void flush_to_disk(const std::filesystem::path& path) {
@@ -45,7 +49,10 @@ void atomic_write_with(const std::filesystem::path& path,
       if (!out) throw Error(fmt::format("cannot write '{}': disk full or I/O error", path.string()));
     }
     flush_to_disk(temporary);
-    std::filesystem::rename(temporary, path);
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error)
+      throw Error(fmt::format("cannot write '{}': {}", path.string(), error.message()));
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);

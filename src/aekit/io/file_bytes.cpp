@@ -1,0 +1,101 @@
+#include "aekit/io/file_bytes.hpp"
+
+#include <fmt/format.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+#include "aekit/error.hpp"
+#include "aekit/io/atomic_write.hpp"
+
+namespace aekit::io {
+namespace {
+
+// Checks that `path` is an existing regular file we can read, with a message saying why not.
+void check_readable(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found)
+    throw Error(fmt::format("cannot open '{}': no such file", path.string()));
+  if (status.type() == std::filesystem::file_type::directory)
+    throw Error(fmt::format("cannot open '{}': it is a folder, expected a file", path.string()));
+}
+
+[[noreturn]] void throw_open_failed(const std::filesystem::path& path) {
+  throw Error(fmt::format("cannot open '{}': {}", path.string(), std::strerror(errno)));
+}
+
+struct GzCloser {
+  void operator()(gzFile_s* file) const { gzclose(file); }
+};
+
+}  // namespace
+
+std::string read_file_bytes(const std::filesystem::path& path) {
+  check_readable(path);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw_open_failed(path);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  std::string bytes(size, '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size)
+    throw Error(fmt::format("cannot read '{}': I/O error after {} of {} bytes", path.string(),
+                            in.gcount(), size));
+  return bytes;
+}
+
+std::string read_maybe_gzip(const std::filesystem::path& path) {
+  check_readable(path);
+  std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));
+  if (!file) throw_open_failed(path);
+  constexpr unsigned chunk = 1u << 22;  // 4 MiB per gzread: few calls, big inflate runs
+  gzbuffer(file.get(), 1u << 20);
+  std::string bytes;
+  std::size_t used = 0;
+  for (;;) {
+    if (bytes.size() < used + chunk) bytes.resize(std::max(2 * bytes.size(), used + chunk));
+    const int got = gzread(file.get(), bytes.data() + used, chunk);
+    if (got < 0) break;
+    used += static_cast<std::size_t>(got);
+    if (got == 0) break;
+  }
+  int code = Z_OK;
+  const char* message = gzerror(file.get(), &code);
+  if (code != Z_OK && code != Z_STREAM_END)
+    throw Error(fmt::format("'{}' is a damaged gzip file: {} (was the download cut short?)",
+                            path.string(), message));
+  bytes.resize(used);
+  return bytes;
+}
+
+std::string gzip_compress(std::string_view bytes) {
+  if (bytes.size() > 0xFFFFFFF0u) throw Error("gzip: cannot compress more than 4 GiB at once");
+  z_stream stream{};
+  // windowBits 15 + 16 asks deflate for a gzip header and trailer instead of zlib's.
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK)
+    throw Error("gzip: cannot initialise the compressor (out of memory?)");
+  std::string out(deflateBound(&stream, bytes.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int code = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (code != Z_STREAM_END) throw Error("gzip: compression failed");
+  return out;
+}
+
+void write_maybe_gzip(const std::filesystem::path& path, std::string_view bytes) {
+  if (has_gz_extension(path)) atomic_write(path, gzip_compress(bytes));
+  else atomic_write(path, bytes);
+}
+
+bool has_gz_extension(const std::filesystem::path& path) { return path.extension() == ".gz"; }
+
+}  // namespace aekit::io

@@ -1,0 +1,35 @@
+#pragma once
+// Checking that a call fails with a message that speaks to the user.
+//
+//   expect_error([&] { load_model_file(p); }, {"is corrupt", "CRC-32 expected 0x"});
+// fails the test unless the call throws E (aekit::Error by default) whose what() contains
+// every phrase; returns the message for further checks.
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "aekit/error.hpp"
+
+namespace aekit::test {
+
+template <typename E = Error, typename F>
+std::string expect_error(F&& call, std::initializer_list<std::string_view> phrases) {
+  try {
+    call();
+  } catch (const E& e) {
+    const std::string message = e.what();
+    for (const auto phrase : phrases)
+      EXPECT_NE(message.find(phrase), std::string::npos)
+          << "the message lacks \"" << phrase << "\":\n  " << message;
+    return message;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "threw the wrong kind of exception: " << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "expected an error containing \"" << *phrases.begin() << "\", got none";
+  return {};
+}
+
+}  // namespace aekit::test
