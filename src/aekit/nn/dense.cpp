@@ -2,6 +2,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/reduce.hpp"
 
 namespace aekit::nn {
 
@@ -47,7 +48,7 @@ ConstMatrixRef Dense::backward(ConstMatrixRef dy) {
   MatrixMap dz = pre_gradient_.view(n, out_);
   multiply_by_derivative(activation_, output_.view(n, out_), dy, dz);
   gemm_tn(dz, input_, weight_grad_, /*accumulate=*/true);
-  bias_grad_.row(0) += dz.colwise().sum();
+  add_column_sums(dz, bias_grad_);
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dx = input_gradient_.view(n, in_);
   gemm_nn(dz, weight_, dx);

@@ -2,6 +2,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/reduce.hpp"
 
 namespace aekit::nn {
 
@@ -38,7 +39,7 @@ ConstMatrixRef TiedDense::backward(ConstMatrixRef dy) {
   MatrixMap dz = pre_gradient_.view(n, out_features());
   multiply_by_derivative(activation_, output_.view(n, out_features()), dy, dz);
   gemm_tn(input_, dz, source_.weight_grad(), /*accumulate=*/true);
-  bias_grad_.row(0) += dz.colwise().sum();
+  add_column_sums(dz, bias_grad_);
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dh = input_gradient_.view(n, in_features());
   gemm_nt(dz, source_.weight(), dh);

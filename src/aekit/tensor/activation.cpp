@@ -15,6 +15,19 @@ auto softplus(const ArrayExpr& z) {
   return z.max(Scalar(0)) + (-z.abs()).exp().log1p();
 }
 
+// out = f(z) for an array expression z (evaluated once per entry; z may alias out).
+template <typename In, typename Out>
+void apply_activation(Activation activation, const In& z, Out out) {
+  switch (activation) {
+    case Activation::identity: out = z; break;
+    case Activation::sigmoid: out = z.logistic(); break;
+    case Activation::tanh: out = z.tanh(); break;
+    case Activation::relu: out = z.max(Scalar(0)); break;
+    case Activation::leaky_relu: out = z.max(kLeakyReluSlope * z); break;
+    case Activation::softplus: out = softplus(z); break;
+  }
+}
+
 }  // namespace
 
 Activation parse_activation(std::string_view name) {
@@ -44,19 +57,13 @@ std::string activation_name(Activation activation) {
 std::string activation_names() { return "identity, sigmoid, tanh, relu, leaky_relu, softplus"; }
 
 void add_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias) {
-  auto a = y.array();
-  if (bias.size() > 0) {
-    AEKIT_ASSERT(bias.rows() == 1 && bias.cols() == y.cols());
-    a.rowwise() += bias.row(0).array();
+  if (bias.size() == 0) {
+    apply_activation(activation, y.array(), y.array());
+    return;
   }
-  switch (activation) {
-    case Activation::identity: break;
-    case Activation::sigmoid: a = a.logistic(); break;
-    case Activation::tanh: a = a.tanh(); break;
-    case Activation::relu: a = a.max(Scalar(0)); break;
-    case Activation::leaky_relu: a = (a > 0).select(a, kLeakyReluSlope * a); break;
-    case Activation::softplus: a = softplus(a); break;
-  }
+  AEKIT_ASSERT(bias.rows() == 1 && bias.cols() == y.cols());
+  // One pass: each entry is read once, biased, activated and written back.
+  apply_activation(activation, y.array().rowwise() + bias.row(0).array(), y.array());
 }
 
 void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrixRef dy,
