@@ -24,7 +24,21 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Same convention as every other usage error: one line on stderr, exit code 2.
+    std::string names;
+    bool known = false;
+    for (const auto& [sub, action] : commands) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || (argc > 1 && sub->check_name(argv[1]));
+    }
+    if (argc > 1 && argv[1][0] != '-' && !known)
+      std::cerr << "aekit: unknown command '" << argv[1] << "': valid commands are " << names << "\n";
+    else if (argc == 1)
+      std::cerr << "aekit: a command is required: " << names << " (run 'aekit --help')\n";
+    else
+      std::cerr << "aekit: " << e.what() << " (run 'aekit --help' or 'aekit COMMAND --help')\n";
+    return 2;
   }
   try {
     for (const auto& [sub, action] : commands)

@@ -35,6 +35,9 @@ void save_autoencoder(const std::filesystem::path& path, const models::Autoencod
 
 SavedAutoencoder load_autoencoder(const std::filesystem::path& path) {
   ModelFile file = load_model_file(path);
+  if (file.header.contains("checkpoint"))
+    throw Error(fmt::format("'{}' is a training checkpoint (for --resume), not a model; use the "
+                            "model.aek beside it", path.string()));
   SavedAutoencoder saved;
   try {
     const auto& model_json = file.header.at("model");

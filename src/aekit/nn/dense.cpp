@@ -35,7 +35,7 @@ void Dense::initialize(Rng& rng) {
 
 ConstMatrixRef Dense::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_);
-  rebind(input_, x.data(), x.rows(), in_);
+  rebind(input_, x);  // keeps x's row stride (x may be a block of columns)
   MatrixMap y = output_.view(x.rows(), out_);
   gemm_nt(x, weight_, y);
   add_bias_and_activate(activation_, y, bias_);

@@ -38,7 +38,7 @@ class Dense : public Layer {
   Init init_;
   MatrixMap weight_{nullptr, 0, 0}, weight_grad_{nullptr, 0, 0};  // [H, D]
   MatrixMap bias_{nullptr, 0, 0}, bias_grad_{nullptr, 0, 0};      // [1, H]
-  ConstMatrixMap input_{nullptr, 0, 0};                           // x of the last forward
+  ConstStridedMap input_{nullptr, 0, 0, Eigen::OuterStride<>(0)};  // x of the last forward
   Workspace output_, pre_gradient_, input_gradient_;              // y, dz, dx
 };
 

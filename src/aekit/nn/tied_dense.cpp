@@ -26,7 +26,7 @@ void TiedDense::initialize(Rng& rng) { bias_.setZero(); }
 
 ConstMatrixRef TiedDense::forward(ConstMatrixRef h) {
   AEKIT_ASSERT(h.cols() == in_features());
-  rebind(input_, h.data(), h.rows(), h.cols());
+  rebind(input_, h);  // keeps h's row stride
   MatrixMap y = output_.view(h.rows(), out_features());
   gemm_nn(h, source_.weight(), y);
   add_bias_and_activate(activation_, y, bias_);

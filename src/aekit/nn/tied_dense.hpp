@@ -30,7 +30,7 @@ class TiedDense : public Layer {
   Dense& source_;
   Activation activation_;
   MatrixMap bias_{nullptr, 0, 0}, bias_grad_{nullptr, 0, 0};  // [1, D]
-  ConstMatrixMap input_{nullptr, 0, 0};                       // h of the last forward
+  ConstStridedMap input_{nullptr, 0, 0, Eigen::OuterStride<>(0)};  // h of the last forward
   Workspace output_, pre_gradient_, input_gradient_;          // y, dz, dh
 };
 

@@ -4,6 +4,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/optim/adam.hpp"
+#include "aekit/optim/parallel_for.hpp"
 #include "aekit/optim/rmsprop.hpp"
 #include "aekit/optim/sgd.hpp"
 
@@ -45,8 +46,8 @@ void Optimizer::step(std::span<Scalar> params, std::span<const Scalar> grads, do
   if (decayed_.size() != Index(params.size())) decayed_.resize(Index(params.size()));
   const Scalar wd = Scalar(weight_decay_);
   const Index n = Index(params.size());
-#pragma omp parallel for simd schedule(static)
-  for (Index i = 0; i < n; ++i) decayed_[i] = grads[i] + wd * params[i];
+  Scalar* decayed = decayed_.data();
+  parallel_for(n, [&](Index i) { decayed[i] = grads[i] + wd * params[i]; });
   update(params, {decayed_.data(), params.size()}, lr);
 }
 

@@ -1,5 +1,7 @@
 #include "aekit/optim/sgd.hpp"
 
+#include "aekit/optim/parallel_for.hpp"
+
 namespace aekit::optim {
 
 std::vector<std::pair<std::string, Vector*>> Sgd::state() {
@@ -15,18 +17,17 @@ void Sgd::update(std::span<Scalar> params, std::span<const Scalar> grads, double
   const Index n = Index(params.size());
   const Scalar rate = Scalar(lr), mu = Scalar(momentum_);
   if (momentum_ == 0) {
-#pragma omp parallel for simd schedule(static)
-    for (Index i = 0; i < n; ++i) params[i] -= rate * grads[i];
+    parallel_for(n, [&](Index i) { params[i] -= rate * grads[i]; });
     return;
   }
   const bool first = steps_ == 1;
   const bool nesterov = nesterov_;
-#pragma omp parallel for simd schedule(static)
-  for (Index i = 0; i < n; ++i) {
-    const Scalar b = first ? grads[i] : mu * velocity_[i] + grads[i];
-    velocity_[i] = b;
+  Scalar* velocity = velocity_.data();
+  parallel_for(n, [&](Index i) {
+    const Scalar b = first ? grads[i] : mu * velocity[i] + grads[i];
+    velocity[i] = b;
     params[i] -= rate * (nesterov ? grads[i] + mu * b : b);
-  }
+  });
 }
 
 }  // namespace aekit::optim

@@ -29,6 +29,10 @@ using ConstMatrixMap = Eigen::Map<const Matrix>;
 using MatrixRef = Eigen::Ref<Matrix>;
 using ConstMatrixRef = Eigen::Ref<const Matrix>;
 
+// A read-only view that keeps the row stride of what it views: a block of columns of a wider
+// matrix has outerStride() > cols(). Layers keep their forward input in one for backward.
+using ConstStridedMap = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+
 // Float32 data as it is stored on disk and loaded from data sets, whatever Scalar is.
 using FloatMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
@@ -43,6 +47,12 @@ struct Shape {
 template <typename MapType, typename Pointer>
 void rebind(MapType& map, Pointer data, Index rows, Index cols) {
   new (&map) MapType(data, rows, cols);
+}
+
+// Re-points a strided view at whatever `view` views, row stride included.
+inline void rebind(ConstStridedMap& map, ConstMatrixRef view) {
+  new (&map) ConstStridedMap(view.data(), view.rows(), view.cols(),
+                             Eigen::OuterStride<>(view.outerStride()));
 }
 
 }  // namespace aekit

@@ -48,12 +48,13 @@ void split_rows(const FloatMatrix& x, double val_split, std::uint64_t seed, Floa
   for (Index i = n_val; i < x.rows(); ++i) train.row(i - n_val) = x.row(order[std::size_t(i)]);
 }
 
-void prepare_folder(const fs::path& folder, bool resume) {
-  if (resume) {
-    if (!fs::exists(folder / "checkpoint.aek"))
-      throw UsageError(fmt::format("--resume: no checkpoint at '{}'", (folder / "checkpoint.aek").string()));
-    return;
-  }
+void require_checkpoint(const fs::path& folder) {
+  if (!fs::exists(folder / "checkpoint.aek"))
+    throw UsageError(fmt::format("--resume: no checkpoint at '{}'", (folder / "checkpoint.aek").string()));
+}
+
+// Creates the folder of a new run; refuses one that already holds a run.
+void create_run_folder(const fs::path& folder) {
   for (const char* name : {"model.aek", "checkpoint.aek"})
     if (fs::exists(folder / name))
       throw UsageError(fmt::format("run folder '{}' already holds a run ({}); pass --resume to "
@@ -85,13 +86,6 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
     test_set = data::load_dataset(config.test_data);
     check_width(test_set, config);
   }
-  prepare_folder(folder, resume);
-
-  const auto scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), train_set.x);
-  scaling.apply(train_set.x);
-  if (has_test) scaling.apply(test_set.x);
-  FloatMatrix train_x, val_x;
-  split_rows(train_set.x, config.val_split, config.seed, train_x, val_x);
 
   models::Autoencoder model(config.model);
   Rng init_rng = Rng(config.seed).derive("init");
@@ -99,9 +93,29 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   models::Objective objective(config.loss, config.model.output);
   auto optimizer = optim::make_optimizer(config.optimizer);
   TrainerState state;
-  if (resume) load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
+  // A resumed run keeps the scaling its model was trained with; a new one fits it.
+  data::Scaling scaling;
+  if (resume) {
+    require_checkpoint(folder);
+    scaling = load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
+  } else {
+    scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), train_set.x);
+  }
+  scaling.apply(train_set.x);
+  if (has_test) scaling.apply(test_set.x);
+  FloatMatrix train_x, val_x;
+  split_rows(train_set.x, config.val_split, config.seed, train_x, val_x);
+  if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
   const int first_epoch = state.epochs_done + 1;
-  io::atomic_write(folder / "config.toml", config.to_toml());
+  // config.toml describes the checkpoint next to it, so it is (re)written with the first
+  // checkpoint of this call: a resume that fails before (bad flags, divergence in its first
+  // epoch) leaves the run's settings as they were.
+  bool config_written = false;
+  const auto write_config = [&] {
+    if (config_written) return;
+    io::atomic_write(folder / "config.toml", config.to_toml());
+    config_written = true;
+  };
 
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
@@ -115,8 +129,10 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   try {
     outcome = trainer.fit(train_x, val_x, state, &progress, [&](const TrainerState& s) {
       save_checkpoint(checkpoint, model, *optimizer, s, scaling, train_set.shape);
+      write_config();
       write_metrics(folder / "metrics.jsonl", s);
     });
+    write_config();  // also when no epoch was left to train
   } catch (const TrainingDiverged& e) {
     throw Error(fmt::format("{}; {}", e.what(), state.epochs_done > 0
         ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <sstream>
 #include <toml++/toml.h>
@@ -185,7 +187,14 @@ void TrainConfig::merge_toml_file(const std::filesystem::path& path) {
   }
   for (const auto& [key, node] : table) {
     try {
-      set(key.str(), toml_to_text(node));
+      (void)get(key.str());  // an unknown key (or a [table]) is named, with the valid ones
+      std::string text;
+      try {
+        text = toml_to_text(node);
+      } catch (const UsageError& e) {
+        throw UsageError(fmt::format("{}: {}", key.str(), e.what()));
+      }
+      set(key.str(), text);
     } catch (const UsageError& e) {
       throw UsageError(fmt::format("config '{}': {}", path.string(), e.what()));
     }
@@ -206,18 +215,44 @@ void TrainConfig::validate() const {
   models::Objective(loss, model.output);  // throws if the loss does not fit the output
 }
 
+namespace {
+
+// `text` as a TOML basic string: quoted, with backslash, quote and control characters escaped.
+std::string toml_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\')
+      out += {'\\', ch};
+    else if (c < 0x20 || c == 0x7f)
+      out += fmt::format("\\u{:04X}", c);
+    else
+      out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
 std::string TrainConfig::to_toml() const {
+  // Options written bare (TOML numbers and booleans); all others are strings, whatever they
+  // look like: a run folder named 001 or 1e5 is a string.
+  static constexpr std::string_view kBare[] = {
+      "tied", "nesterov", "lr", "momentum", "weight_decay", "clip_norm", "step_size", "gamma",
+      "min_lr", "epochs", "batch", "val_split", "patience", "threads"};
   std::string text = "# aekit train: resolved settings of this run\n";
   for (const auto& o : train_options()) {
-    const std::string value = get(o.name);
-    const bool number_like = !value.empty() && value.find_first_not_of("0123456789.e-+") == std::string::npos;
-    const bool boolean = value == "true" || value == "false";
-    if (std::string_view(o.name) == "dims")
-      text += fmt::format("{} = [{}]\n", o.name, value);
-    else if (number_like || boolean)
-      text += fmt::format("{} = {}\n", o.name, value);
+    const std::string_view name = o.name;
+    const std::string value = get(name);
+    const bool bare = std::find(std::begin(kBare), std::end(kBare), name) != std::end(kBare) ||
+                      // TOML integers are signed 64-bit: larger seeds go as strings.
+                      (name == "seed" && seed <= std::uint64_t(INT64_MAX));
+    if (name == "dims")
+      text += fmt::format("{} = [{}]\n", name, value);
+    else if (bare)
+      text += fmt::format("{} = {}\n", name, value);
     else
-      text += fmt::format("{} = \"{}\"\n", o.name, value);
+      text += fmt::format("{} = {}\n", name, toml_string(value));
   }
   return text;
 }

@@ -73,8 +73,14 @@ std::string Trainer::fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState&
                          Progress* progress,
                          const std::function<void(const TrainerState&)>& on_epoch) {
   const auto params = model_.parameters().values();
-  std::string outcome = "completed";
-  for (int epoch = state.epochs_done + 1; epoch <= config_.epochs; ++epoch) {
+  const auto early_stop = [&](int epoch) {
+    return fmt::format("early stop after epoch {}: no validation gain for {} epochs", epoch,
+                       config_.patience);
+  };
+  // A run that already stopped early (resumed from its checkpoint) is finished too.
+  const bool stopped = config_.patience > 0 && state.epochs_without_gain >= config_.patience;
+  std::string outcome = stopped ? early_stop(state.epochs_done) : "completed";
+  for (int epoch = state.epochs_done + 1; !stopped && epoch <= config_.epochs; ++epoch) {
     EpochRecord r;
     r.epoch = epoch;
     r.lr = config_.schedule.learning_rate(config_.lr, epoch - 1, config_.epochs);
@@ -100,12 +106,12 @@ std::string Trainer::fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState&
     state.epochs_done = epoch;
     state.history.push_back(r);
     if (progress)
-      progress->epoch_end(epoch, fmt::format("loss {:.5f}  val {:.5f}  {:.1f}s  {:.0f} samples/s",
-                                             r.train_loss, r.val_loss, r.seconds, r.samples_per_second));
+      progress->epoch_end(epoch, fmt::format("loss {:.5f}{}  {:.1f}s  {:.0f} samples/s", r.train_loss,
+                                             val.rows() > 0 ? fmt::format("  val {:.5f}", r.val_loss) : "",
+                                             r.seconds, r.samples_per_second));
     on_epoch(state);
     if (config_.patience > 0 && state.epochs_without_gain >= config_.patience) {
-      outcome = fmt::format("early stop after epoch {}: no validation gain for {} epochs", epoch,
-                            config_.patience);
+      outcome = early_stop(epoch);
       break;
     }
   }

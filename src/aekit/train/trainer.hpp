@@ -56,7 +56,8 @@ class Trainer {
   // Trains epochs state.epochs_done + 1 .. config.epochs on `train`, validating on `val`
   // (may have 0 rows). After every epoch calls on_epoch(state) (checkpoints, metrics).
   // Returns "completed" or "early stop ...". At the end the model holds the best parameters
-  // (lowest validation loss; the last ones without validation).
+  // (lowest validation loss; the last ones without validation). A state that already stopped
+  // early (epochs_without_gain >= patience, e.g. resumed from its checkpoint) trains nothing.
   std::string fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState& state,
                   Progress* progress, const std::function<void(const TrainerState&)>& on_epoch);
 

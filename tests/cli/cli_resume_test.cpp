@@ -1,0 +1,199 @@
+// --resume continues a run exactly: 4 epochs straight and 2 + 2 resumed give bit-identical
+// weights and the same metrics. A checkpoint of another architecture is refused, and a run
+// that diverges stops with a clear message and keeps its last good checkpoint.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "aekit/data/npy.hpp"
+#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/io/model_file.hpp"
+#include "aekit/optim/optimizer.hpp"
+#include "aekit/tensor/rng.hpp"
+#include "aekit/train/checkpoint.hpp"
+#include "support/test_support.hpp"
+
+namespace aekit {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed) {
+  Rng rng(seed);
+  FloatMatrix x(rows, cols);
+  for (Index i = 0; i < x.size(); ++i) x.data()[i] = float(rng.uniform());
+  return x;
+}
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+CliResult aekit(const std::string& args, const TempDir& dir) {
+  const fs::path out = dir / ".stdout", err = dir / ".stderr";
+  const auto r = test::run_command("{ " + std::string(AEKIT_CLI_PATH) + " " + args + " >" +
+                                   out.string() + " 2>" + err.string() + "; }");
+  return {r.exit_code, test::read_file(out), test::read_file(err)};
+}
+
+std::vector<nlohmann::json> metrics_of(const fs::path& run) {
+  std::vector<nlohmann::json> records;
+  std::istringstream in(test::read_file(run / "metrics.jsonl"));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+bool contains(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
+
+class CliResume : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data::write_npy(dir_ / "x.npy", uniform_data(300, 32, 1));
+    data::write_npy(dir_ / "t.npy", uniform_data(60, 32, 2));
+  }
+  // Adam's default lr unless `extra` gives --lr.
+  // 300 rows, 10% validation: 270 training rows, batches of 64 (the last one has 14 rows).
+  std::string train_args(const std::string& extra) const {
+    return "train --data npy:" + (dir_ / "x.npy").string() + " --test-data npy:" +
+           (dir_ / "t.npy").string() +
+           " --dims 32,12,4 --batch 64 --patience 0 --seed 7 --threads 2 " + extra;
+  }
+  TempDir dir_;
+};
+
+TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
+  const fs::path straight = dir_ / "straight", resumed = dir_ / "resumed";
+  auto r = aekit(train_args("--epochs 4 --out " + straight.string()), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = aekit(train_args("--epochs 2 --out " + resumed.string()), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(metrics_of(resumed).size(), 2u);
+  // The resumed call takes its settings from the run's config.toml; only --epochs changes.
+  r = aekit("train --resume --epochs 4 --out " + resumed.string(), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  const auto a = io::load_autoencoder(straight / "model.aek");
+  const auto b = io::load_autoencoder(resumed / "model.aek");
+  const auto pa = a.model->parameters().values(), pb = b.model->parameters().values();
+  ASSERT_EQ(pa.size(), pb.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < pa.size(); ++i) differing += std::memcmp(&pa[i], &pb[i], sizeof(Scalar)) != 0;
+  EXPECT_EQ(differing, 0u) << "of " << pa.size() << " parameters";
+
+  const auto ma = metrics_of(straight), mb = metrics_of(resumed);
+  ASSERT_EQ(ma.size(), 4u);
+  ASSERT_EQ(mb.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(mb[i].at("epoch").get<int>(), int(i) + 1);
+    for (const char* key : {"train_loss", "val_loss", "val_mse", "lr"})
+      EXPECT_EQ(ma[i].at(key), mb[i].at(key)) << key << " of epoch " << i + 1;
+  }
+  const auto sa = nlohmann::json::parse(test::read_file(straight / "summary.json"));
+  const auto sb = nlohmann::json::parse(test::read_file(resumed / "summary.json"));
+  EXPECT_EQ(sa.at("test_mse"), sb.at("test_mse"));
+  EXPECT_EQ(sb.at("epochs_done").get<int>(), 4);
+  // The resumed run's header history covers all 4 epochs too.
+  EXPECT_EQ(b.header.at("training").at("history").size(), 4u);
+}
+
+TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {
+  // --resume with the epochs already done trains no more: the weights stay the same.
+  const fs::path run = dir_ / "run";
+  auto r = aekit(train_args("--epochs 2 --out " + run.string()), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto before = io::load_autoencoder(run / "model.aek");
+  r = aekit("train --resume --out " + run.string(), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto after = io::load_autoencoder(run / "model.aek");
+  const auto pa = before.model->parameters().values(), pb = after.model->parameters().values();
+  ASSERT_EQ(pa.size(), pb.size());
+  EXPECT_EQ(std::memcmp(pa.data(), pb.data(), pa.size() * sizeof(Scalar)), 0);
+  EXPECT_EQ(metrics_of(run).size(), 2u);
+}
+
+TEST_F(CliResume, CheckpointOfAnotherArchitectureIsRefused) {
+  const fs::path run = dir_ / "run";
+  auto r = aekit(train_args("--epochs 1 --out " + run.string()), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string model_before = test::read_file(run / "model.aek");
+  const std::string checkpoint_before = test::read_file(run / "checkpoint.aek");
+  const std::string metrics_before = test::read_file(run / "metrics.jsonl");
+  r = aekit("train --resume --epochs 3 --dims 32,8,4 --out " + run.string(), dir_);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "cannot resume")) << r.err;
+  EXPECT_TRUE(contains(r.err, "checkpoint.aek")) << r.err;
+  EXPECT_TRUE(contains(r.err, "[32,12,4]")) << r.err;  // what the checkpoint holds
+  EXPECT_TRUE(contains(r.err, "[32,8,4]")) << r.err;   // what was asked for
+  EXPECT_EQ(test::read_file(run / "model.aek"), model_before);
+  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
+  EXPECT_EQ(test::read_file(run / "metrics.jsonl"), metrics_before);
+
+  // Another optimizer is refused as well.
+  r = aekit("train --resume --epochs 3 --optimizer rmsprop --out " + run.string(), dir_);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(contains(r.err, "different optimizer")) << r.err;
+  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
+}
+
+TEST_F(CliResume, DivergenceInTheFirstEpochSavesNothing) {
+  const fs::path run = dir_ / "run";
+  const auto r = aekit(train_args("--epochs 3 --optimizer sgd --lr 1e30 --output-activation "
+                                  "identity --out " + run.string()),
+                       dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "diverged")) << r.err;
+  EXPECT_TRUE(contains(r.err, "epoch 1")) << r.err;
+  EXPECT_TRUE(contains(r.err, "--lr")) << r.err;  // the hint
+  EXPECT_FALSE(fs::exists(run / "model.aek"));
+  EXPECT_FALSE(fs::exists(run / "checkpoint.aek"));
+}
+
+TEST_F(CliResume, DivergenceLaterKeepsTheLastGoodCheckpoint) {
+  const fs::path run = dir_ / "run";
+  auto r = aekit(train_args("--epochs 1 --output-activation identity --out " + run.string()), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string model_before = test::read_file(run / "model.aek");
+  const std::string checkpoint_before = test::read_file(run / "checkpoint.aek");
+  const std::string config_before = test::read_file(run / "config.toml");
+  // Epoch 2 with an absurd learning rate blows up; epoch 1's checkpoint stays.
+  r = aekit("train --resume --epochs 3 --lr 1e30 --out " + run.string(), dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "diverged at epoch 2")) << r.err;
+  EXPECT_TRUE(contains(r.err, "checkpoint.aek")) << r.err;
+  EXPECT_TRUE(contains(r.err, "(epoch 1) is kept")) << r.err;
+  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
+  EXPECT_EQ(test::read_file(run / "model.aek"), model_before);
+  // The run's settings still describe its checkpoint: a plain --resume does not blow up again.
+  EXPECT_EQ(test::read_file(run / "config.toml"), config_before);
+  EXPECT_EQ(metrics_of(run).size(), 1u);
+
+  // The checkpoint is loadable and says where the run stood.
+  const io::ModelFile file = io::load_model_file(run / "checkpoint.aek");
+  models::Autoencoder model(models::AutoencoderConfig::from_json(file.header.at("model")));
+  auto optimizer = optim::make_optimizer({});
+  train::TrainerState state;
+  train::load_checkpoint(run / "checkpoint.aek", model, *optimizer, state);
+  EXPECT_EQ(state.epochs_done, 1);
+  EXPECT_EQ(state.history.size(), 1u);
+  EXPECT_EQ(optimizer->steps(), 5);  // ceil(270 / 64)
+  for (const Scalar v : model.parameters().values()) ASSERT_TRUE(std::isfinite(v));
+}
+
+}  // namespace
+}  // namespace aekit

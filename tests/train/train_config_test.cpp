@@ -1,0 +1,228 @@
+#include "aekit/train/train_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "io/expect_error.hpp"
+#include "support/test_support.hpp"
+
+namespace aekit::train {
+namespace {
+
+using test::expect_error;
+
+TEST(TrainConfig, DefaultsAreTheTablesDefaults) {
+  const TrainConfig c = TrainConfig::defaults();
+  for (const auto& o : train_options()) {
+    if (std::string_view(o.name) == "code_activation") {
+      EXPECT_EQ(c.get(o.name), c.get("activation"));  // empty default: follows activation
+      continue;
+    }
+    EXPECT_EQ(c.get(o.name), o.default_value) << o.name;
+  }
+  // And the typed fields agree with the documented defaults.
+  EXPECT_EQ(c.model.dims, (std::vector<Index>{784, 256, 32}));
+  EXPECT_EQ(c.model.hidden, Activation::relu);
+  EXPECT_EQ(c.model.code, Activation::relu);
+  EXPECT_EQ(c.model.output, Activation::sigmoid);
+  EXPECT_FALSE(c.model.tied);
+  EXPECT_EQ(c.loss, models::LossKind::mse);
+  EXPECT_EQ(c.optimizer.kind, "adam");
+  EXPECT_DOUBLE_EQ(c.lr, 1e-3);
+  EXPECT_EQ(c.epochs, 10);
+  EXPECT_EQ(c.batch, 128);
+  EXPECT_DOUBLE_EQ(c.val_split, 0.1);
+  EXPECT_EQ(c.patience, 5);
+  EXPECT_EQ(c.seed, 42u);
+  EXPECT_EQ(c.threads, 0);
+  EXPECT_EQ(c.data, "fashion-mnist:train");
+  EXPECT_EQ(c.test_data, "fashion-mnist:test");
+  EXPECT_EQ(c.out, "");
+  EXPECT_TRUE(c.code_follows_activation);
+  EXPECT_NO_THROW(c.validate());
+}
+
+TEST(TrainConfig, OptionNamesAreUniqueAndDocumented) {
+  std::set<std::string> names;
+  for (const auto& o : train_options()) {
+    EXPECT_TRUE(names.insert(o.name).second) << "duplicate option " << o.name;
+    EXPECT_GT(std::string_view(o.help).size(), 5u) << o.name;
+    EXPECT_EQ(std::string(o.name).find('-'), std::string::npos) << o.name << ": keys use '_'";
+  }
+}
+
+TEST(TrainConfig, BadValuesNameTheOption) {
+  TrainConfig c = TrainConfig::defaults();
+  expect_error<UsageError>([&] { c.set("lr", "abc"); }, {"lr", "abc"});
+  expect_error<UsageError>([&] { c.set("lr", "0.1x"); }, {"lr", "0.1x"});
+  expect_error<UsageError>([&] { c.set("lr", ""); }, {"lr"});
+  expect_error<UsageError>([&] { c.set("lr", "nan"); }, {"lr", "finite"});
+  expect_error<UsageError>([&] { c.set("lr", "inf"); }, {"lr", "finite"});
+  expect_error<UsageError>([&] { c.set("epochs", "2.5"); }, {"epochs", "2.5"});
+  expect_error<UsageError>([&] { c.set("batch", "many"); }, {"batch", "many"});
+  expect_error<UsageError>([&] { c.set("seed", "-1"); }, {"seed", "-1"});
+  expect_error<UsageError>([&] { c.set("tied", "maybe"); }, {"tied", "maybe"});
+  expect_error<UsageError>([&] { c.set("dims", "784,abc,32"); }, {"dims", "abc"});
+  expect_error<UsageError>([&] { c.set("activation", "swish"); }, {"swish"});
+  expect_error<UsageError>([&] { c.set("loss", "l1"); }, {"l1", "mse"});
+  expect_error<UsageError>([&] { c.set("scaling", "log"); }, {"log"});
+  const std::string message =
+      expect_error<UsageError>([&] { c.set("learning_rate", "0.1"); }, {"learning_rate", "valid options are"});
+  for (const auto& o : train_options()) EXPECT_NE(message.find(o.name), std::string::npos) << o.name;
+  expect_error<UsageError>([&] { (void)c.get("learning_rate"); }, {"learning_rate"});
+  // A failed set leaves the value as it was.
+  EXPECT_DOUBLE_EQ(c.lr, 1e-3);
+  EXPECT_EQ(c.model.dims, (std::vector<Index>{784, 256, 32}));
+}
+
+TEST(TrainConfig, ValidateNamesTheBadOption) {
+  const auto invalid = [](const char* name, const char* value, std::initializer_list<std::string_view> phrases) {
+    TrainConfig c = TrainConfig::defaults();
+    c.set(name, value);  // parses fine
+    expect_error<UsageError>([&] { c.validate(); }, phrases);
+  };
+  invalid("epochs", "-1", {"epochs", "-1"});
+  invalid("epochs", "0", {"epochs", "at least 1"});
+  invalid("batch", "0", {"batch", "0"});
+  invalid("lr", "-0.1", {"lr", "-0.1"});
+  invalid("lr", "0", {"lr"});
+  invalid("val_split", "1.0", {"val_split", "1"});
+  invalid("val_split", "-0.1", {"val_split"});
+  invalid("patience", "-2", {"patience"});
+  invalid("clip_norm", "-1", {"clip_norm"});
+  invalid("threads", "-3", {"threads"});
+  invalid("dims", "784", {"dims"});
+  invalid("dims", "784,0", {"dims", "0"});
+  invalid("dims", "64,100000000", {"dims", "100000000"});
+  invalid("momentum", "1.5", {"momentum"});
+  invalid("optimizer", "adagrad", {"adagrad"});
+  invalid("schedule", "exponential", {"exponential"});
+  TrainConfig c = TrainConfig::defaults();
+  c.set("loss", "bce");
+  c.set("output_activation", "identity");
+  expect_error<UsageError>([&] { c.validate(); }, {"bce", "identity"});
+  c.set("output_activation", "sigmoid");
+  EXPECT_NO_THROW(c.validate());
+}
+
+TEST(TrainConfig, CodeActivationFollowsActivationUntilSet) {
+  TrainConfig c = TrainConfig::defaults();
+  c.set("activation", "tanh");
+  EXPECT_EQ(c.get("code_activation"), "tanh");
+  EXPECT_EQ(c.model.code, Activation::tanh);
+  c.set("code_activation", "identity");
+  c.set("activation", "sigmoid");
+  EXPECT_EQ(c.get("activation"), "sigmoid");
+  EXPECT_EQ(c.get("code_activation"), "identity");  // set explicitly: stays
+  c.set("code_activation", "");                     // back to following
+  EXPECT_EQ(c.get("code_activation"), "sigmoid");
+  c.set("activation", "relu");
+  EXPECT_EQ(c.get("code_activation"), "relu");
+  // Set before activation: still stays (order of keys in a TOML file must not matter).
+  TrainConfig d = TrainConfig::defaults();
+  d.set("code_activation", "identity");
+  d.set("activation", "tanh");
+  EXPECT_EQ(d.get("code_activation"), "identity");
+}
+
+// Every option set to a value that differs from its default.
+std::map<std::string, std::string> unusual_values() {
+  return {{"data", "npy:/tmp/some dir/x.npy?limit=100"},
+          {"test_data", "none"},
+          {"scaling", "standardize"},
+          {"dims", "32,16,8,2"},
+          {"activation", "tanh"},
+          {"code_activation", "identity"},
+          {"output_activation", "identity"},
+          {"tied", "true"},
+          {"init", "uniform:0.05"},
+          {"loss", "mse"},
+          {"optimizer", "sgd"},
+          {"lr", "0.0123"},
+          {"momentum", "0.9"},
+          {"nesterov", "true"},
+          {"weight_decay", "1e-05"},
+          {"clip_norm", "2.5"},
+          {"schedule", "step"},
+          {"step_size", "3"},
+          {"gamma", "0.5"},
+          {"min_lr", "1e-06"},
+          {"epochs", "7"},
+          {"batch", "33"},
+          {"val_split", "0.25"},
+          {"patience", "2"},
+          {"seed", "1234567890123"},
+          {"threads", "3"},
+          {"out", "runs/my run"}};
+}
+
+void expect_round_trip(const TrainConfig& c) {
+  test::TempDir dir;
+  test::write_file(dir / "c.toml", c.to_toml());
+  TrainConfig back = TrainConfig::defaults();
+  ASSERT_NO_THROW(back.merge_toml_file(dir / "c.toml")) << c.to_toml();
+  for (const auto& o : train_options()) EXPECT_EQ(back.get(o.name), c.get(o.name)) << o.name << "\n" << c.to_toml();
+}
+
+TEST(TrainConfig, TomlRoundTripKeepsEveryOption) {
+  expect_round_trip(TrainConfig::defaults());
+  TrainConfig c = TrainConfig::defaults();
+  const auto values = unusual_values();
+  ASSERT_EQ(values.size(), train_options().size());
+  for (const auto& [name, value] : values) c.set(name, value);
+  for (const auto& [name, value] : values) EXPECT_EQ(c.get(name), value) << name;
+  EXPECT_NO_THROW(c.validate());
+  expect_round_trip(c);
+}
+
+TEST(TrainConfig, TomlRoundTripOfStringsThatLookLikeNumbersOrNeedEscapes) {
+  // Strings are strings: a run folder named 001 or 1e5, a Windows path, a quote.
+  for (const std::string out : {"001", "1e5", "2024", "C:\\runs\\a", "say \"hi\"", "true"}) {
+    TrainConfig c = TrainConfig::defaults();
+    c.set("out", out);
+    c.set("data", "npy:" + out + ".npy");
+    SCOPED_TRACE(out);
+    expect_round_trip(c);
+  }
+}
+
+TEST(TrainConfig, TomlRoundTripOfTheLargestSeed) {
+  TrainConfig c = TrainConfig::defaults();
+  c.set("seed", "18446744073709551615");  // any uint64 is a valid seed
+  EXPECT_EQ(c.seed, 18446744073709551615ull);
+  expect_round_trip(c);
+}
+
+TEST(TrainConfig, MergeTomlAcceptsTomlTypesAndReportsErrors) {
+  test::TempDir dir;
+  test::write_file(dir / "ok.toml",
+                   "dims = [64, 16, 4]\nlr = 0.5\nepochs = 3\ntied = true\nactivation = \"tanh\"\n"
+                   "val_split = 0\n");
+  TrainConfig c = TrainConfig::defaults();
+  c.merge_toml_file(dir / "ok.toml");
+  EXPECT_EQ(c.model.dims, (std::vector<Index>{64, 16, 4}));
+  EXPECT_DOUBLE_EQ(c.lr, 0.5);
+  EXPECT_EQ(c.epochs, 3);
+  EXPECT_TRUE(c.model.tied);
+  EXPECT_EQ(c.get("code_activation"), "tanh");
+  EXPECT_DOUBLE_EQ(c.val_split, 0.0);
+  EXPECT_EQ(c.batch, 128);  // untouched
+
+  test::write_file(dir / "unknown.toml", "epochs = 3\nlearning_rate = 0.1\n");
+  expect_error<UsageError>([&] { c.merge_toml_file(dir / "unknown.toml"); },
+                           {"unknown.toml", "learning_rate", "valid options are", "lr"});
+  test::write_file(dir / "bad-value.toml", "epochs = \"many\"\n");
+  expect_error<UsageError>([&] { c.merge_toml_file(dir / "bad-value.toml"); },
+                           {"bad-value.toml", "epochs", "many"});
+  test::write_file(dir / "syntax.toml", "epochs = 3\nlr = = 1\n");
+  expect_error<UsageError>([&] { c.merge_toml_file(dir / "syntax.toml"); }, {"syntax.toml", "line 2"});
+  test::write_file(dir / "table.toml", "[model]\ndims = [1, 2]\n");
+  expect_error<UsageError>([&] { c.merge_toml_file(dir / "table.toml"); }, {"table.toml", "model"});
+  expect_error<UsageError>([&] { c.merge_toml_file(dir / "missing.toml"); }, {"missing.toml"});
+}
+
+}  // namespace
+}  // namespace aekit::train
