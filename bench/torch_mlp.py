@@ -21,12 +21,12 @@ def load_idx_images(path):
     return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols)
 
 
-def find_fashion_mnist():
+def find_fashion_mnist(name="train-images-idx3-ubyte.gz"):
     folders = [p for p in os.environ.get("AEKIT_DATA", "").split(":") if p]
     folders += [os.path.join(p, "fashion-mnist") for p in folders]
     folders.append("/usr/share/datasets/fashion-mnist")
     for folder in folders:
-        path = os.path.join(folder, "train-images-idx3-ubyte.gz")
+        path = os.path.join(folder, name)
         if os.path.exists(path):
             return path
     raise SystemExit("Fashion-MNIST not found: install dataset-fashion-mnist or set AEKIT_DATA")
@@ -48,6 +48,8 @@ def main():
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--dims", default="784,256,32")
     parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--test", action="store_true",
+                        help="also report the test-set MSE after training (quality check)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -67,9 +69,15 @@ def main():
             loss.backward()
             optimizer.step()
         best = max(best, x.shape[0] / (time.perf_counter() - start))
-    print(json.dumps({"peer": "pytorch " + torch.__version__, "threads": args.threads,
-                      "dims": args.dims, "batch": args.batch, "samples_per_second": best,
-                      "last_epoch_loss": float(loss)}))
+    result = {"peer": "pytorch " + torch.__version__, "threads": args.threads,
+              "dims": args.dims, "batch": args.batch, "epochs": args.epochs,
+              "samples_per_second": best, "last_epoch_loss": float(loss)}
+    if args.test:
+        test = load_idx_images(find_fashion_mnist("t10k-images-idx3-ubyte.gz"))
+        test = torch.from_numpy(test.astype(np.float32) / 255.0)
+        with torch.no_grad():
+            result["test_mse"] = float(loss_fn(model(test), test))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

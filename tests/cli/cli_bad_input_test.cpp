@@ -12,37 +12,14 @@
 
 #include "aekit/data/idx.hpp"
 #include "aekit/data/npy.hpp"
-#include "aekit/tensor/rng.hpp"
+#include "support/cli_runner.hpp"
+#include "support/random_data.hpp"
 #include "support/test_support.hpp"
 
-namespace aekit {
+namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
-
-FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  FloatMatrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = float(rng.uniform());
-  return x;
-}
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-CliResult aekit(const std::string& args, const TempDir& dir) {
-  const fs::path out = dir / ".stdout", err = dir / ".stderr";
-  const auto r = test::run_command("{ " + std::string(AEKIT_CLI_PATH) + " " + args + " >" +
-                                   out.string() + " 2>" + err.string() + "; }");
-  return {r.exit_code, test::read_file(out), test::read_file(err)};
-}
-
-bool contains(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
-}
 
 // The command failed with `code` and exactly one stderr line "aekit: ..." holding every phrase.
 void expect_failure(const CliResult& r, int code, std::initializer_list<std::string> phrases) {
@@ -62,7 +39,7 @@ class CliBadInput : public ::testing::Test {
     dir_ = new TempDir;
     data::write_npy(*dir_ / "x.npy", uniform_data(200, 64, 1));
     data::write_npy(*dir_ / "x32.npy", uniform_data(50, 32, 2));
-    const auto r = aekit("train --data " + x() + " --test-data none --dims 64,16,4 --epochs 1 "
+    const auto r = run_aekit("train --data " + x() + " --test-data none --dims 64,16,4 --epochs 1 "
                          "--threads 1 --out " + run().string(), *dir_);
     trained_ = r.exit_code == 0;
     if (!trained_) std::cerr << r.out << r.err;
@@ -77,7 +54,7 @@ class CliBadInput : public ::testing::Test {
   static fs::path run() { return *dir_ / "run"; }
   static std::string model() { return (run() / "model.aek").string(); }
   fs::path work(const std::string& name) const { return *work_ / name; }
-  CliResult cli(const std::string& args) const { return aekit(args, *work_); }
+  CliResult cli(const std::string& args) const { return run_aekit(args, *work_); }
   // `aekit train` on x.npy into a fresh folder, plus `extra` flags.
   // `dims` is left out when `extra` sets --dims (a flag given twice is an error of its own).
   CliResult train(const std::string& extra) const {
@@ -100,11 +77,11 @@ TEST_F(CliBadInput, MissingDataFile) {
                  1, {"no-such-file.npy"});
   EXPECT_FALSE(fs::exists(work("run"))) << "a failed run left a folder behind";
 
-  test::write_file(work("out.npy"), "precious");
+  write_file(work("out.npy"), "precious");
   expect_failure(cli("encode --model " + model() + " --input npy:" + missing + " --output " +
                      work("out.npy").string()),
                  1, {"no-such-file.npy"});
-  EXPECT_EQ(test::read_file(work("out.npy")), "precious");
+  EXPECT_EQ(read_file(work("out.npy")), "precious");
 
   expect_failure(cli("eval --model " + work("no-model.aek").string() + " --data " + x()), 1,
                  {"no-model.aek"});
@@ -113,45 +90,45 @@ TEST_F(CliBadInput, MissingDataFile) {
 TEST_F(CliBadInput, ModelThatIsReallyAPngKeepsTheOutput) {
   std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   png += std::string(100, '\0');
-  test::write_file(work("fake.aek"), png);
-  test::write_file(work("existing.npy"), "my old codes");
+  write_file(work("fake.aek"), png);
+  write_file(work("existing.npy"), "my old codes");
   expect_failure(cli("encode --model " + work("fake.aek").string() + " --input " + x() +
                      " --output " + work("existing.npy").string()),
                  1, {"fake.aek", "not an aekit model", "AEK1"});
-  EXPECT_EQ(test::read_file(work("existing.npy")), "my old codes");
+  EXPECT_EQ(read_file(work("existing.npy")), "my old codes");
   expect_failure(cli("info " + work("fake.aek").string()), 1, {"fake.aek", "not an aekit model"});
 }
 
 TEST_F(CliBadInput, DamagedModelIsRefusedByItsChecksum) {
-  std::string bytes = test::read_file(model());
+  std::string bytes = read_file(model());
   bytes[bytes.size() / 2] ^= 0x10;  // one bit in the blob
-  test::write_file(work("damaged.aek"), bytes);
+  write_file(work("damaged.aek"), bytes);
   expect_failure(cli("eval --model " + work("damaged.aek").string() + " --data " + x()), 1,
                  {"damaged.aek", "CRC-32"});
-  test::write_file(work("cut.aek"), bytes.substr(0, bytes.size() - 40));
+  write_file(work("cut.aek"), bytes.substr(0, bytes.size() - 40));
   expect_failure(cli("eval --model " + work("cut.aek").string() + " --data " + x()), 1,
                  {"cut.aek", "truncated"});
 }
 
 TEST_F(CliBadInput, NpyWithGarbage) {
-  test::write_file(work("garbage.npy"), "this is not an array at all, just text\n");
+  write_file(work("garbage.npy"), "this is not an array at all, just text\n");
   expect_failure(cli("train --data npy:" + work("garbage.npy").string() +
                      " --test-data none --dims 64,16,4 --out " + work("run").string()),
                  1, {"garbage.npy", "not an NPY file"});
   EXPECT_FALSE(fs::exists(work("run")));
-  test::write_file(work("out.npy"), "keep me");
+  write_file(work("out.npy"), "keep me");
   expect_failure(cli("reconstruct --model " + model() + " --input npy:" + work("garbage.npy").string() +
                      " --output " + work("out.npy").string()),
                  1, {"garbage.npy"});
-  EXPECT_EQ(test::read_file(work("out.npy")), "keep me");
+  EXPECT_EQ(read_file(work("out.npy")), "keep me");
 }
 
 TEST_F(CliBadInput, TruncatedNpy) {
-  const std::string whole = test::read_file(*dir_ / "x.npy");
-  test::write_file(work("cut.npy"), whole.substr(0, whole.size() - 100));
+  const std::string whole = read_file(*dir_ / "x.npy");
+  write_file(work("cut.npy"), whole.substr(0, whole.size() - 100));
   expect_failure(cli("eval --model " + model() + " --data npy:" + work("cut.npy").string()), 1,
                  {"cut.npy", "truncated"});
-  test::write_file(work("cut-header.npy"), whole.substr(0, 20));
+  write_file(work("cut-header.npy"), whole.substr(0, 20));
   expect_failure(cli("eval --model " + model() + " --data npy:" + work("cut-header.npy").string()), 1,
                  {"cut-header.npy", "truncated"});
 }
@@ -159,17 +136,17 @@ TEST_F(CliBadInput, TruncatedNpy) {
 TEST_F(CliBadInput, TruncatedIdx) {
   FloatMatrix images = (uniform_data(30, 64, 3) * 255.0f).array().floor().matrix();
   data::write_idx_images(work("images.idx"), images, Shape{1, 8, 8});
-  const std::string whole = test::read_file(work("images.idx"));
+  const std::string whole = read_file(work("images.idx"));
   // The intact file is read: 64 columns fit the model.
   auto ok = cli("eval --model " + model() + " --data idx:" + work("images.idx").string() + " --json");
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  test::write_file(work("cut.idx"), whole.substr(0, whole.size() - 10));
+  write_file(work("cut.idx"), whole.substr(0, whole.size() - 10));
   expect_failure(cli("eval --model " + model() + " --data idx:" + work("cut.idx").string()), 1,
                  {"cut.idx", "truncated"});
-  test::write_file(work("cut-header.idx"), whole.substr(0, 6));
+  write_file(work("cut-header.idx"), whole.substr(0, 6));
   expect_failure(cli("eval --model " + model() + " --data idx:" + work("cut-header.idx").string()), 1,
                  {"cut-header.idx", "truncated"});
-  test::write_file(work("wrong-magic.idx"), "\x01\x02\x03\x04" + whole.substr(4));
+  write_file(work("wrong-magic.idx"), "\x01\x02\x03\x04" + whole.substr(4));
   expect_failure(cli("eval --model " + model() + " --data idx:" + work("wrong-magic.idx").string()), 1,
                  {"wrong-magic.idx", "not an IDX file"});
 }
@@ -177,16 +154,16 @@ TEST_F(CliBadInput, TruncatedIdx) {
 TEST_F(CliBadInput, ModelAndDataSizesDiffer) {
   const std::string x32 = "npy:" + (*dir_ / "x32.npy").string();
   expect_failure(cli("eval --model " + model() + " --data " + x32), 1, {"64", "32", "model.aek"});
-  test::write_file(work("codes.npy"), "old");
+  write_file(work("codes.npy"), "old");
   expect_failure(cli("encode --model " + model() + " --input " + x32 + " --output " +
                      work("codes.npy").string()),
                  1, {"64", "32"});
-  EXPECT_EQ(test::read_file(work("codes.npy")), "old");
+  EXPECT_EQ(read_file(work("codes.npy")), "old");
   // decode wants codes of size 4.
   expect_failure(cli("decode --model " + model() + " --input " + x32 + " --output " +
                      work("codes.npy").string()),
                  1, {"4", "32"});
-  EXPECT_EQ(test::read_file(work("codes.npy")), "old");
+  EXPECT_EQ(read_file(work("codes.npy")), "old");
   // train: dims do not fit the data.
   expect_failure(cli("train --data " + x32 + " --test-data none --dims 64,16,4 --out " +
                      work("run").string()),
@@ -217,7 +194,7 @@ TEST_F(CliBadInput, ValidationSplitThatLeavesNoTrainingRows) {
 }
 
 TEST_F(CliBadInput, UnknownConfigKey) {
-  test::write_file(work("cfg.toml"), "epochs = 2\nlearning_rate = 0.1\n");
+  write_file(work("cfg.toml"), "epochs = 2\nlearning_rate = 0.1\n");
   expect_failure(train("--config " + work("cfg.toml").string()), 2,
                  {"learning_rate", "valid options are", "lr", "epochs"});
   EXPECT_FALSE(fs::exists(work("new-run")));
@@ -251,15 +228,15 @@ TEST_F(CliBadInput, ArgumentErrorsAreUsageErrors) {
 }
 
 TEST_F(CliBadInput, SecondTrainIntoARunFolderNeedsResume) {
-  const std::string before_model = test::read_file(model());
-  const std::string before_config = test::read_file(run() / "config.toml");
-  const std::string before_metrics = test::read_file(run() / "metrics.jsonl");
+  const std::string before_model = read_file(model());
+  const std::string before_config = read_file(run() / "config.toml");
+  const std::string before_metrics = read_file(run() / "metrics.jsonl");
   const auto r = cli("train --data " + x() + " --test-data none --dims 64,16,4 --epochs 1 "
                      "--threads 1 --out " + run().string());
   expect_failure(r, 2, {"--resume", run().string()});
-  EXPECT_EQ(test::read_file(model()), before_model);
-  EXPECT_EQ(test::read_file(run() / "config.toml"), before_config);
-  EXPECT_EQ(test::read_file(run() / "metrics.jsonl"), before_metrics);
+  EXPECT_EQ(read_file(model()), before_model);
+  EXPECT_EQ(read_file(run() / "config.toml"), before_config);
+  EXPECT_EQ(read_file(run() / "metrics.jsonl"), before_metrics);
 }
 
 TEST_F(CliBadInput, ResumeWithoutACheckpoint) {
@@ -271,4 +248,4 @@ TEST_F(CliBadInput, ResumeWithoutACheckpoint) {
 }
 
 }  // namespace
-}  // namespace aekit
+}  // namespace aekit::test

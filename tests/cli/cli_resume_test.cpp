@@ -15,45 +15,22 @@
 #include "aekit/io/autoencoder_file.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/optim/optimizer.hpp"
-#include "aekit/tensor/rng.hpp"
 #include "aekit/train/checkpoint.hpp"
+#include "support/cli_runner.hpp"
+#include "support/random_data.hpp"
 #include "support/test_support.hpp"
 
-namespace aekit {
+namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
-
-FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  FloatMatrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = float(rng.uniform());
-  return x;
-}
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-CliResult aekit(const std::string& args, const TempDir& dir) {
-  const fs::path out = dir / ".stdout", err = dir / ".stderr";
-  const auto r = test::run_command("{ " + std::string(AEKIT_CLI_PATH) + " " + args + " >" +
-                                   out.string() + " 2>" + err.string() + "; }");
-  return {r.exit_code, test::read_file(out), test::read_file(err)};
-}
 
 std::vector<nlohmann::json> metrics_of(const fs::path& run) {
   std::vector<nlohmann::json> records;
-  std::istringstream in(test::read_file(run / "metrics.jsonl"));
+  std::istringstream in(read_file(run / "metrics.jsonl"));
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) records.push_back(nlohmann::json::parse(line));
   return records;
-}
-
-bool contains(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
 }
 
 class CliResume : public ::testing::Test {
@@ -74,13 +51,13 @@ class CliResume : public ::testing::Test {
 
 TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
   const fs::path straight = dir_ / "straight", resumed = dir_ / "resumed";
-  auto r = aekit(train_args("--epochs 4 --out " + straight.string()), dir_);
+  auto r = run_aekit(train_args("--epochs 4 --out " + straight.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = aekit(train_args("--epochs 2 --out " + resumed.string()), dir_);
+  r = run_aekit(train_args("--epochs 2 --out " + resumed.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_EQ(metrics_of(resumed).size(), 2u);
   // The resumed call takes its settings from the run's config.toml; only --epochs changes.
-  r = aekit("train --resume --epochs 4 --out " + resumed.string(), dir_);
+  r = run_aekit("train --resume --epochs 4 --out " + resumed.string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
 
   const auto a = io::load_autoencoder(straight / "model.aek");
@@ -99,8 +76,8 @@ TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
     for (const char* key : {"train_loss", "val_loss", "val_mse", "lr"})
       EXPECT_EQ(ma[i].at(key), mb[i].at(key)) << key << " of epoch " << i + 1;
   }
-  const auto sa = nlohmann::json::parse(test::read_file(straight / "summary.json"));
-  const auto sb = nlohmann::json::parse(test::read_file(resumed / "summary.json"));
+  const auto sa = nlohmann::json::parse(read_file(straight / "summary.json"));
+  const auto sb = nlohmann::json::parse(read_file(resumed / "summary.json"));
   EXPECT_EQ(sa.at("test_mse"), sb.at("test_mse"));
   EXPECT_EQ(sb.at("epochs_done").get<int>(), 4);
   // The resumed run's header history covers all 4 epochs too.
@@ -110,10 +87,10 @@ TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
 TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {
   // --resume with the epochs already done trains no more: the weights stay the same.
   const fs::path run = dir_ / "run";
-  auto r = aekit(train_args("--epochs 2 --out " + run.string()), dir_);
+  auto r = run_aekit(train_args("--epochs 2 --out " + run.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto before = io::load_autoencoder(run / "model.aek");
-  r = aekit("train --resume --out " + run.string(), dir_);
+  r = run_aekit("train --resume --out " + run.string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const auto after = io::load_autoencoder(run / "model.aek");
   const auto pa = before.model->parameters().values(), pb = after.model->parameters().values();
@@ -124,12 +101,12 @@ TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {
 
 TEST_F(CliResume, CheckpointOfAnotherArchitectureIsRefused) {
   const fs::path run = dir_ / "run";
-  auto r = aekit(train_args("--epochs 1 --out " + run.string()), dir_);
+  auto r = run_aekit(train_args("--epochs 1 --out " + run.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string model_before = test::read_file(run / "model.aek");
-  const std::string checkpoint_before = test::read_file(run / "checkpoint.aek");
-  const std::string metrics_before = test::read_file(run / "metrics.jsonl");
-  r = aekit("train --resume --epochs 3 --dims 32,8,4 --out " + run.string(), dir_);
+  const std::string model_before = read_file(run / "model.aek");
+  const std::string checkpoint_before = read_file(run / "checkpoint.aek");
+  const std::string metrics_before = read_file(run / "metrics.jsonl");
+  r = run_aekit("train --resume --epochs 3 --dims 32,8,4 --out " + run.string(), dir_);
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << r.err;
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
@@ -137,20 +114,20 @@ TEST_F(CliResume, CheckpointOfAnotherArchitectureIsRefused) {
   EXPECT_TRUE(contains(r.err, "checkpoint.aek")) << r.err;
   EXPECT_TRUE(contains(r.err, "[32,12,4]")) << r.err;  // what the checkpoint holds
   EXPECT_TRUE(contains(r.err, "[32,8,4]")) << r.err;   // what was asked for
-  EXPECT_EQ(test::read_file(run / "model.aek"), model_before);
-  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
-  EXPECT_EQ(test::read_file(run / "metrics.jsonl"), metrics_before);
+  EXPECT_EQ(read_file(run / "model.aek"), model_before);
+  EXPECT_EQ(read_file(run / "checkpoint.aek"), checkpoint_before);
+  EXPECT_EQ(read_file(run / "metrics.jsonl"), metrics_before);
 
   // Another optimizer is refused as well.
-  r = aekit("train --resume --epochs 3 --optimizer rmsprop --out " + run.string(), dir_);
+  r = run_aekit("train --resume --epochs 3 --optimizer rmsprop --out " + run.string(), dir_);
   EXPECT_NE(r.exit_code, 0);
   EXPECT_TRUE(contains(r.err, "different optimizer")) << r.err;
-  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
+  EXPECT_EQ(read_file(run / "checkpoint.aek"), checkpoint_before);
 }
 
 TEST_F(CliResume, DivergenceInTheFirstEpochSavesNothing) {
   const fs::path run = dir_ / "run";
-  const auto r = aekit(train_args("--epochs 3 --optimizer sgd --lr 1e30 --output-activation "
+  const auto r = run_aekit(train_args("--epochs 3 --optimizer sgd --lr 1e30 --output-activation "
                                   "identity --out " + run.string()),
                        dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
@@ -165,22 +142,22 @@ TEST_F(CliResume, DivergenceInTheFirstEpochSavesNothing) {
 
 TEST_F(CliResume, DivergenceLaterKeepsTheLastGoodCheckpoint) {
   const fs::path run = dir_ / "run";
-  auto r = aekit(train_args("--epochs 1 --output-activation identity --out " + run.string()), dir_);
+  auto r = run_aekit(train_args("--epochs 1 --output-activation identity --out " + run.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string model_before = test::read_file(run / "model.aek");
-  const std::string checkpoint_before = test::read_file(run / "checkpoint.aek");
-  const std::string config_before = test::read_file(run / "config.toml");
+  const std::string model_before = read_file(run / "model.aek");
+  const std::string checkpoint_before = read_file(run / "checkpoint.aek");
+  const std::string config_before = read_file(run / "config.toml");
   // Epoch 2 with an absurd learning rate blows up; epoch 1's checkpoint stays.
-  r = aekit("train --resume --epochs 3 --lr 1e30 --out " + run.string(), dir_);
+  r = run_aekit("train --resume --epochs 3 --lr 1e30 --out " + run.string(), dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
   EXPECT_TRUE(contains(r.err, "diverged at epoch 2")) << r.err;
   EXPECT_TRUE(contains(r.err, "checkpoint.aek")) << r.err;
   EXPECT_TRUE(contains(r.err, "(epoch 1) is kept")) << r.err;
-  EXPECT_EQ(test::read_file(run / "checkpoint.aek"), checkpoint_before);
-  EXPECT_EQ(test::read_file(run / "model.aek"), model_before);
+  EXPECT_EQ(read_file(run / "checkpoint.aek"), checkpoint_before);
+  EXPECT_EQ(read_file(run / "model.aek"), model_before);
   // The run's settings still describe its checkpoint: a plain --resume does not blow up again.
-  EXPECT_EQ(test::read_file(run / "config.toml"), config_before);
+  EXPECT_EQ(read_file(run / "config.toml"), config_before);
   EXPECT_EQ(metrics_of(run).size(), 1u);
 
   // The checkpoint is loadable and says where the run stood.
@@ -196,4 +173,4 @@ TEST_F(CliResume, DivergenceLaterKeepsTheLastGoodCheckpoint) {
 }
 
 }  // namespace
-}  // namespace aekit
+}  // namespace aekit::test

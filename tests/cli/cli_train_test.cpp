@@ -12,13 +12,13 @@
 #include "aekit/data/npy.hpp"
 #include "aekit/io/autoencoder_file.hpp"
 #include "aekit/tensor/rng.hpp"
+#include "support/cli_runner.hpp"
 #include "support/test_support.hpp"
 
-namespace aekit {
+namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
 
 // Rows in [0,1] that lie near a 4-dimensional manifold: x = sigmoid(A z), z ~ N(0, 1).
 FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed) {
@@ -36,29 +36,12 @@ FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed) {
   return x;
 }
 
-struct CliResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-// Runs `aekit ARGS` with stdout and stderr captured separately (files in `dir`).
-CliResult aekit(const std::string& args, const TempDir& dir) {
-  const fs::path out = dir / ".stdout", err = dir / ".stderr";
-  const auto r = test::run_command("{ " + std::string(AEKIT_CLI_PATH) + " " + args + " >" +
-                                   out.string() + " 2>" + err.string() + "; }");
-  return {r.exit_code, test::read_file(out), test::read_file(err)};
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) lines.push_back(line);
   return lines;
-}
-
-bool contains(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
 }
 
 // One trained run shared by the tests of this suite (training takes well under a second).
@@ -68,7 +51,7 @@ class CliTrain : public ::testing::Test {
     dir_ = new TempDir;
     data::write_npy(*dir_ / "x.npy", manifold_data(400, 64, 1));
     data::write_npy(*dir_ / "t.npy", manifold_data(100, 64, 2));
-    train_result_ = new CliResult(aekit(
+    train_result_ = new CliResult(run_aekit(
         "train --data npy:" + (*dir_ / "x.npy").string() + " --test-data npy:" +
             (*dir_ / "t.npy").string() +
             " --dims 64,16,4 --epochs 2 --batch 32 --lr 0.01 --threads 1 --out " + run().string(),
@@ -99,7 +82,7 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
   EXPECT_TRUE(contains(train_result_->out, "test MSE")) << train_result_->out;
   EXPECT_EQ(train_result_->err, "");
 
-  const auto metrics = lines_of(test::read_file(run() / "metrics.jsonl"));
+  const auto metrics = lines_of(read_file(run() / "metrics.jsonl"));
   ASSERT_EQ(metrics.size(), 2u);
   for (std::size_t i = 0; i < metrics.size(); ++i) {
     const auto j = nlohmann::json::parse(metrics[i]);
@@ -115,7 +98,7 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
   EXPECT_LT(nlohmann::json::parse(metrics[1]).at("train_loss").get<double>(),
             nlohmann::json::parse(metrics[0]).at("train_loss").get<double>());
 
-  const auto summary = nlohmann::json::parse(test::read_file(run() / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(run() / "summary.json"));
   ASSERT_TRUE(summary.at("test_mse").is_number());
   ASSERT_TRUE(summary.at("pca_test_mse").is_number());
   EXPECT_GT(summary.at("test_mse").get<double>(), 0);
@@ -124,21 +107,21 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
   EXPECT_EQ(summary.at("test_rows").get<int>(), 100);
   EXPECT_EQ(summary.at("epochs_done").get<int>(), 2);
 
-  const std::string png = test::read_file(run() / "reconstructions.png");
+  const std::string png = read_file(run() / "reconstructions.png");
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-  EXPECT_TRUE(contains(test::read_file(run() / "loss.svg"), "<svg"));
-  const std::string html = test::read_file(run() / "report.html");
+  EXPECT_TRUE(contains(read_file(run() / "loss.svg"), "<svg"));
+  const std::string html = read_file(run() / "report.html");
   EXPECT_TRUE(contains(html, "test MSE")) << html.substr(0, 2000);
   EXPECT_TRUE(contains(html, "reconstructions.png"));
   EXPECT_TRUE(contains(html, "loss.svg"));
 
-  const std::string config = test::read_file(run() / "config.toml");
+  const std::string config = read_file(run() / "config.toml");
   EXPECT_TRUE(contains(config, "dims = [64,16,4]")) << config;
   EXPECT_TRUE(contains(config, "epochs = 2")) << config;
 }
 
 TEST_F(CliTrain, EvalJsonMatchesTheRunSummary) {
-  const auto r = aekit("eval --model " + model() + " --data " + test_spec() + " --json", *dir_);
+  const auto r = run_aekit("eval --model " + model() + " --data " + test_spec() + " --json", *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 1u) << r.out;
@@ -148,11 +131,11 @@ TEST_F(CliTrain, EvalJsonMatchesTheRunSummary) {
   ASSERT_TRUE(j.at("bce").is_number());
   EXPECT_GT(j.at("bce").get<double>(), 0);
   const double test_mse =
-      nlohmann::json::parse(test::read_file(run() / "summary.json")).at("test_mse").get<double>();
+      nlohmann::json::parse(read_file(run() / "summary.json")).at("test_mse").get<double>();
   EXPECT_NEAR(j.at("mse").get<double>(), test_mse, 1e-6 * test_mse);
 
   // Text mode says the same in words.
-  const auto text = aekit("eval --model " + model() + " --data " + test_spec(), *dir_);
+  const auto text = run_aekit("eval --model " + model() + " --data " + test_spec(), *dir_);
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_TRUE(contains(text.out, "mse")) << text.out;
   EXPECT_TRUE(contains(text.out, "100 rows")) << text.out;
@@ -161,14 +144,14 @@ TEST_F(CliTrain, EvalJsonMatchesTheRunSummary) {
 TEST_F(CliTrain, DecodeOfEncodeEqualsReconstruct) {
   const std::string codes = (*dir_ / "codes.npy").string(), decoded = (*dir_ / "decoded.npy").string(),
                     rebuilt = (*dir_ / "rebuilt.npy").string();
-  auto r = aekit("encode --model " + model() + " --input " + test_spec() + " --output " + codes, *dir_);
+  auto r = run_aekit("encode --model " + model() + " --input " + test_spec() + " --output " + codes, *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto c = data::read_npy(codes);
   EXPECT_EQ(c.dims, (std::vector<Index>{100, 4}));
 
-  r = aekit("decode --model " + model() + " --input npy:" + codes + " --output " + decoded, *dir_);
+  r = run_aekit("decode --model " + model() + " --input npy:" + codes + " --output " + decoded, *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = aekit("reconstruct --model " + model() + " --input " + test_spec() + " --output " + rebuilt,
+  r = run_aekit("reconstruct --model " + model() + " --input " + test_spec() + " --output " + rebuilt,
             *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto d = data::read_npy(decoded), x = data::read_npy(rebuilt);
@@ -185,18 +168,18 @@ TEST_F(CliTrain, DecodeOfEncodeEqualsReconstruct) {
   saved.scaling.apply(rec);
   const double mse = double((rec - t).squaredNorm()) / double(t.size());
   const double test_mse =
-      nlohmann::json::parse(test::read_file(run() / "summary.json")).at("test_mse").get<double>();
+      nlohmann::json::parse(read_file(run() / "summary.json")).at("test_mse").get<double>();
   EXPECT_NEAR(mse, test_mse, 1e-4 * test_mse);
 }
 
 TEST_F(CliTrain, InfoDescribesTheModel) {
-  auto r = aekit("info --model " + model(), *dir_);
+  auto r = run_aekit("info --model " + model(), *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "64,16,4")) << r.out;
   // 64*16+16 + 16*4+4 + 4*16+16 + 16*64+64
   EXPECT_TRUE(contains(r.out, std::to_string(64 * 16 + 16 + 16 * 4 + 4 + 4 * 16 + 16 + 16 * 64 + 64)))
       << r.out;
-  r = aekit("info " + model() + " --json", *dir_);  // positional form
+  r = run_aekit("info " + model() + " --json", *dir_);  // positional form
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto header = nlohmann::json::parse(r.out);
   EXPECT_EQ(header.at("model").at("dims"), nlohmann::json({64, 16, 4}));
@@ -214,11 +197,11 @@ TEST(CliHelp, EverySubcommandDocumentsItsFlags) {
       {"info", {"--model", "--json"}},
   };
   for (const auto& [command, flags] : expected) {
-    const auto r = aekit(command + " --help", dir);
+    const auto r = run_aekit(command + " --help", dir);
     EXPECT_EQ(r.exit_code, 0) << command << ": " << r.out << r.err;
     for (const auto& flag : flags) EXPECT_TRUE(contains(r.out, flag)) << command << " --help lacks " << flag;
   }
-  const auto top = aekit("--help", dir);
+  const auto top = run_aekit("--help", dir);
   EXPECT_EQ(top.exit_code, 0);
   for (const auto& [command, flags] : expected) EXPECT_TRUE(contains(top.out, command)) << command;
 }
@@ -234,7 +217,7 @@ class CliConfig : public ::testing::Test {
 
 TEST_F(CliConfig, ConfigFileIsUsedAndFlagsOverrideIt) {
   const fs::path run = dir_ / "run";
-  test::write_file(dir_ / "cfg.toml",
+  write_file(dir_ / "cfg.toml",
                    "data = \"" + data_spec() + "\"\n"
                    "test_data = \"none\"\n"
                    "dims = [32, 8, 3]\n"
@@ -243,9 +226,9 @@ TEST_F(CliConfig, ConfigFileIsUsedAndFlagsOverrideIt) {
                    "batch = 50\n"
                    "activation = \"tanh\"\n"
                    "out = \"" + run.string() + "\"\n");
-  const auto r = aekit("train --config " + (dir_ / "cfg.toml").string() + " --lr 0.002 --threads 1", dir_);
+  const auto r = run_aekit("train --config " + (dir_ / "cfg.toml").string() + " --lr 0.002 --threads 1", dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  const std::string resolved = test::read_file(run / "config.toml");
+  const std::string resolved = read_file(run / "config.toml");
   EXPECT_TRUE(contains(resolved, "lr = 0.002\n")) << resolved;       // the flag wins
   EXPECT_TRUE(contains(resolved, "epochs = 3\n")) << resolved;       // from the file
   EXPECT_TRUE(contains(resolved, "batch = 50\n")) << resolved;
@@ -253,11 +236,11 @@ TEST_F(CliConfig, ConfigFileIsUsedAndFlagsOverrideIt) {
   EXPECT_TRUE(contains(resolved, "activation = \"tanh\"\n")) << resolved;
   EXPECT_TRUE(contains(resolved, "code_activation = \"tanh\"\n")) << resolved;  // follows activation
   EXPECT_TRUE(contains(resolved, "test_data = \"none\"\n")) << resolved;
-  EXPECT_EQ(lines_of(test::read_file(run / "metrics.jsonl")).size(), 3u);
-  for (const auto& line : lines_of(test::read_file(run / "metrics.jsonl")))
+  EXPECT_EQ(lines_of(read_file(run / "metrics.jsonl")).size(), 3u);
+  for (const auto& line : lines_of(read_file(run / "metrics.jsonl")))
     EXPECT_DOUBLE_EQ(nlohmann::json::parse(line).at("lr").get<double>(), 0.002);
   // No test set: summary says so with nulls, and the model is still written.
-  const auto summary = nlohmann::json::parse(test::read_file(run / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(run / "summary.json"));
   EXPECT_TRUE(summary.at("test_mse").is_null());
   EXPECT_TRUE(fs::is_regular_file(run / "model.aek"));
 }
@@ -266,16 +249,16 @@ TEST_F(CliConfig, ResolvedConfigReproducesTheRun) {
   // The run's own config.toml, fed back with --config and a new --out, gives the same model.
   const std::string common = " --data " + data_spec() +
                              " --test-data none --dims 32,8,3 --epochs 2 --batch 40 --threads 1";
-  auto r = aekit("train" + common + " --out " + (dir_ / "a").string(), dir_);
+  auto r = run_aekit("train" + common + " --out " + (dir_ / "a").string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = aekit("train --config " + (dir_ / "a" / "config.toml").string() + " --out " +
+  r = run_aekit("train --config " + (dir_ / "a" / "config.toml").string() + " --out " +
                 (dir_ / "b").string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto header_a = nlohmann::json::parse(aekit("info --json " + (dir_ / "a" / "model.aek").string(), dir_).out);
+  const auto header_a = nlohmann::json::parse(run_aekit("info --json " + (dir_ / "a" / "model.aek").string(), dir_).out);
   EXPECT_EQ(header_a.at("model").at("dims"), nlohmann::json({32, 8, 3}));
   // Same bytes apart from the recorded config/out and timings: compare the metrics' losses.
-  const auto ma = lines_of(test::read_file(dir_ / "a" / "metrics.jsonl"));
-  const auto mb = lines_of(test::read_file(dir_ / "b" / "metrics.jsonl"));
+  const auto ma = lines_of(read_file(dir_ / "a" / "metrics.jsonl"));
+  const auto mb = lines_of(read_file(dir_ / "b" / "metrics.jsonl"));
   ASSERT_EQ(ma.size(), 2u);
   ASSERT_EQ(mb.size(), 2u);
   for (std::size_t i = 0; i < ma.size(); ++i)
@@ -283,8 +266,8 @@ TEST_F(CliConfig, ResolvedConfigReproducesTheRun) {
 }
 
 TEST_F(CliConfig, UnknownKeyIsAUsageErrorListingTheValidOnes) {
-  test::write_file(dir_ / "cfg.toml", "data = \"" + data_spec() + "\"\nlearning_rate = 0.1\n");
-  const auto r = aekit("train --config " + (dir_ / "cfg.toml").string() + " --out " +
+  write_file(dir_ / "cfg.toml", "data = \"" + data_spec() + "\"\nlearning_rate = 0.1\n");
+  const auto r = run_aekit("train --config " + (dir_ / "cfg.toml").string() + " --out " +
                            (dir_ / "run").string(), dir_);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << r.err;
@@ -296,12 +279,12 @@ TEST_F(CliConfig, UnknownKeyIsAUsageErrorListingTheValidOnes) {
 }
 
 TEST_F(CliConfig, MalformedTomlNamesTheLine) {
-  test::write_file(dir_ / "cfg.toml", "epochs = 3\nlr = = 0.1\n");
-  const auto r = aekit("train --config " + (dir_ / "cfg.toml").string(), dir_);
+  write_file(dir_ / "cfg.toml", "epochs = 3\nlr = = 0.1\n");
+  const auto r = run_aekit("train --config " + (dir_ / "cfg.toml").string(), dir_);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << r.err;
   EXPECT_TRUE(contains(r.err, "line 2")) << r.err;
 }
 
 }  // namespace
-}  // namespace aekit
+}  // namespace aekit::test

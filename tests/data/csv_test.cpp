@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::data {

@@ -11,7 +11,7 @@
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/data/idx.hpp"
 #include "aekit/data/npy.hpp"
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::data {

@@ -6,8 +6,8 @@
 
 #include "aekit/data/labels.hpp"
 #include "aekit/io/binary.hpp"
-#include "io/expect_error.hpp"
-#include "io/folder_listing.hpp"
+#include "support/expect_error.hpp"
+#include "support/folder_listing.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::data {

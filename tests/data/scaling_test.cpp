@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
 
 namespace aekit::data {
 namespace {

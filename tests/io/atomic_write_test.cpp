@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "io/expect_error.hpp"
-#include "io/folder_listing.hpp"
+#include "support/expect_error.hpp"
+#include "support/folder_listing.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::io {

@@ -8,8 +8,8 @@
 
 #include "aekit/io/binary.hpp"
 #include "aekit/io/checksum.hpp"
-#include "io/expect_error.hpp"
-#include "io/folder_listing.hpp"
+#include "support/expect_error.hpp"
+#include "support/folder_listing.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::io {

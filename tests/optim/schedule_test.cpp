@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace aekit::optim {
 namespace {
@@ -57,15 +58,7 @@ TEST(Schedule, CosineFromBaseToMinimum) {
 }
 
 void expect_usage_error(const Schedule& s, const std::vector<std::string>& parts) {
-  try {
-    s.validate();
-    ADD_FAILURE() << "expected a UsageError mentioning " << parts.front();
-  } catch (const UsageError& e) {
-    const std::string message = e.what();
-    for (const auto& part : parts)
-      EXPECT_NE(message.find(part), std::string::npos)
-          << "message '" << message << "' lacks '" << part << "'";
-  }
+  test::expect_error<UsageError>([&] { s.validate(); }, parts);
 }
 
 TEST(Schedule, ValidateMessages) {

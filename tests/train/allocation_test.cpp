@@ -20,6 +20,7 @@
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "aekit/train/trainer.hpp"
+#include "support/random_data.hpp"
 
 extern "C" {
 void* __libc_malloc(std::size_t size);
@@ -93,6 +94,8 @@ void operator delete[](void* p, std::size_t) noexcept { free(p); }
 namespace aekit::train {
 namespace {
 
+using test::uniform_data;
+
 // Counts allocations while alive.
 class CountAllocations {
  public:
@@ -111,13 +114,6 @@ class CountAllocations {
 void print_first_allocation() {
   std::fprintf(stderr, "backtrace of the first allocation:\n");
   backtrace_symbols_fd(g_frames, g_frame_count.load(), STDERR_FILENO);
-}
-
-Matrix uniform_rows(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Matrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = Scalar(rng.uniform());
-  return x;
 }
 
 struct Case {
@@ -151,7 +147,7 @@ class Allocation : public ::testing::TestWithParam<Case> {
     models::Objective objective(c.loss, c.model.output);
     auto optimizer = optim::make_optimizer(c.optimizer);
     Trainer trainer(model, objective, *optimizer, c);
-    const Matrix x = uniform_rows(104, width, 2);  // 3 batches of 32 and one of 8
+    const Matrix x = uniform_data(104, width, 2);  // 3 batches of 32 and one of 8
 
     trainer.train_epoch(x, 1, c.lr, nullptr);
     CountAllocations counting;

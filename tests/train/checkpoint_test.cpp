@@ -3,33 +3,22 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <vector>
 
 #include "aekit/io/autoencoder_file.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/tensor/rng.hpp"
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
+#include "support/random_data.hpp"
 #include "support/test_support.hpp"
+#include "support/train_rig.hpp"
 
 namespace aekit::train {
 namespace {
 
-Matrix uniform_rows(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Matrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = Scalar(rng.uniform());
-  return x;
-}
-
-std::vector<Scalar> values_of(const models::Autoencoder& model) {
-  const auto v = model.parameters().values();
-  return {v.begin(), v.end()};
-}
-
-bool bit_identical(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(Scalar)) == 0;
-}
+using test::bit_identical;
+using test::uniform_data;
+using test::values_of;
 
 TrainConfig small_config(const char* optimizer = "adam", const char* dims = "16,8,3") {
   TrainConfig c = TrainConfig::defaults();
@@ -42,26 +31,18 @@ TrainConfig small_config(const char* optimizer = "adam", const char* dims = "16,
   return c;
 }
 
-struct Rig {
-  explicit Rig(TrainConfig c) : config(std::move(c)), model(config.model) {
-    Rng rng = Rng(config.seed).derive("init");
-    model.initialize(rng);
-    optimizer = optim::make_optimizer(config.optimizer);
-    trainer = std::make_unique<Trainer>(model, objective, *optimizer, config);
-  }
-  TrainConfig config;
-  models::Autoencoder model;
-  models::Objective objective{config.loss, config.model.output};
-  std::unique_ptr<optim::Optimizer> optimizer;
-  std::unique_ptr<Trainer> trainer;
+// A small model, objective, optimizer and trainer, initialized as the CLI does: from the
+// config's seed.
+struct Rig : test::TrainRig {
+  explicit Rig(const TrainConfig& c) : TrainRig(c, Rng(c.seed).derive("init")) {}
 };
 
 const data::Scaling kScaling = data::Scaling::fit(data::ScalingKind::unit, FloatMatrix::Constant(2, 2, 1.0f));
 
 class Checkpoint : public ::testing::Test {
  protected:
-  const Matrix train_ = uniform_rows(150, 16, 2);
-  const Matrix val_ = uniform_rows(30, 16, 3);
+  const Matrix train_ = uniform_data(150, 16, 2);
+  const Matrix val_ = uniform_data(30, 16, 3);
   test::TempDir dir_;
 };
 

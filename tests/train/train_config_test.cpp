@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::train {

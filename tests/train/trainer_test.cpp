@@ -3,44 +3,23 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <vector>
 
 #include "aekit/tensor/rng.hpp"
-#include "io/expect_error.hpp"
+#include "support/expect_error.hpp"
+#include "support/random_data.hpp"
+#include "support/train_rig.hpp"
 
 namespace aekit::train {
 namespace {
 
-Matrix uniform_rows(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Matrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = Scalar(rng.uniform());
-  return x;
-}
-
-std::vector<Scalar> values_of(const models::Autoencoder& model) {
-  const auto v = model.parameters().values();
-  return {v.begin(), v.end()};
-}
-
-bool bit_identical(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(Scalar)) == 0;
-}
+using test::bit_identical;
+using test::uniform_data;
+using test::values_of;
 
 // A small model, objective, optimizer and trainer, initialized from `init_seed`.
-struct Rig {
-  explicit Rig(TrainConfig c, std::uint64_t init_seed = 1) : config(std::move(c)), model(config.model) {
-    Rng rng(init_seed);
-    model.initialize(rng);
-    optimizer = optim::make_optimizer(config.optimizer);
-    trainer = std::make_unique<Trainer>(model, objective, *optimizer, config);
-  }
-  TrainConfig config;
-  models::Autoencoder model;
-  models::Objective objective{config.loss, config.model.output};
-  std::unique_ptr<optim::Optimizer> optimizer;
-  std::unique_ptr<Trainer> trainer;
+struct Rig : test::TrainRig {
+  explicit Rig(TrainConfig c, std::uint64_t init_seed = 1) : TrainRig(std::move(c), Rng(init_seed)) {}
 };
 
 TrainConfig small_config() {
@@ -60,7 +39,7 @@ TEST(Trainer, TrainEpochReturnsTheRowWeightedMeanLoss) {
   // though the last batch (150 = 4 * 32 + 22) is smaller than the others.
   TrainConfig c = small_config();
   Rig s(c);
-  const Matrix x = uniform_rows(150, 16, 2);
+  const Matrix x = uniform_data(150, 16, 2);
   const auto before = values_of(s.model);
   const double loss = s.trainer->train_epoch(x, 1, 0.0, nullptr);
   EXPECT_TRUE(bit_identical(values_of(s.model), before));
@@ -85,7 +64,7 @@ TEST(Trainer, TrainingLowersTheLoss) {
 }
 
 TEST(Trainer, ShufflingIsSeededPerEpoch) {
-  const Matrix x = uniform_rows(150, 16, 2), val(0, 16);
+  const Matrix x = uniform_data(150, 16, 2), val(0, 16);
   const auto train_with_seed = [&](const char* seed) {
     TrainConfig c = small_config();
     c.set("seed", seed);
@@ -173,7 +152,7 @@ TEST(Trainer, FitContinuesFromTheStatesEpoch) {
   // Without validation rows the best parameters are the last ones, so stopping after 2
   // epochs and calling fit() again for 4 (same model, optimizer and state) must equal 4
   // epochs straight: batches depend only on (seed, epoch).
-  const Matrix x = uniform_rows(150, 16, 2), no_val(0, 16);
+  const Matrix x = uniform_data(150, 16, 2), no_val(0, 16);
   TrainConfig c = small_config();
   c.set("epochs", "4");
   Rig straight(c);
@@ -210,7 +189,7 @@ TEST(Trainer, DivergenceThrowsWithAHint) {
   c.set("optimizer", "sgd");
   c.set("output_activation", "identity");
   Rig s(c);
-  const Matrix x = uniform_rows(150, 16, 2);
+  const Matrix x = uniform_data(150, 16, 2);
   test::expect_error<TrainingDiverged>([&] { s.trainer->train_epoch(x, 1, 1e30, nullptr); },
                                        {"diverged", "epoch 1", "--lr"});
 }

@@ -11,7 +11,4 @@ namespace aekit::loss {
 double bce_with_logits(ConstMatrixRef z, ConstMatrixRef target);
 void bce_with_logits_gradient(ConstMatrixRef z, ConstMatrixRef target, MatrixRef dz);
 
-// Sum over entries of l(z, t) per row: [N] vector.
-Vector bce_with_logits_per_row(ConstMatrixRef z, ConstMatrixRef target);
-
 }  // namespace aekit::loss

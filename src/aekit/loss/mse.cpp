@@ -14,8 +14,4 @@ void mse_gradient(ConstMatrixRef y, ConstMatrixRef target, MatrixRef dy) {
   dy = (Scalar(2) / Scalar(y.size())) * (y - target);
 }
 
-Vector squared_error_per_row(ConstMatrixRef y, ConstMatrixRef target) {
-  return (y - target).rowwise().squaredNorm();
-}
-
 }  // namespace aekit::loss

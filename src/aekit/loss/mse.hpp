@@ -8,7 +8,4 @@ namespace aekit::loss {
 double mse(ConstMatrixRef y, ConstMatrixRef target);
 void mse_gradient(ConstMatrixRef y, ConstMatrixRef target, MatrixRef dy);
 
-// Sum over entries of (y - t)^2 per row: [N] vector, for per-sample scores.
-Vector squared_error_per_row(ConstMatrixRef y, ConstMatrixRef target);
-
 }  // namespace aekit::loss

@@ -78,7 +78,7 @@ void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrix
     case Activation::tanh: o = g * (Scalar(1) - ya.square()); break;
     case Activation::relu: o = (ya > 0).select(g, Scalar(0)); break;
     case Activation::leaky_relu: o = (ya > 0).select(g, kLeakyReluSlope * g); break;
-    case Activation::softplus: o = g * (Scalar(1) - (-ya).exp()); break;
+    case Activation::softplus: o = -g * (-ya).expm1(); break;  // 1 - e^-y, exact for small y
   }
 }
 

@@ -1,0 +1,12 @@
+#pragma once
+// Random test data.
+#include <cstdint>
+
+#include "aekit/tensor/matrix.hpp"
+
+namespace aekit::test {
+
+// A rows x cols matrix of values drawn uniformly from [0, 1) by Rng(seed).
+FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed);
+
+}  // namespace aekit::test
