@@ -7,12 +7,6 @@
 namespace aekit::report {
 namespace {
 
-TEST(HtmlReport, EscapesMarkup) {
-  EXPECT_EQ(html_escape("<script>alert('x') & \"y\"</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-  EXPECT_EQ(html_escape("plain"), "plain");
-}
-
 TEST(HtmlReport, FigureAndTable) {
   const std::string figure = figure_html("loss.svg", "Loss <per epoch>");
   EXPECT_NE(figure.find("<img src=\"loss.svg\""), std::string::npos);
