@@ -20,8 +20,6 @@ void save_checkpoint(const std::filesystem::path& path, const models::Autoencode
                      const data::Scaling& scaling, Shape input_shape) {
   io::ModelFile file;
   file.header = io::autoencoder_header(model, scaling, input_shape);
-  nlohmann::json history = nlohmann::json::array();
-  for (const auto& r : state.history) history.push_back(r.to_json());
   nlohmann::json arrays = nlohmann::json::array();
   const auto params = model.parameters().values();
   append(file.blob, params);
@@ -35,7 +33,7 @@ void save_checkpoint(const std::filesystem::path& path, const models::Autoencode
                                {"best_val_loss", state.best_val_loss},
                                {"best_epoch", state.best_epoch},
                                {"epochs_without_gain", state.epochs_without_gain},
-                               {"history", history},
+                               {"history", state.history_json()},
                                {"optimizer_steps", optimizer.steps()},
                                {"optimizer_arrays", arrays}};
   io::save_model_file(path, file);

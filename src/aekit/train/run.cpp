@@ -70,6 +70,34 @@ void write_metrics(const fs::path& path, const TrainerState& state) {
   io::atomic_write(path, text);
 }
 
+// What this call of run_training did: outcome, epochs and mean throughput of its epochs.
+RunSummary summarize(const TrainerState& state, const std::string& outcome, int first_epoch,
+                     Index train_rows) {
+  RunSummary summary;
+  summary.outcome = outcome;
+  summary.epochs_done = state.epochs_done;
+  summary.best_epoch = state.best_epoch;
+  double seconds = 0, samples = 0;
+  for (const auto& r : state.history)
+    if (r.epoch >= first_epoch) {
+      seconds += r.seconds;
+      samples += double(train_rows);
+    }
+  summary.samples_per_second = seconds > 0 ? samples / seconds : 0;
+  return summary;
+}
+
+// Test metrics of the model, and the test MSE of PCA fitted on the same training rows with
+// as many components as the code has.
+void test_against_pca(models::Autoencoder& model, const FloatMatrix& train_x,
+                      const FloatMatrix& test_x, RunSummary& summary) {
+  summary.has_test = true;
+  summary.test = models::evaluate_reconstruction(model, test_x);
+  const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
+  summary.pca_test_mse =
+      double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
+}
+
 }  // namespace
 
 RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
@@ -139,39 +167,22 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
         : std::string("no epoch finished, so nothing was saved")));
   }
 
-  RunSummary summary;
-  summary.folder = folder;
-  summary.outcome = outcome;
-  summary.epochs_done = state.epochs_done;
-  summary.best_epoch = state.best_epoch;
-  summary.has_test = has_test;
-  double seconds = 0;
-  Index samples = 0;
-  for (const auto& r : state.history)
-    if (r.epoch >= first_epoch) {
-      seconds += r.seconds;
-      samples += train_x.rows();
-    }
-  summary.samples_per_second = seconds > 0 ? double(samples) / seconds : 0;
-  const FloatMatrix& eval_x = has_test ? test_set.x : val_x;
+  RunSummary summary = summarize(state, outcome, first_epoch, train_x.rows());
+  nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
+                            {"best_epoch", state.best_epoch}, {"test_mse", nullptr},
+                            {"test_bce", nullptr}, {"pca_test_mse", nullptr}, {"test_rows", 0},
+                            {"samples_per_second", summary.samples_per_second}};
   if (has_test) {
-    summary.test = models::evaluate_reconstruction(model, test_set.x);
-    const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
-    summary.pca_test_mse = double((pca.reconstruct(test_set.x) - test_set.x).squaredNorm()) /
-                           double(test_set.x.size());
+    test_against_pca(model, train_x, test_set.x, summary);
+    results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
+                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", test_set.x.rows()}});
   }
-  nlohmann::json history = nlohmann::json::array();
-  for (const auto& r : state.history) history.push_back(r.to_json());
-  const nlohmann::json results = {
-      {"outcome", outcome}, {"epochs_done", state.epochs_done}, {"best_epoch", state.best_epoch},
-      {"test_mse", has_test ? nlohmann::json(summary.test.mse) : nlohmann::json(nullptr)},
-      {"test_bce", has_test ? nlohmann::json(summary.test.bce) : nlohmann::json(nullptr)},
-      {"pca_test_mse", has_test ? nlohmann::json(summary.pca_test_mse) : nlohmann::json(nullptr)},
-      {"test_rows", has_test ? test_set.x.rows() : 0},
-      {"samples_per_second", summary.samples_per_second}};
+  summary.folder = folder;
   io::save_autoencoder(folder / "model.aek", model, scaling, train_set.shape,
-                       {{"config", config.to_toml()}, {"results", results}, {"history", history}});
+                       {{"config", config.to_toml()}, {"results", results},
+                        {"history", state.history_json()}});
   io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
+  const FloatMatrix& eval_x = has_test ? test_set.x : val_x;
   report::write_run_report(folder, {config, state, results, model, scaling, train_set.shape, eval_x});
   return summary;
 }

@@ -35,6 +35,12 @@ EpochRecord EpochRecord::from_json(const nlohmann::json& j) {
           j.at("samples_per_second").get<double>()};
 }
 
+nlohmann::json TrainerState::history_json() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : history) list.push_back(r.to_json());
+  return list;
+}
+
 Trainer::Trainer(models::Autoencoder& model, models::Objective& objective,
                  optim::Optimizer& optimizer, const TrainConfig& config)
     : model_(model), objective_(objective), optimizer_(optimizer), config_(config) {}

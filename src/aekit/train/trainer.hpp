@@ -40,6 +40,8 @@ struct TrainerState {
   int epochs_without_gain = 0;
   std::vector<EpochRecord> history;
   Vector best_params;  // parameters at best_epoch (size 0 until one epoch ran)
+
+  nlohmann::json history_json() const;  // [EpochRecord::to_json(), ...]
 };
 
 // Thrown when the loss becomes NaN or infinite; nothing is written after that point.
