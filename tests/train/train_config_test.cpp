@@ -69,6 +69,16 @@ TEST(TrainConfig, BadValuesNameTheOption) {
   expect_error<UsageError>([&] { c.set("activation", "swish"); }, {"swish"});
   expect_error<UsageError>([&] { c.set("loss", "l1"); }, {"l1", "mse"});
   expect_error<UsageError>([&] { c.set("scaling", "log"); }, {"log"});
+  // Regularizers: bad hyper-parameters are named with what was expected.
+  expect_error<UsageError>([&] { c.set("noise", "mask:1.2"); }, {"nu must be in [0, 1)", "1.2"});
+  expect_error<UsageError>([&] { c.set("noise", "mask:1"); }, {"nu must be in [0, 1)"});
+  expect_error<UsageError>([&] { c.set("noise", "gaussian:-0.1"); }, {"sigma must be >= 0", "-0.1"});
+  expect_error<UsageError>([&] { c.set("noise", "speckle:0.1"); }, {"speckle", "gaussian:SIGMA"});
+  expect_error<UsageError>([&] { c.set("l1", "-1e-3"); }, {"l1", "lambda", ">= 0"});
+  expect_error<UsageError>([&] { c.set("kl", "1.5:3"); }, {"rho", "(0, 1)"});
+  expect_error<UsageError>([&] { c.set("kl", "0.05"); }, {"kl:RHO:BETA"});
+  expect_error<UsageError>([&] { c.set("contractive", "-2"); }, {"contractive", ">= 0"});
+  expect_error<UsageError>([&] { c.set("code_noise", "x"); }, {"code_noise", "x"});
   const std::string message =
       expect_error<UsageError>([&] { c.set("learning_rate", "0.1"); }, {"learning_rate", "valid options are"});
   for (const auto& o : train_options()) EXPECT_NE(message.find(o.name), std::string::npos) << o.name;
@@ -106,7 +116,16 @@ TEST(TrainConfig, ValidateNamesTheBadOption) {
   expect_error<UsageError>([&] { c.validate(); }, {"bce", "identity"});
   c.set("output_activation", "sigmoid");
   EXPECT_NO_THROW(c.validate());
+  invalid("code_noise", "-1", {"code_noise", ">= 0", "-1"});
+  TrainConfig sparse = TrainConfig::defaults();
+  sparse.set("kl", "0.05:3");  // the default code is relu: not in (0, 1)
+  expect_error<UsageError>([&] { sparse.validate(); }, {"sigmoid", "relu"});
+  sparse.set("code_activation", "sigmoid");
+  EXPECT_NO_THROW(sparse.validate());
+  sparse.set("l1", "1e-4");
+  expect_error<UsageError>([&] { sparse.validate(); }, {"l1", "kl", "choose one"});
 }
+
 
 TEST(TrainConfig, CodeActivationFollowsActivationUntilSet) {
   TrainConfig c = TrainConfig::defaults();
@@ -140,6 +159,11 @@ std::map<std::string, std::string> unusual_values() {
           {"tied", "true"},
           {"init", "uniform:0.05"},
           {"loss", "mse"},
+          {"noise", "uniform:0.2:clip"},
+          {"l1", "0.001"},
+          {"kl", "none"},
+          {"contractive", "0.1"},
+          {"code_noise", "0.5"},
           {"optimizer", "sgd"},
           {"lr", "0.0123"},
           {"momentum", "0.9"},
@@ -176,6 +200,28 @@ TEST(TrainConfig, TomlRoundTripKeepsEveryOption) {
   for (const auto& [name, value] : values) EXPECT_EQ(c.get(name), value) << name;
   EXPECT_NO_THROW(c.validate());
   expect_round_trip(c);
+}
+
+TEST(TrainConfig, RegularizationFollowsTheOptions) {
+  TrainConfig c = TrainConfig::defaults();
+  EXPECT_FALSE(c.regularization().corruption.active());
+  EXPECT_FALSE(c.regularization().sparsity.active());
+  EXPECT_FALSE(c.regularization().contractive.active());
+  c.set("noise", "saltpepper:0.2");
+  c.set("code_activation", "sigmoid");
+  c.set("kl", "0.1:2");
+  c.set("contractive", "0.3");
+  auto r = c.regularization();
+  EXPECT_EQ(r.corruption.name(), "saltpepper:0.2");
+  EXPECT_EQ(r.corruption.low, 0);
+  EXPECT_EQ(r.sparsity.name(), "kl:0.1:2");
+  EXPECT_DOUBLE_EQ(r.contractive.weight, 0.3);
+  expect_round_trip(c);
+  c.set("scaling", "symmetric");  // salt is 1, pepper -1 in symmetric units
+  EXPECT_EQ(c.regularization().corruption.low, -1);
+  c.set("kl", "none");
+  c.set("l1", "0.01");
+  EXPECT_EQ(c.regularization().sparsity.name(), "l1:0.01");
 }
 
 TEST(TrainConfig, TomlRoundTripOfStringsThatLookLikeNumbersOrNeedEscapes) {

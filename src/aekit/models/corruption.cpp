@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <omp.h>
 
 #include "aekit/error.hpp"
 
@@ -137,50 +138,86 @@ void Corruption::validate() const {
                                  low, high));
 }
 
+namespace {
+
+constexpr Index kBlockRows = 16;    // rows per noise stream
+constexpr Index kSegment = 1024;    // entries drawn at a time (a stack buffer)
+constexpr Index kParallelEntries = Index(1) << 15;
+
+// u[m]: uniforms in (0, 1), two per 64-bit draw (24 bits each: exact in float).
+void fill_uniform(Rng& rng, Scalar* u, Index m) {
+  constexpr Scalar kStep = Scalar(1.0 / (1 << 24));
+  for (Index i = 0; i < m; i += 2) {
+    const std::uint64_t bits = rng.next_u64();
+    u[i] = (Scalar(bits >> 40) + Scalar(0.5)) * kStep;
+    if (i + 1 < m) u[i + 1] = (Scalar((bits >> 8) & 0xFFFFFF) + Scalar(0.5)) * kStep;
+  }
+}
+
+// e[m] ~ N(0, 1) by Box-Muller on halves of u (vectorized: log, sqrt, sin, cos on arrays):
+//   r = sqrt(-2 log u_a), e_a = r cos(2 pi u_b), e_b = r sin(2 pi u_b).
+void fill_normal(Rng& rng, Scalar* e, Index m) {
+  using Array = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
+  const Index half = (m + 1) / 2;
+  Scalar u[kSegment + 2];
+  fill_uniform(rng, u, 2 * half);
+  Eigen::Map<Array> a(u, half), b(u + half, half);
+  a = (Scalar(-2) * a.log()).sqrt();
+  b *= Scalar(2 * M_PI);
+  Scalar z[kSegment + 2];
+  Eigen::Map<Array>(z, half) = a * b.cos();
+  Eigen::Map<Array>(z + half, half) = a * b.sin();
+  std::copy(z, z + m, e);
+}
+
+}  // namespace
+
 void Corruption::apply(ConstMatrixRef clean, MatrixRef noisy, Rng& rng) const {
   AEKIT_ASSERT(clean.rows() == noisy.rows() && clean.cols() == noisy.cols());
   const Index rows = clean.rows(), cols = clean.cols();
-  // Each loop reads clean(r, c) before writing noisy(r, c), so in place is fine.
-  switch (kind) {
-    case Kind::none:
-      for (Index r = 0; r < rows; ++r)
-        for (Index c = 0; c < cols; ++c) noisy(r, c) = clean(r, c);
-      break;
-    case Kind::gaussian: {
-      const double sigma = level;
-      for (Index r = 0; r < rows; ++r)
-        for (Index c = 0; c < cols; ++c)
-          noisy(r, c) = Scalar(double(clean(r, c)) + sigma * rng.normal());
-      break;
+  const std::uint64_t stream = rng.next_u64();
+  const Scalar level_s = Scalar(level), half_p = Scalar(0.5 * level);
+  // Row r, entries [c, c + m): every kind reads clean before writing noisy (in place is fine).
+  const auto corrupt_segment = [&](Rng& block_rng, Index r, Index c, Index m) {
+    const Scalar* x = clean.row(r).data() + c;
+    Scalar* y = noisy.row(r).data() + c;
+    Scalar u[kSegment];
+    switch (kind) {
+      case Kind::none: std::copy(x, x + m, y); break;
+      case Kind::gaussian:
+        fill_normal(block_rng, u, m);
+        for (Index i = 0; i < m; ++i) y[i] = x[i] + level_s * u[i];
+        break;
+      case Kind::mask:
+        fill_uniform(block_rng, u, m);
+        for (Index i = 0; i < m; ++i) y[i] = u[i] < level_s ? Scalar(0) : x[i];
+        break;
+      case Kind::salt_pepper:  // u < p/2: low; p/2 <= u < p: high; else unchanged
+        fill_uniform(block_rng, u, m);
+        for (Index i = 0; i < m; ++i) y[i] = u[i] < half_p ? low : u[i] < level_s ? high : x[i];
+        break;
+      case Kind::uniform:
+        fill_uniform(block_rng, u, m);
+        for (Index i = 0; i < m; ++i) y[i] = x[i] + level_s * (2 * u[i] - 1);
+        break;
     }
-    case Kind::mask: {
-      const double nu = level;
-      for (Index r = 0; r < rows; ++r)
-        for (Index c = 0; c < cols; ++c)
-          noisy(r, c) = rng.uniform() < nu ? Scalar(0) : clean(r, c);
-      break;
-    }
-    case Kind::salt_pepper: {
-      // One draw u per entry: u < p/2 -> low, p/2 <= u < p -> high, else unchanged.
-      const double p = level, half = 0.5 * level;
-      for (Index r = 0; r < rows; ++r)
-        for (Index c = 0; c < cols; ++c) {
-          const double u = rng.uniform();
-          noisy(r, c) = u < half ? low : u < p ? high : clean(r, c);
-        }
-      break;
-    }
-    case Kind::uniform: {
-      const double a = level;
-      for (Index r = 0; r < rows; ++r)
-        for (Index c = 0; c < cols; ++c)
-          noisy(r, c) = Scalar(double(clean(r, c)) + rng.uniform(-a, a));
-      break;
-    }
+    if (clip)
+      for (Index i = 0; i < m; ++i) y[i] = std::clamp(y[i], low, high);
+  };
+  const Index blocks = (rows + kBlockRows - 1) / kBlockRows;
+  const auto corrupt_block = [&](Index b) {
+    Rng block_rng(stream ^ (std::uint64_t(b + 1) * 0x9e3779b97f4a7c15ULL));
+    for (Index r = b * kBlockRows; r < std::min(rows, (b + 1) * kBlockRows); ++r)
+      for (Index c = 0; c < cols; c += kSegment) corrupt_segment(block_rng, r, c, std::min(kSegment, cols - c));
+  };
+  // Below the size that pays for a parallel region, and with one thread, run inline (a
+  // one-thread OpenMP region would allocate).
+  if (rows * cols < kParallelEntries || omp_get_max_threads() == 1 || blocks == 1) {
+    for (Index b = 0; b < blocks; ++b) corrupt_block(b);
+    return;
   }
-  if (clip)
-    for (Index r = 0; r < rows; ++r)
-      for (Index c = 0; c < cols; ++c) noisy(r, c) = std::clamp(noisy(r, c), low, high);
+#pragma omp parallel for schedule(static)
+  for (Index b = 0; b < blocks; ++b) corrupt_block(b);
 }
 
 }  // namespace aekit::models

@@ -11,9 +11,11 @@
 //   uniform      x~ = x + e,  e ~ U(-a, a)  (variance a^2/3)  level = a >= 0
 // With clip, every x~ is then clamped to [low, high] (the data range, [0, 1] by default).
 //
-// Shapes: clean[N,D] -> noisy[N,D]. The draws go row by row, entry by entry, from the Rng
-// passed in, so the same seed gives the same noise. apply() allocates nothing and may write
-// in place (noisy may be the same matrix as clean).
+// Shapes: clean[N,D] -> noisy[N,D]. apply() takes one number from the Rng passed in and
+// derives from it one stream per block of 16 rows; blocks run in parallel, and the same
+// seed gives the same noise whatever the thread count. Uniforms have 24 random bits, normals
+// come from Box-Muller on arrays (vectorized). apply() allocates nothing and may write in
+// place (noisy may be the same matrix as clean).
 #include <string>
 #include <string_view>
 

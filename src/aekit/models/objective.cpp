@@ -18,17 +18,33 @@ LossKind parse_loss(std::string_view name) {
 
 std::string loss_name(LossKind kind) { return kind == LossKind::mse ? "mse" : "bce"; }
 
-Objective::Objective(LossKind loss, Activation output_activation)
-    : loss_(loss), output_activation_(output_activation) {
+void Regularization::validate(const AutoencoderConfig& model) const {
+  corruption.validate();
+  sparsity.validate();
+  sparsity.check_code_activation(model.code);
+  contractive.validate();
+}
+
+Objective::Objective(LossKind loss, Activation output_activation, Regularization regularization)
+    : loss_(loss), output_activation_(output_activation), regularization_(regularization) {
   if (loss == LossKind::bce && output_activation != Activation::sigmoid)
     throw UsageError(fmt::format("loss bce needs output activation sigmoid (outputs in (0,1)), "
                                  "found {}; use --output-activation sigmoid or --loss mse",
                                  activation_name(output_activation)));
 }
 
-double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef batch) {
+ConstMatrixRef Objective::corrupted_input(ConstMatrixRef batch, Rng* noise) {
+  if (!regularization_.corruption.active()) return batch;
+  MatrixMap noisy = corrupted_.view(batch.rows(), batch.cols());
+  regularization_.corruption.apply(batch, noisy, *noise);
+  return noisy;
+}
+
+double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef batch, Rng* noise) {
   model.parameters().zero_grads();
-  ConstMatrixRef z = model.forward_logits(batch);
+  auto& [corruption, sparsity, contractive] = regularization_;
+  AEKIT_ASSERT(noise || (!corruption.active() && model.config().code_noise == 0));
+  ConstMatrixRef z = model.forward_logits(corrupted_input(batch, noise), noise);
   MatrixMap dz = logit_gradient_.view(z.rows(), z.cols());
   double loss = 0;
   if (loss_ == LossKind::bce) {
@@ -41,12 +57,22 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef batch) {
     loss::mse_gradient(y, batch, dy);
     multiply_by_derivative(output_activation_, y, dy, dz);
   }
-  model.backward_logits(dz);
+  if (!sparsity.active() && !contractive.active()) {
+    model.backward_logits(dz);
+    return loss;
+  }
+  MatrixRef dh = model.backward_to_code(dz);
+  if (sparsity.active()) loss += sparsity.accumulate(model.code(), dh);
+  MatrixRef dh1 = model.backward_to_first_hidden(dh);
+  if (contractive.active())
+    loss += contractive.accumulate(model.first_encoder_layer(), model.first_hidden(), dh1);
+  model.backward_first_layer(dh1);
   return loss;
 }
 
-ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef data,
-                                              Index batch) {
+ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef input,
+                                              ConstMatrixRef data, Index batch) {
+  AEKIT_ASSERT(input.rows() == data.rows() && input.cols() == data.cols());
   ReconstructionMetrics m;
   m.n = data.rows();
   double squared = 0, cross_entropy = 0;
@@ -55,7 +81,7 @@ ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef
   for (Index begin = 0; begin < data.rows(); begin += batch) {
     const Index rows = std::min(batch, data.rows() - begin);
     const auto x = data.middleRows(begin, rows);
-    ConstMatrixRef z = model.forward_logits(x);
+    ConstMatrixRef z = model.forward_logits(input.middleRows(begin, rows));
     if (sigmoid) cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
     ConstMatrixRef y = model.output_from_logits(z);
     squared += loss::mse(y, x) * double(y.size());

@@ -4,12 +4,19 @@
 //   mse:  L = 1/(N D) sum (f_out(z) - x)^2      dL/dz = 2 (x^ - x) / (N D) ⊙ f_out'(x^)
 //   bce:  L = 1/(N D) sum l(z, x)  (logits)     dL/dz = (σ(z) - x) / (N D)   (f_out = sigmoid)
 //
-// Regularizers (corruption of the input, sparsity and contractive penalties) join here as
-// parts of the objective, never as new model classes.
+// Regularizers join here as parts of the objective, never as new model classes:
+//   denoising    the model sees x~ = C(x) (fresh noise every batch), L scores x^ against x
+//   sparsity     + P_s(h)   on the code h            (models/sparsity.hpp: l1, kl)
+//   contractive  + P_c(h1)  on the first encoder layer (models/contractive.hpp)
+// Code noise is part of the model (AutoencoderConfig::code_noise); it draws from the same
+// noise stream as the corruption.
 #include <string>
 #include <string_view>
 
 #include "aekit/models/autoencoder.hpp"
+#include "aekit/models/contractive.hpp"
+#include "aekit/models/corruption.hpp"
+#include "aekit/models/sparsity.hpp"
 
 namespace aekit::models {
 
@@ -23,24 +30,48 @@ struct ReconstructionMetrics {
   Index n = 0;
 };
 
+// The regularizers of one objective; each is off by default.
+struct Regularization {
+  Corruption corruption;
+  SparsityPenalty sparsity;
+  ContractivePenalty contractive;
+
+  // Throws UsageError for bad values or a part that does not fit the model (kl needs codes
+  // in (0, 1)).
+  void validate(const AutoencoderConfig& model) const;
+};
+
 class Objective {
  public:
   // Throws UsageError if the loss does not fit the model's output (bce needs sigmoid).
-  Objective(LossKind loss, Activation output_activation);
+  Objective(LossKind loss, Activation output_activation, Regularization regularization = {});
 
-  // Zeroes the gradients, runs forward and backward on `batch`, returns the loss.
-  double compute_gradients(Autoencoder& model, ConstMatrixRef batch);
+  // Zeroes the gradients, runs forward and backward on `batch` (the clean inputs), returns
+  // the objective: reconstruction loss plus penalties. `noise` feeds the corruption and the
+  // model's code noise; it may be null only when neither is on.
+  double compute_gradients(Autoencoder& model, ConstMatrixRef batch, Rng* noise = nullptr);
 
   LossKind loss() const { return loss_; }
+  const Regularization& regularization() const { return regularization_; }
 
  private:
+  // x~ = C(batch) in corrupted_, or batch itself without corruption.
+  ConstMatrixRef corrupted_input(ConstMatrixRef batch, Rng* noise);
+
   LossKind loss_;
   Activation output_activation_;
-  Workspace output_gradient_, logit_gradient_;
+  Regularization regularization_;
+  Workspace corrupted_, output_gradient_, logit_gradient_;
 };
 
-// Reconstruction metrics over a whole data set, in chunks of `batch` rows.
-ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef data,
-                                              Index batch = 1024);
+// Reconstruction metrics over a whole data set, in chunks of `batch` rows: the model
+// reconstructs `input` and is scored against `target` (same shape; the clean data when the
+// input is a corrupted copy, else the input itself).
+ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef input,
+                                              ConstMatrixRef target, Index batch = 1024);
+inline ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef data,
+                                                     Index batch = 1024) {
+  return evaluate_reconstruction(model, data, data, batch);
+}
 
 }  // namespace aekit::models

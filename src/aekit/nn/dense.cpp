@@ -13,7 +13,12 @@ Dense::Dense(Index in_features, Index out_features, Activation activation, Init 
 
 nlohmann::json Dense::config() const {
   return {{"kind", kind()}, {"in", in_}, {"out", out_},
-          {"activation", activation_name(activation_)}};
+          {"activation", activation_name(activation_)}, {"preactivation_noise", noise_sigma_}};
+}
+
+void Dense::set_preactivation_noise(double sigma) {
+  AEKIT_ASSERT(sigma >= 0);
+  noise_sigma_ = sigma;
 }
 
 std::vector<ParamSpec> Dense::param_specs() const {
@@ -38,6 +43,9 @@ ConstMatrixRef Dense::forward(ConstMatrixRef x) {
   rebind(input_, x);  // keeps x's row stride (x may be a block of columns)
   MatrixMap y = output_.view(x.rows(), out_);
   gemm_nt(x, weight_, y);
+  if (training_noise_ && noise_sigma_ > 0)
+    for (Index i = 0; i < y.size(); ++i)
+      y.data()[i] += Scalar(noise_sigma_ * training_noise_->normal());
   add_bias_and_activate(activation_, y, bias_);
   return y;
 }

@@ -49,6 +49,11 @@ class Layer {
   virtual ConstMatrixRef forward(ConstMatrixRef x) = 0;
   virtual ConstMatrixRef backward(ConstMatrixRef dy) = 0;
 
+  // Training or inference. Stochastic parts of a layer (noise, later dropout) draw from
+  // *noise while training and are switched off when noise is null (inference, the default).
+  // The Rng must outlive the forward calls that use it.
+  virtual void set_training(Rng* noise) {}
+
   // The first layer of a network need not compute dx (saves one GEMM per step).
   void set_input_gradient(bool enabled) { input_gradient_ = enabled; }
   bool input_gradient() const { return input_gradient_; }

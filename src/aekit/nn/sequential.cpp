@@ -60,6 +60,10 @@ void Sequential::initialize(Rng& rng) {
   for (auto& layer : layers_) layer->initialize(rng);
 }
 
+void Sequential::set_training(Rng* noise) {
+  for (auto& layer : layers_) layer->set_training(noise);
+}
+
 ConstMatrixRef Sequential::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(!layers_.empty());
   ConstMatrixMap y(nullptr, 0, 0);
@@ -69,11 +73,15 @@ ConstMatrixRef Sequential::forward(ConstMatrixRef x) {
 }
 
 ConstMatrixRef Sequential::backward(ConstMatrixRef dy) {
-  AEKIT_ASSERT(!layers_.empty());
+  return backward_range(dy, 0, layers_.size());
+}
+
+ConstMatrixRef Sequential::backward_range(ConstMatrixRef dy, std::size_t begin, std::size_t end) {
+  AEKIT_ASSERT(begin < end && end <= layers_.size());
   layers_.front()->set_input_gradient(input_gradient());
   ConstMatrixMap g(nullptr, 0, 0);
-  point_at(g, layers_.back()->backward(dy));
-  for (std::size_t i = layers_.size() - 1; i-- > 0;) point_at(g, layers_[i]->backward(g));
+  point_at(g, layers_[end - 1]->backward(dy));
+  for (std::size_t i = end - 1; i-- > begin;) point_at(g, layers_[i]->backward(g));
   return g;
 }
 

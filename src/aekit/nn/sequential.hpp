@@ -22,8 +22,14 @@ class Sequential : public Layer {
   void bind(std::span<Scalar> values, std::span<Scalar> grads) override;
   void initialize(Rng& rng) override;
 
+  void set_training(Rng* noise) override;
+
   ConstMatrixRef forward(ConstMatrixRef x) override;
   ConstMatrixRef backward(ConstMatrixRef dy) override;
+  // Backward through layers [begin, end) only, from end-1 down to begin: dy is the gradient
+  // wrt layer end-1's output, the result the gradient wrt layer begin's input. Lets a caller
+  // add a penalty's gradient on an inner activation between two calls.
+  ConstMatrixRef backward_range(ConstMatrixRef dy, std::size_t begin, std::size_t end);
 
   std::size_t size() const { return layers_.size(); }
   Layer& operator[](std::size_t i) { return *layers_[i]; }

@@ -82,4 +82,38 @@ void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrix
   }
 }
 
+void derivative_from_output(Activation activation, ConstMatrixRef y, MatrixRef out) {
+  AEKIT_ASSERT(y.rows() == out.rows() && y.cols() == out.cols());
+  const auto ya = y.array();
+  auto o = out.array();
+  switch (activation) {
+    case Activation::identity: o = Scalar(1); break;
+    case Activation::sigmoid: o = ya * (Scalar(1) - ya); break;
+    case Activation::tanh: o = Scalar(1) - ya.square(); break;
+    case Activation::relu: o = (ya > 0).template cast<Scalar>(); break;
+    case Activation::leaky_relu:
+      o = kLeakyReluSlope + (1 - kLeakyReluSlope) * (ya > 0).template cast<Scalar>();
+      break;
+    case Activation::softplus: o = -(-ya).expm1(); break;
+  }
+}
+
+void second_derivative_from_output(Activation activation, ConstMatrixRef y, MatrixRef out) {
+  AEKIT_ASSERT(y.rows() == out.rows() && y.cols() == out.cols());
+  const auto ya = y.array();
+  auto o = out.array();
+  switch (activation) {
+    case Activation::identity:
+    case Activation::relu:
+    case Activation::leaky_relu: o = Scalar(0); break;
+    case Activation::sigmoid: o = ya * (Scalar(1) - ya) * (Scalar(1) - 2 * ya); break;
+    case Activation::tanh: o = Scalar(-2) * ya * (Scalar(1) - ya.square()); break;
+    case Activation::softplus: {
+      const auto s = -(-ya).expm1();  // f' = sigmoid(z) = 1 - e^-y
+      o = s * (Scalar(1) - s);
+      break;
+    }
+  }
+}
+
 }  // namespace aekit

@@ -29,6 +29,14 @@ std::string activation_names();  // the valid names, for error messages
 // bias is [1,H]; pass an empty bias (size 0) for none.
 void add_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias);
 
+// out[N,H] = f'(z), computed from the output y = f(z) (see the table above).
+void derivative_from_output(Activation activation, ConstMatrixRef y, MatrixRef out);
+
+// out[N,H] = f''(z) = d f'(z) / dz, from y = f(z):
+//   sigmoid  f'' = f' (1 - 2y)      tanh  f'' = -2 y f'      softplus  f'' = f' (1 - f')
+//   identity, relu, leaky_relu: 0 (f' is piecewise constant).
+void second_derivative_from_output(Activation activation, ConstMatrixRef y, MatrixRef out);
+
 // out[N,H] = dy ⊙ f'(y), with f' computed from the layer's output y.
 void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrixRef dy,
                             MatrixRef out);

@@ -9,6 +9,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
+#include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
 #include "aekit/io/autoencoder_file.hpp"
 #include "aekit/models/pca.hpp"
@@ -87,12 +88,15 @@ RunSummary summarize(const TrainerState& state, const std::string& outcome, int 
   return summary;
 }
 
-// Test metrics of the model, and the test MSE of PCA fitted on the same training rows with
-// as many components as the code has.
-void test_against_pca(models::Autoencoder& model, const FloatMatrix& train_x,
-                      const FloatMatrix& test_x, RunSummary& summary) {
+// Test metrics of the model (with the training corruption, if any, applied to a copy of the
+// test data), and the test MSE of PCA fitted on the same training rows with as many
+// components as the code has.
+void test_against_pca(models::Autoencoder& model, const TrainConfig& config,
+                      const FloatMatrix& train_x, const FloatMatrix& test_x, RunSummary& summary) {
   summary.has_test = true;
-  summary.test = models::evaluate_reconstruction(model, test_x);
+  summary.metrics = eval::measure_model(model, test_x, config.regularization().corruption,
+                                        config.seed);
+  summary.test = summary.metrics.reconstruction;
   const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
   summary.pca_test_mse =
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
@@ -118,7 +122,7 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   models::Autoencoder model(config.model);
   Rng init_rng = Rng(config.seed).derive("init");
   model.initialize(init_rng);
-  models::Objective objective(config.loss, config.model.output);
+  models::Objective objective(config.loss, config.model.output, config.regularization());
   auto optimizer = optim::make_optimizer(config.optimizer);
   TrainerState state;
   // A resumed run keeps the scaling its model was trained with; a new one fits it.
@@ -173,9 +177,10 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
                             {"test_bce", nullptr}, {"pca_test_mse", nullptr}, {"test_rows", 0},
                             {"samples_per_second", summary.samples_per_second}};
   if (has_test) {
-    test_against_pca(model, train_x, test_set.x, summary);
+    test_against_pca(model, config, train_x, test_set.x, summary);
     results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
-                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", test_set.x.rows()}});
+                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", test_set.x.rows()},
+                    {"test", summary.metrics.to_json()}});
   }
   summary.folder = folder;
   io::save_autoencoder(folder / "model.aek", model, scaling, train_set.shape,

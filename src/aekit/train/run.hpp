@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "aekit/models/objective.hpp"
+#include "aekit/eval/model_metrics.hpp"
 #include "aekit/train/train_config.hpp"
 
 namespace aekit::train {
@@ -18,6 +18,7 @@ struct RunSummary {
   int epochs_done = 0, best_epoch = 0;
   bool has_test = false;
   models::ReconstructionMetrics test;  // on the test data (if any)
+  eval::ModelMetrics metrics;       // the same, with code statistics, Jacobian, denoising
   double pca_test_mse = 0;          // PCA with as many components as the code has
   double samples_per_second = 0;    // mean training throughput over the epochs of this call
 };

@@ -27,6 +27,11 @@ const std::vector<OptionSpec>& train_options() {
       {"tied", "false", "decoder uses the transposed encoder weights"},
       {"init", "glorot", "weight init: glorot | he | torch | uniform:A"},
       {"loss", "mse", "reconstruction loss: mse | bce (bce needs a sigmoid output)"},
+      {"noise", "none", "denoising: corrupt inputs, score against clean ones: none | gaussian:SIGMA | mask:NU | saltpepper:P | uniform:A, optional :clip (clamp to the data range)"},
+      {"l1", "0", "L1 sparsity on the code: lambda * mean over rows of sum_j |h_j|; 0 = off"},
+      {"kl", "none", "KL sparsity on a sigmoid code: RHO:BETA (target mean activation, weight), e.g. 0.05:3"},
+      {"contractive", "0", "contractive penalty lambda * ||J||_F^2 of the first encoder layer; 0 = off"},
+      {"code_noise", "0", "sigma of Gaussian noise before the code activation while training (near-binary sigmoid codes)"},
       {"optimizer", "adam", "sgd | adam | rmsprop"},
       {"lr", "0.001", "learning rate"},
       {"momentum", "0", "SGD momentum"},
@@ -124,6 +129,11 @@ void TrainConfig::set(std::string_view name, const std::string& v) {
   else if (name == "tied") model.tied = parse_bool(name, v);
   else if (name == "init") model.init = nn::Init::parse(v);
   else if (name == "loss") loss = models::parse_loss(v);
+  else if (name == "noise") noise = models::Corruption::parse(v);
+  else if (name == "l1") l1 = models::SparsityPenalty::l1(parse_number<double>(name, v)).weight;
+  else if (name == "kl") kl = v == "none" ? models::SparsityPenalty{} : models::SparsityPenalty::parse("kl:" + v);
+  else if (name == "contractive") contractive = models::ContractivePenalty::parse(v);
+  else if (name == "code_noise") model.code_noise = parse_number<double>(name, v);
   else if (name == "optimizer") optimizer.kind = v;
   else if (name == "lr") lr = parse_number<double>(name, v);
   else if (name == "momentum") optimizer.momentum = parse_number<double>(name, v);
@@ -156,6 +166,11 @@ std::string TrainConfig::get(std::string_view name) const {
   if (name == "tied") return model.tied ? "true" : "false";
   if (name == "init") return model.init.name();
   if (name == "loss") return models::loss_name(loss);
+  if (name == "noise") return noise.name();
+  if (name == "l1") return fmt::format("{}", l1);
+  if (name == "kl") return kl.kind == models::SparsityPenalty::Kind::none ? "none" : fmt::format("{}:{}", kl.rho, kl.weight);
+  if (name == "contractive") return fmt::format("{}", contractive.weight);
+  if (name == "code_noise") return fmt::format("{}", model.code_noise);
   if (name == "optimizer") return optimizer.kind;
   if (name == "lr") return fmt::format("{}", lr);
   if (name == "momentum") return fmt::format("{}", optimizer.momentum);
@@ -213,6 +228,19 @@ void TrainConfig::validate() const {
   require(clip_norm >= 0, "clip_norm", "0 (off) or positive", fmt::format("{}", clip_norm));
   require(threads >= 0, "threads", "0 (all cores) or more", std::to_string(threads));
   models::Objective(loss, model.output);  // throws if the loss does not fit the output
+  regularization().validate(model);
+}
+
+models::Regularization TrainConfig::regularization() const {
+  if (l1 > 0 && kl.active())
+    throw UsageError(fmt::format("l1 {} and kl {} are both set: choose one sparsity penalty", l1,
+                                 get("kl")));
+  models::Regularization r;
+  r.corruption = noise;
+  if (scaling == "symmetric") r.corruption.low = -1;
+  r.sparsity = l1 > 0 ? models::SparsityPenalty::l1(l1) : kl;
+  r.contractive = contractive;
+  return r;
 }
 
 namespace {
@@ -238,7 +266,7 @@ std::string TrainConfig::to_toml() const {
   // Options written bare (TOML numbers and booleans); all others are strings, whatever they
   // look like: a run folder named 001 or 1e5 is a string.
   static constexpr std::string_view kBare[] = {
-      "tied", "nesterov", "lr", "momentum", "weight_decay", "clip_norm", "step_size", "gamma",
+      "tied", "nesterov", "l1", "contractive", "code_noise", "lr", "momentum", "weight_decay", "clip_norm", "step_size", "gamma",
       "min_lr", "epochs", "batch", "val_split", "patience", "threads"};
   std::string text = "# aekit train: resolved settings of this run\n";
   for (const auto& o : train_options()) {

@@ -30,6 +30,10 @@ struct TrainConfig {
   std::string scaling;                 // unit | symmetric | standardize | none
   models::AutoencoderConfig model;
   models::LossKind loss = models::LossKind::mse;
+  models::Corruption noise;             // denoising: input corruption
+  double l1 = 0;                        // L1 sparsity weight on the code
+  models::SparsityPenalty kl;           // KL sparsity (kind none or kl)
+  models::ContractivePenalty contractive;
   optim::OptimizerConfig optimizer;
   optim::Schedule schedule;
   double lr = 1e-3;
@@ -49,8 +53,11 @@ struct TrainConfig {
   void set(std::string_view name, const std::string& value);
   // Reads a TOML file; unknown keys are a UsageError that lists the valid ones.
   void merge_toml_file(const std::filesystem::path& path);
-  // Cross-field checks (e.g. bce needs a sigmoid output).
+  // Cross-field checks (e.g. bce needs a sigmoid output, l1 and kl exclude each other).
   void validate() const;
+  // The objective's regularizers; corruption clipping and salt-and-pepper use the scaled
+  // data range ([-1, 1] with symmetric scaling, else [0, 1]).
+  models::Regularization regularization() const;
   // The resolved settings as TOML text (every option, one per line).
   std::string to_toml() const;
   // The value of one option as text (inverse of set).

@@ -50,6 +50,7 @@ double Trainer::train_epoch(ConstMatrixRef train, int epoch, double lr, Progress
   order_.resize(std::size_t(n));
   std::iota(order_.begin(), order_.end(), 0);
   Rng(config_.seed).derive("shuffle", std::uint64_t(epoch)).shuffle(order_);
+  Rng noise = Rng(config_.seed).derive("noise", std::uint64_t(epoch));  // corruption, code noise
 
   const auto start = std::chrono::steady_clock::now();
   double loss_sum = 0;
@@ -59,7 +60,7 @@ double Trainer::train_epoch(ConstMatrixRef train, int epoch, double lr, Progress
     MatrixMap x = batch_.view(rows, d);
     for (Index i = 0; i < rows; ++i) x.row(i) = train.row(order_[std::size_t(begin + i)]);
 
-    const double loss = objective_.compute_gradients(model_, x);
+    const double loss = objective_.compute_gradients(model_, x, &noise);
     if (!std::isfinite(loss))
       throw TrainingDiverged(fmt::format("training diverged at epoch {}, batch {}: the loss is {} "
                                          "(try a smaller --lr, or --clip-norm 1)",

@@ -1,8 +1,9 @@
 #pragma once
 // The training loop: seeded shuffled minibatches, optimizer steps, validation, early stopping.
 //
-// Every epoch e (1-based) shuffles with Rng(seed).derive("shuffle", e), so the batches of an
-// epoch do not depend on what ran before it: resuming from a checkpoint after epoch e gives
+// Every epoch e (1-based) shuffles with Rng(seed).derive("shuffle", e) and draws its noise
+// (corruption, code noise) from Rng(seed).derive("noise", e), so an epoch does not depend on
+// what ran before it: resuming from a checkpoint after epoch e gives
 // bit-identical results to never having stopped (same seed, threads and build).
 // After the first batch the loop allocates nothing: batch and layer buffers are reused.
 #include <functional>

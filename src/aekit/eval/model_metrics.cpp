@@ -1,0 +1,48 @@
+#include "aekit/eval/model_metrics.hpp"
+
+#include <algorithm>
+
+#include "aekit/models/jacobian.hpp"
+
+namespace aekit::eval {
+
+nlohmann::json ModelMetrics::to_json() const {
+  nlohmann::json out = {
+      {"n", reconstruction.n},
+      {"mse", reconstruction.mse},
+      {"bce", reconstruction.bce},
+      {"jacobian_fro", jacobian_fro},
+      {"code",
+       {{"mean_activation", code.mean_activation()},
+        {"zero_fraction", code.zero_fraction()},
+        {"below_0.1_fraction", code.below_fraction()},
+        {"above_0.9_fraction", code.above_fraction()},
+        {"binary_fraction", code.below_fraction() + code.above_fraction()}}}};
+  if (denoising)
+    out.update({{"noise", corruption},
+                {"noisy_mse", noisy_mse},
+                {"denoised_mse", denoising->mse},
+                {"denoised_bce", denoising->bce}});
+  return out;
+}
+
+ModelMetrics measure_model(models::Autoencoder& model, ConstMatrixRef x,
+                           const models::Corruption& corruption, std::uint64_t seed) {
+  ModelMetrics m;
+  m.reconstruction = models::evaluate_reconstruction(model, x);
+  constexpr Index kChunk = 1024;
+  for (Index begin = 0; begin < x.rows(); begin += kChunk)
+    m.code.add(model.encode(x.middleRows(begin, std::min(kChunk, x.rows() - begin))));
+  m.jacobian_fro = models::mean_jacobian_frobenius(model, x);
+  if (corruption.active()) {
+    Matrix noisy(x.rows(), x.cols());
+    Rng rng = Rng(seed).derive("eval_noise");
+    corruption.apply(x, noisy, rng);
+    m.corruption = corruption.name();
+    m.noisy_mse = double((noisy - x).squaredNorm()) / double(x.size());
+    m.denoising = models::evaluate_reconstruction(model, noisy, x);
+  }
+  return m;
+}
+
+}  // namespace aekit::eval
