@@ -21,6 +21,7 @@ Action add_encode_command(CLI::App& root);
 Action add_decode_command(CLI::App& root);
 Action add_reconstruct_command(CLI::App& root);
 Action add_eval_command(CLI::App& root);
+Action add_denoise_command(CLI::App& root);
 Action add_info_command(CLI::App& root);
 
 // Loads `spec` and checks that its rows have `width` columns (the model's input size):

@@ -1,36 +1,53 @@
-// aekit eval: reconstruction metrics of a trained model on a data set.
+// aekit eval: what a trained model does on a data set: reconstruction error, code statistics,
+// the encoder's mean Jacobian norm, and with --noise the denoising error (reconstruct the
+// corrupted inputs, score against the clean ones).
 #include <fmt/format.h>
 
 #include <iostream>
 
-#include "aekit/models/objective.hpp"
+#include "aekit/eval/model_metrics.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
 
 Action add_eval_command(CLI::App& root) {
-  auto* cmd = root.add_subcommand("eval", "Reconstruction error of a model on a data set");
+  auto* cmd = root.add_subcommand("eval", "Reconstruction error, code statistics and Jacobian norm of a model");
   struct Args {
-    std::string model, data;
+    std::string model, data, noise = "none";
+    std::uint64_t seed = 42;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--model,-m", args->model, "trained model (.aek)")->required();
   cmd->add_option("--data,-d", args->data, "data set (fashion-mnist:test, npy:F, ...)")->required();
+  cmd->add_option("--noise", args->noise,
+                  "also score denoising: corrupt the inputs (gaussian:SIGMA, mask:NU, "
+                  "saltpepper:P, uniform:A, optional :clip) and compare with the clean ones");
+  cmd->add_option("--seed", args->seed, "seed of the --noise draw (default 42)");
   cmd->add_flag("--json", args->json, "print one JSON object instead of text");
   return [args] {
+    const auto corruption = models::Corruption::parse(args->noise);
     auto saved = io::load_autoencoder(args->model);
     data::Dataset d = load_data_for_model(args->data, saved.model->input_size(), args->model);
     saved.scaling.apply(d.x);
-    const auto m = models::evaluate_reconstruction(*saved.model, d.x);
+    const auto m = eval::measure_model(*saved.model, d.x, corruption, args->seed);
     if (args->json) {
-      const nlohmann::json out = {{"model", args->model}, {"data", d.name}, {"n", m.n},
-                                  {"mse", m.mse}, {"bce", m.bce}};
+      nlohmann::json out = {{"model", args->model}, {"data", d.name}};
+      out.update(m.to_json());
       std::cout << out.dump() << "\n";
-    } else {
-      std::cout << fmt::format("data {}: {} rows\nmse  {:.6f}  (mean over entries, scaled units)\n"
-                               "bce  {:.6f}\n", d.name, m.n, m.mse, m.bce);
+      return;
     }
+    std::cout << fmt::format(
+        "data {}: {} rows (scores in scaled units)\n"
+        "mse           {:.6f}  (mean over entries)\nbce           {:.6f}\n"
+        "jacobian_fro  {:.6g}  (mean ||J_f(x)||_F of the encoder)\n"
+        "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
+        d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce, m.jacobian_fro,
+        m.code.mean_activation(), 100 * m.code.zero_fraction(),
+        100 * (m.code.below_fraction() + m.code.above_fraction()));
+    if (m.denoising)
+      std::cout << fmt::format("noise {}:  noisy input mse {:.6f} -> denoised mse {:.6f}\n",
+                               m.corruption, m.noisy_mse, m.denoising->mse);
   };
 }
 

@@ -1,11 +1,12 @@
 // --resume continues a run exactly: 4 epochs straight and 2 + 2 resumed give bit-identical
-// weights and the same metrics. A checkpoint of another architecture is refused, and a run
+// weights and the same metrics, with and without noisy regularizers. A checkpoint of another architecture is refused, and a run
 // that diverges stops with a clear message and keeps its last good checkpoint.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -49,11 +50,20 @@ class CliResume : public ::testing::Test {
   TempDir dir_;
 };
 
-TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
+// Every regularizer that draws noise or adds a penalty, at once: the noise stream of each
+// epoch is derived from the seed, so resuming reproduces it too.
+constexpr const char* kRegularized =
+    "--noise gaussian:0.1 --code-activation sigmoid --code-noise 1 --kl 0.1:1 --contractive 0.1 ";
+
+void expect_two_plus_two_equals_four(const TempDir& dir_, const std::string& regularizers,
+                                     const std::function<std::string(const std::string&)>& train_args) {
+  SCOPED_TRACE(regularizers.empty() ? "plain" : regularizers);
   const fs::path straight = dir_ / "straight", resumed = dir_ / "resumed";
-  auto r = run_aekit(train_args("--epochs 4 --out " + straight.string()), dir_);
+  fs::remove_all(straight);
+  fs::remove_all(resumed);
+  auto r = run_aekit(train_args(regularizers + "--epochs 4 --out " + straight.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = run_aekit(train_args("--epochs 2 --out " + resumed.string()), dir_);
+  r = run_aekit(train_args(regularizers + "--epochs 2 --out " + resumed.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_EQ(metrics_of(resumed).size(), 2u);
   // The resumed call takes its settings from the run's config.toml; only --epochs changes.
@@ -82,6 +92,12 @@ TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
   EXPECT_EQ(sb.at("epochs_done").get<int>(), 4);
   // The resumed run's header history covers all 4 epochs too.
   EXPECT_EQ(b.header.at("training").at("history").size(), 4u);
+}
+
+TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
+  const auto args = [this](const std::string& extra) { return train_args(extra); };
+  expect_two_plus_two_equals_four(dir_, "", args);
+  expect_two_plus_two_equals_four(dir_, kRegularized, args);
 }
 
 TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {

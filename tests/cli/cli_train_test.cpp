@@ -13,28 +13,13 @@
 #include "aekit/io/autoencoder_file.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/cli_runner.hpp"
+#include "support/random_data.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Rows in [0,1] that lie near a 4-dimensional manifold: x = sigmoid(A z), z ~ N(0, 1).
-FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Rng basis_rng(7);  // the same manifold for every call, different points per seed
-  FloatMatrix a(cols, 4);
-  for (Index i = 0; i < a.size(); ++i) a.data()[i] = float(basis_rng.normal());
-  FloatMatrix x(rows, cols);
-  for (Index r = 0; r < rows; ++r) {
-    Eigen::Vector4f z;
-    for (int k = 0; k < 4; ++k) z[k] = float(rng.normal());
-    const Eigen::VectorXf v = a * z;
-    for (Index c = 0; c < cols; ++c) x(r, c) = 1.0f / (1.0f + std::exp(-v[c]));
-  }
-  return x;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -9,4 +9,8 @@ namespace aekit::test {
 // A rows x cols matrix of values drawn uniformly from [0, 1) by Rng(seed).
 FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed);
 
+// Rows in [0,1] that lie near a 4-dimensional manifold: x = sigmoid(A z), z ~ N(0, 1), with
+// the same A for every call (different points per seed).
+FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed);
+
 }  // namespace aekit::test
