@@ -102,14 +102,15 @@ std::string field_svg(const FloatMatrix& data, const FloatMatrix& grid, const Fl
 }
 
 void run(const Args& args) {
+  const fs::path points = args.out / "points.npy";
+  const train::TrainConfig config = dae_config(args, points);  // a bad --noise stops here
   fs::create_directories(args.out);
   fs::remove_all(args.out / "run");
   Rng rng = Rng(2024).derive("curve");
   const FloatMatrix data = vector_field::sample_near_curve(kPoints, kDataNoise, rng);
-  const fs::path points = args.out / "points.npy";
   data::write_npy(points, data);
 
-  train::run_training(dae_config(args, points), false, std::cerr, false);
+  train::run_training(config, false, std::cerr, false);
   auto saved = io::load_autoencoder(args.out / "run" / "model.aek");
   const FloatMatrix grid = grid_over(data), r = reconstruct(saved, grid);
   io::atomic_write(args.out / "vector_field.svg", field_svg(data, grid, r, args.noise));
