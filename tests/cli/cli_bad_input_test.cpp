@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <limits>
@@ -20,17 +19,6 @@ namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The command failed with `code` and exactly one stderr line "aekit: ..." holding every phrase.
-void expect_failure(const CliResult& r, int code, std::initializer_list<std::string> phrases) {
-  EXPECT_EQ(r.exit_code, code) << "stderr: " << r.err << "\nstdout: " << r.out;
-  EXPECT_EQ(r.err.rfind("aekit: ", 0), 0u) << "stderr does not start with 'aekit: ':\n" << r.err;
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.back(), '\n') << r.err;
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line on stderr:\n" << r.err;
-  for (const auto& phrase : phrases)
-    EXPECT_TRUE(contains(r.err, phrase)) << "the message lacks \"" << phrase << "\":\n" << r.err;
-}
 
 // A data set, a test set and a model trained on them, shared by the suite.
 class CliBadInput : public ::testing::Test {

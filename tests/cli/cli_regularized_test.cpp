@@ -119,7 +119,7 @@ TEST_F(CliRegularized, BadHyperParametersAreUsageErrorsAndCreateNothing) {
     EXPECT_FALSE(fs::exists(out)) << c.flags;
   }
   const std::string model = (*dir_ / "bad_model.aek").string();
-  auto r = run_aekit("denoise -m " + model + " -i " + spec("t") + "" -o never.npy", *dir_);
+  auto r = run_aekit("denoise -m " + model + " -i " + spec("t") + " -o never.npy", *dir_);
   EXPECT_EQ(r.exit_code, 1) << "a missing model is an error";
   EXPECT_FALSE(fs::exists(*dir_ / "never.npy"));
 }

@@ -62,7 +62,8 @@ CliResult* CliTrain::train_result_ = nullptr;
 
 TEST_F(CliTrain, WritesACompleteRunFolder) {
   for (const char* name : {"model.aek", "checkpoint.aek", "config.toml", "metrics.jsonl",
-                           "summary.json", "reconstructions.png", "loss.svg", "report.html"})
+                           "summary.json", "reconstructions.png", "filters.png", "loss.svg",
+                           "report.html"})
     EXPECT_TRUE(fs::is_regular_file(run() / name)) << name;
   EXPECT_TRUE(contains(train_result_->out, "test MSE")) << train_result_->out;
   EXPECT_EQ(train_result_->err, "");
@@ -99,6 +100,7 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
   EXPECT_TRUE(contains(html, "test MSE")) << html.substr(0, 2000);
   EXPECT_TRUE(contains(html, "reconstructions.png"));
   EXPECT_TRUE(contains(html, "loss.svg"));
+  EXPECT_TRUE(contains(html, "filters.png"));  // 64 inputs: 8x8 filters
 
   const std::string config = read_file(run() / "config.toml");
   EXPECT_TRUE(contains(config, "dims = [64,16,4]")) << config;
@@ -180,6 +182,7 @@ TEST(CliHelp, EverySubcommandDocumentsItsFlags) {
       {"reconstruct", {"--model", "--input", "--output"}},
       {"eval", {"--model", "--data", "--json"}},
       {"info", {"--model", "--json"}},
+      {"filters", {"--model", "--output", "--count", "--columns", "--shape", "--layer", "--scale"}},
   };
   for (const auto& [command, flags] : expected) {
     const auto r = run_aekit(command + " --help", dir);

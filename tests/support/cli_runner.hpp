@@ -1,5 +1,6 @@
 #pragma once
 // Running the aekit command-line tool from a test.
+#include <initializer_list>
 #include <string>
 
 #include "support/test_support.hpp"
@@ -13,6 +14,10 @@ struct CliResult {
 
 // Runs `aekit ARGS` with stdout and stderr captured separately (files in `dir`).
 CliResult run_aekit(const std::string& args, const TempDir& dir);
+
+// The command failed with `code` and exactly one stderr line "aekit: ..." holding every phrase
+// (GoogleTest expectations).
+void expect_failure(const CliResult& r, int code, std::initializer_list<std::string> phrases);
 
 inline bool contains(const std::string& text, const std::string& what) {
   return text.find(what) != std::string::npos;

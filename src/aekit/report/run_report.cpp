@@ -5,8 +5,10 @@
 #include <cmath>
 
 #include "aekit/report/escape.hpp"
+#include "aekit/report/filter_image.hpp"
 #include "aekit/report/html_report.hpp"
 #include "aekit/report/image_grid.hpp"
+#include "aekit/report/image_shape.hpp"
 #include "aekit/report/svg_chart.hpp"
 #include "aekit/io/atomic_write.hpp"
 
@@ -27,6 +29,16 @@ void write_reconstructions(const fs::path& path, const RunReportInput& in) {
   const float low = originals.minCoeff(), high = originals.maxCoeff();
   write_png(path, reconstruction_grid(originals, reconstructions, in.input_shape, count, low,
                                       high > low ? high : low + 1, 1, 3));
+}
+
+// The first encoder layer's filters, when an input row makes a picture; returns whether it
+// wrote one.
+bool write_filters(const fs::path& path, const RunReportInput& in) {
+  const auto shape = image_shape_for(in.model.input_size(), in.input_shape);
+  if (!shape) return false;
+  write_png(path, filter_image(layer_filters(in.model, FilterLayer::encoder), *shape,
+                               kDefaultFilterCount, kDefaultFilterColumns, 2));
+  return true;
 }
 
 std::string loss_curve(const train::TrainerState& state, const std::string& loss) {
@@ -62,6 +74,7 @@ std::string epoch_table(const train::TrainerState& state) {
 
 void write_run_report(const fs::path& folder, const RunReportInput& in) {
   write_reconstructions(folder / "reconstructions.png", in);
+  const bool has_filters = write_filters(folder / "filters.png", in);
   io::atomic_write(folder / "loss.svg", loss_curve(in.state, in.config.get("loss")));
 
   Report report;
@@ -84,6 +97,10 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   };
   report.sections.push_back({"Reconstructions", figure_html("reconstructions.png",
       "Test images (top) and their reconstructions (bottom).")});
+  if (has_filters)
+    report.sections.push_back({"Filters", figure_html("filters.png",
+        "Weights of the first encoder layer, one image per hidden unit, each scaled on its own: "
+        "mid-gray is 0, white and black are its largest positive and negative weights.")});
   report.sections.push_back({"Loss", figure_html("loss.svg", "Training and validation loss per epoch.")});
   report.sections.push_back({"Epochs", epoch_table(in.state)});
   report.sections.push_back({"Settings", "<pre>" + html_escape(in.config.to_toml()) + "</pre>"});

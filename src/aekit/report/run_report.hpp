@@ -1,8 +1,10 @@
 #pragma once
 // The figures and the one-page report of a training run:
 //   reconstructions.png  originals (top row) above their reconstructions (bottom row)
+//   filters.png          the first encoder layer's weights as images (filter_image.hpp), when
+//                        an input row makes a picture (image_shape.hpp)
 //   loss.svg             training and validation loss per epoch
-//   report.html          settings, final metrics next to PCA, both figures, epoch table
+//   report.html          settings, final metrics next to PCA, the figures, epoch table
 #include <filesystem>
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // One complete `aekit train` run: data, scaling, split, model, training with checkpoints,
 // final model, test metrics next to PCA, figures and report, all in one run folder:
 //   model.aek  checkpoint.aek  config.toml  metrics.jsonl  summary.json
-//   reconstructions.png  loss.svg  report.html
+//   reconstructions.png  filters.png (image inputs)  loss.svg  report.html
 #include <filesystem>
 #include <ostream>
 #include <string>

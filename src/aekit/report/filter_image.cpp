@@ -1,0 +1,52 @@
+#include "aekit/report/filter_image.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "aekit/error.hpp"
+#include "aekit/report/image_grid.hpp"
+
+namespace aekit::report {
+namespace {
+
+// The named weight of `model` as a [rows, cols] matrix.
+FloatMatrix weight(const models::Autoencoder& model, const std::string& name) {
+  const auto& parameters = model.parameters();
+  for (const auto& slice : parameters.slices())
+    if (slice.name == name)
+      return ConstMatrixMap(parameters.values().data() + slice.offset, slice.rows, slice.cols)
+          .cast<float>();
+  throw Error(fmt::format("the model has no parameter '{}'", name));
+}
+
+}  // namespace
+
+FilterLayer parse_filter_layer(std::string_view name) {
+  if (name == "encoder") return FilterLayer::encoder;
+  if (name == "decoder") return FilterLayer::decoder;
+  throw UsageError(fmt::format("unknown filter layer '{}'; expected encoder or decoder", name));
+}
+
+FloatMatrix layer_filters(const models::Autoencoder& model, FilterLayer layer) {
+  if (layer == FilterLayer::encoder || model.config().tied) return weight(model, "encoder.0.weight");
+  const std::size_t depth = model.config().dims.size() - 1;  // decoder layers
+  return weight(model, fmt::format("decoder.{}.weight", depth - 1)).transpose();
+}
+
+FloatMatrix normalize_filters(const FloatMatrix& filters) {
+  FloatMatrix normalized = filters;
+  for (Index j = 0; j < normalized.rows(); ++j) {
+    const float largest = normalized.row(j).cwiseAbs().maxCoeff();
+    if (largest > 0) normalized.row(j) /= largest;
+  }
+  return normalized;
+}
+
+Image filter_image(const FloatMatrix& filters, Shape shape, Index count, Index columns, int scale) {
+  if (count < 1) throw Error(fmt::format("filter image: expected count >= 1, found {}", count));
+  const FloatMatrix shown = normalize_filters(filters.topRows(std::min(count, filters.rows())));
+  return tile_images(shown, shape, columns, -1.0f, 1.0f, 1, scale);
+}
+
+}  // namespace aekit::report

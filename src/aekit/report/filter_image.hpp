@@ -1,0 +1,41 @@
+#pragma once
+// The lectures' filter pictures: the weights that connect the input to each hidden unit,
+// drawn as one image per unit.
+//
+//   encoder filters  row j of the first encoder layer's W[H,D] ("encoder.0.weight"): unit j
+//                    responds to an input x with w_j . x
+//   decoder filters  column j of the last decoder layer's W'[D,H] ("decoder.<k-1>.weight"):
+//                    what unit j of the last hidden layer adds to the output. With tied
+//                    weights W' = W^T, so these are the encoder filters.
+//
+// Each filter is normalized on its own, symmetrically around 0: w -> w / max_i |w_i|, drawn
+// from -1 (black) to 1 (white), so mid-gray (128) is a weight of 0, white the filter's largest
+// |w| when positive and black when negative; an all-zero filter is uniformly mid-gray.
+// Filters are tiled left to right, top to bottom, with a 1-pixel white gap (tile_images).
+#include <string_view>
+
+#include "aekit/models/autoencoder.hpp"
+#include "aekit/report/image.hpp"
+
+namespace aekit::report {
+
+enum class FilterLayer { encoder, decoder };
+
+inline constexpr Index kDefaultFilterCount = 100;
+inline constexpr Index kDefaultFilterColumns = 10;
+
+// "encoder" or "decoder"; UsageError otherwise.
+FilterLayer parse_filter_layer(std::string_view name);
+
+// The filters of `layer` as rows: [H, D] with H = dims[1] and D = dims[0].
+FloatMatrix layer_filters(const models::Autoencoder& model, FilterLayer layer);
+
+// Every row divided by its largest |value| (zero rows stay zero): values in [-1, 1].
+FloatMatrix normalize_filters(const FloatMatrix& filters);
+
+// The first min(count, H) filters as `shape` images, `columns` per row, each pixel drawn as
+// scale x scale. Throws aekit::Error if shape.size() != D, or count, columns or scale < 1.
+Image filter_image(const FloatMatrix& filters, Shape shape, Index count = kDefaultFilterCount,
+                   Index columns = kDefaultFilterColumns, int scale = 1);
+
+}  // namespace aekit::report
