@@ -1,5 +1,7 @@
 // aekit side of `make bench`: training throughput of an MLP autoencoder on real data, and
 // the GEMM peak of this machine measured in the same process, printed as one JSON object.
+// Regularized variants (denoising + sparse, contractive) train the same model in the same
+// process, their epochs interleaved with the plain one's, and are reported as time ratios.
 //
 // The training step is the product's own (train::Trainer::train_epoch), not a copy.
 // Effective FLOP per sample for dims d0..dk (mirrored), with W_l of size in_l x out_l:
@@ -10,6 +12,8 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/scaling.hpp"
@@ -45,6 +49,34 @@ double flop_per_sample(const std::vector<Index>& dims) {
 
 }  // namespace
 
+// One model in training: its settings and everything its steps need.
+struct Variant {
+  std::string name;
+  train::TrainConfig config;
+  std::unique_ptr<models::Autoencoder> model;
+  std::unique_ptr<models::Objective> objective;
+  std::unique_ptr<optim::Optimizer> optimizer;
+  std::unique_ptr<train::Trainer> trainer;
+  double best = 0, loss = 0;  // samples/s of the fastest epoch, loss of the last
+
+  Variant(std::string variant_name, const train::TrainConfig& settings)
+      : name(std::move(variant_name)), config(settings) {
+    config.validate();
+    model = std::make_unique<models::Autoencoder>(config.model);
+    Rng rng(1);
+    model->initialize(rng);
+    objective = std::make_unique<models::Objective>(config.loss, config.model.output,
+                                                    config.regularization());
+    optimizer = optim::make_optimizer(config.optimizer);
+    trainer = std::make_unique<train::Trainer>(*model, *objective, *optimizer, config);
+  }
+  void epoch(ConstMatrixRef x, int e) {
+    const auto start = std::chrono::steady_clock::now();
+    loss = trainer->train_epoch(x, e, config.lr, nullptr);
+    best = std::max(best, double(x.rows()) / seconds_since(start));
+  }
+};
+
 int main(int argc, char** argv) {
   CLI::App app{"aekit MLP autoencoder training benchmark"};
   std::string data_spec = "fashion-mnist:train", dims = "784,256,32";
@@ -62,25 +94,32 @@ int main(int argc, char** argv) {
   data::Dataset d = data::load_dataset(data_spec);
   data::Scaling::fit(data::ScalingKind::unit, d.x).apply(d.x);
 
-  models::Autoencoder model(config.model);
-  Rng rng(1);
-  model.initialize(rng);
-  models::Objective objective(config.loss, config.model.output);
-  auto optimizer = optim::make_optimizer(config.optimizer);
-  train::Trainer trainer(model, objective, *optimizer, config);
+  std::vector<std::unique_ptr<Variant>> variants;
+  const auto add = [&](const std::string& name, std::vector<std::pair<const char*, const char*>> settings) {
+    auto c = config;
+    for (const auto& [key, value] : settings) c.set(key, value);
+    variants.push_back(std::make_unique<Variant>(name, c));
+  };
+  add("plain", {});
+  add("mask+l1", {{"noise", "mask:0.25"}, {"l1", "1e-5"}});
+  add("gaussian+l1", {{"noise", "gaussian:0.1"}, {"l1", "1e-5"}});
+  add("contractive", {{"contractive", "0.1"}});
+  for (int e = 1; e <= epochs; ++e)
+    for (auto& v : variants) v->epoch(d.x, e);
 
-  double best = 0, loss = 0;
-  for (int e = 1; e <= epochs; ++e) {
-    const auto start = std::chrono::steady_clock::now();
-    loss = trainer.train_epoch(d.x, e, config.lr, nullptr);
-    best = std::max(best, double(d.x.rows()) / seconds_since(start));
-  }
+  const Variant& plain = *variants.front();
   const double peak = gemm_peak(2048, 3);
-  const double gflops = best * flop_per_sample(config.model.dims) / 1e9;
+  const double gflops = plain.best * flop_per_sample(config.model.dims) / 1e9;
+  nlohmann::json regularized = nlohmann::json::object();
+  for (const auto& v : variants)
+    if (v.get() != &plain)
+      regularized[v->name] = {{"samples_per_second", v->best},
+                              {"epoch_time_ratio", plain.best / v->best}};
   std::cout << nlohmann::json{{"peer", "aekit"}, {"threads", threads}, {"dims", dims},
-                              {"batch", config.batch}, {"samples_per_second", best},
-                              {"last_epoch_loss", loss}, {"gflops", gflops},
-                              {"gemm_peak_gflops", peak}, {"flop_per_sample", flop_per_sample(config.model.dims)}}
+                              {"batch", config.batch}, {"samples_per_second", plain.best},
+                              {"last_epoch_loss", plain.loss}, {"gflops", gflops},
+                              {"gemm_peak_gflops", peak}, {"flop_per_sample", flop_per_sample(config.model.dims)},
+                              {"regularized", regularized}}
                    .dump()
             << "\n";
 }
