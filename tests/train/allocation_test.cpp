@@ -144,7 +144,7 @@ class Allocation : public ::testing::TestWithParam<Case> {
     models::Autoencoder model(c.model);
     Rng rng(1);
     model.initialize(rng);
-    models::Objective objective(c.loss, c.model.output);
+    models::Objective objective(c.loss, c.model.output, c.regularization());
     auto optimizer = optim::make_optimizer(c.optimizer);
     Trainer trainer(model, objective, *optimizer, c);
     const Matrix x = uniform_data(104, width, 2);  // 3 batches of 32 and one of 8
@@ -183,6 +183,13 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"deep_identity_output",
                            {{"dims", "784,128,64,16"}, {"output_activation", "identity"},
                             {"activation", "leaky_relu"}}},
+                      // Batches of 64 x 784 are corrupted in parallel blocks.
+                      Case{"denoising_sparse", {{"noise", "gaussian:0.1:clip"}, {"l1", "1e-4"}, {"batch", "64"}}},
+                      Case{"mask_kl_code_noise",
+                           {{"noise", "mask:0.3"}, {"code_activation", "sigmoid"}, {"kl", "0.05:3"},
+                            {"code_noise", "2"}}},
+                      Case{"contractive_deep", {{"dims", "784,128,16"}, {"activation", "sigmoid"}, {"contractive", "0.1"}}},
+                      Case{"contractive_one_layer", {{"dims", "784,64"}, {"activation", "tanh"}, {"contractive", "0.1"}}},
                       // 2,180 parameters: below optim::kParallelMinimumSize.
                       Case{"small_model", {{"dims", "64,16,4"}}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });

@@ -39,10 +39,11 @@ void ContractivePenalty::validate() const {
 
 double ContractivePenalty::value(const nn::Dense& layer, ConstMatrixRef h1) {
   const Index n = h1.rows();
-  row_norms_ = layer.weight().rowwise().squaredNorm();
+  row_norms_ = layer.weight().rowwise().squaredNorm().transpose();
   MatrixMap g = slope_.view(n, h1.cols());
   derivative_from_output(layer.activation(), h1, g);
-  slope_norms_ = g.array().square().colwise().sum().transpose();
+  slope_norms_.setZero(h1.cols());
+  for (Index i = 0; i < n; ++i) slope_norms_.array() += g.row(i).array().square();
   return weight / double(n) * double(slope_norms_.dot(row_norms_));
 }
 
@@ -51,11 +52,15 @@ double ContractivePenalty::accumulate(nn::Dense& layer, ConstMatrixRef h1, Matri
   const double penalty = value(layer, h1);  // fills row_norms_ (w) and slope_norms_ (sum g^2)
   const Scalar scale = Scalar(2 * weight / double(h1.rows()));
   // dP/dW_ji = 2 lambda/N * (sum_n g_nj^2) W_ji
-  layer.weight_grad() += (scale * slope_norms_).asDiagonal() * layer.weight();
+  slope_norms_ *= scale;
+  for (Index j = 0; j < slope_norms_.size(); ++j)
+    layer.weight_grad().row(j) += slope_norms_[j] * layer.weight().row(j);
   // e_nj = 2 lambda/N * g'_nj w_j
   MatrixMap curvature = curvature_.view(h1.rows(), h1.cols());
   second_derivative_from_output(layer.activation(), h1, curvature);
-  dh1.array() += (curvature.array().rowwise() * (scale * row_norms_).transpose().array());
+  row_norms_ *= scale;
+  for (Index i = 0; i < dh1.rows(); ++i)
+    dh1.row(i).array() += curvature.row(i).array() * row_norms_.array();
   return penalty;
 }
 

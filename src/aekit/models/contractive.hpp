@@ -38,7 +38,7 @@ struct ContractivePenalty {
 
  private:
   Workspace slope_, curvature_;  // g, g' as [N,H]
-  Vector row_norms_, slope_norms_;   // w[H], sum_n g^2 [H]
+  RowVector row_norms_, slope_norms_;  // w[1,H], sum_n g^2 [1,H]
 };
 
 }  // namespace aekit::models
