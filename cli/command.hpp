@@ -22,6 +22,7 @@ Action add_decode_command(CLI::App& root);
 Action add_reconstruct_command(CLI::App& root);
 Action add_eval_command(CLI::App& root);
 Action add_info_command(CLI::App& root);
+Action add_probe_command(CLI::App& root);
 
 // Loads `spec` and checks that its rows have `width` columns (the model's input size):
 // "model 'm.aek' expects 784 inputs, data 'x.npy' has 1024 columns".

@@ -195,6 +195,8 @@ TEST(CliHelp, EverySubcommandDocumentsItsFlags) {
       {"reconstruct", {"--model", "--input", "--output"}},
       {"eval", {"--model", "--data", "--json"}},
       {"info", {"--model", "--json"}},
+      {"probe", {"--model", "--train", "--test", "--features", "--penalty", "--max-iterations",
+                 "--json"}},
   };
   for (const auto& [command, flags] : expected) {
     const auto r = run_aekit(command + " --help", dir);
