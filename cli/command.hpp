@@ -24,6 +24,7 @@ Action add_eval_command(CLI::App& root);
 Action add_denoise_command(CLI::App& root);
 Action add_info_command(CLI::App& root);
 Action add_filters_command(CLI::App& root);
+Action add_probe_command(CLI::App& root);
 
 // Loads `spec` and checks that its rows have `width` columns (the model's input size):
 // "model 'm.aek' expects 784 inputs, data 'x.npy' has 1024 columns".

@@ -173,6 +173,11 @@ TEST_F(CliBadInput, NanInDataNamesRowAndColumn) {
                  {"Inf", "row 3", "column 17"});
 }
 
+TEST_F(CliBadInput, ProbeOnDataWithoutLabels) {
+  expect_failure(cli("probe --model " + model() + " --train " + x() + " --test " + x()), 1,
+                 {"x.npy", "has no labels", "?labels=FILE"});
+}
+
 TEST_F(CliBadInput, ValidationSplitThatLeavesNoTrainingRows) {
   data::write_npy(work("two.npy"), uniform_data(2, 64, 5));
   expect_failure(cli("train --data npy:" + work("two.npy").string() +

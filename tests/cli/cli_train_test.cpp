@@ -183,6 +183,8 @@ TEST(CliHelp, EverySubcommandDocumentsItsFlags) {
       {"eval", {"--model", "--data", "--json"}},
       {"info", {"--model", "--json"}},
       {"filters", {"--model", "--output", "--count", "--columns", "--shape", "--layer", "--scale"}},
+      {"probe", {"--model", "--train", "--test", "--features", "--penalty", "--max-iterations",
+                 "--json"}},
   };
   for (const auto& [command, flags] : expected) {
     const auto r = run_aekit(command + " --help", dir);

@@ -70,6 +70,7 @@ std::vector<std::tuple<Index, Index, Index>> shapes() {
   out.emplace_back(257, 257, 130);   // 8.6M multiply-adds: threaded
   out.emplace_back(129, 129, 1000);  // wide output, stripes of 16 with a ragged last one
   out.emplace_back(64, 784, 256);    // an MNIST-sized dense layer
+  out.emplace_back(1000, 300, 10);   // narrow output, threaded: split by rows
   return out;
 }
 

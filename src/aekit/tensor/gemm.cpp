@@ -32,6 +32,10 @@ void for_each_stripe(Index total, double work, Body body) {
   }
 }
 
+// An output with fewer columns than two stripes (e.g. [N, 10] class scores) is split into
+// stripes of rows instead, so that it still runs on every thread.
+bool too_narrow_for_column_stripes(const MatrixRef& c) { return c.cols() < 2 * kStripeAlign; }
+
 template <typename Dst, typename Product>
 void assign(Dst&& dst, const Product& product, bool accumulate) {
   if (accumulate)
@@ -40,12 +44,17 @@ void assign(Dst&& dst, const Product& product, bool accumulate) {
     dst.noalias() = product;
 }
 
-
 }  // namespace
 
 void gemm_nt(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
   AEKIT_ASSERT(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows());
   const double work = double(a.rows()) * a.cols() * b.rows();
+  if (too_narrow_for_column_stripes(c)) {
+    for_each_stripe(c.rows(), work, [&](Index i, Index n) {
+      assign(c.middleRows(i, n), a.middleRows(i, n) * b.transpose(), accumulate);
+    });
+    return;
+  }
   for_each_stripe(c.cols(), work, [&](Index j, Index n) {
     assign(c.middleCols(j, n), a * b.middleRows(j, n).transpose(), accumulate);
   });
@@ -54,6 +63,12 @@ void gemm_nt(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
 void gemm_nn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate) {
   AEKIT_ASSERT(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols());
   const double work = double(a.rows()) * a.cols() * b.cols();
+  if (too_narrow_for_column_stripes(c)) {
+    for_each_stripe(c.rows(), work, [&](Index i, Index n) {
+      assign(c.middleRows(i, n), a.middleRows(i, n) * b, accumulate);
+    });
+    return;
+  }
   for_each_stripe(c.cols(), work, [&](Index j, Index n) {
     assign(c.middleCols(j, n), a * b.middleCols(j, n), accumulate);
   });

@@ -2,8 +2,10 @@
 // Matrix products, the GEMMs every layer is built on, split over the OpenMP threads.
 //
 // Each product partitions its OUTPUT into column (or row) stripes, one per thread, and
-// runs Eigen's single-threaded GEMM on each stripe. No reduction across threads is needed,
-// so results do not depend on timing, and Eigen's blocking buffers live on the stack
+// runs Eigen's single-threaded GEMM on each stripe; an output too narrow for column stripes
+// (fewer than 32 columns, e.g. a probe's [N, 10] class scores) is split by rows. No
+// reduction across threads is needed, so results do not depend on timing, and Eigen's
+// blocking buffers live on the stack
 // (EIGEN_STACK_ALLOCATION_LIMIT), so no product allocates. On the 2-core machines we
 // measured this beats Eigen's own threaded GEMM on the small products of a training step.
 //
