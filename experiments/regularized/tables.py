@@ -44,6 +44,7 @@ def denoising(folder):
         k = setting(folder / name, "dims").split(",")[-1].strip("[] ")
         rows.append([k, t["noise"], f"{t['noisy_mse']:.4f}", f"{t['denoised_mse']:.5f}",
                      f"{t['mse']:.5f}", f"![{name}](denoising/{name}/denoised.png)"])
+    rows.sort(key=lambda row: (row[1] != "uniform:0.5", int(row[0]), float(row[1].split(":")[1])))
     return table(["code size", "noise", "noisy input MSE", "denoised MSE (vs clean)",
                   "clean-input MSE", "clean / corrupted / denoised"], rows)
 

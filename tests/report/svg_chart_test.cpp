@@ -7,22 +7,19 @@
 #include <regex>
 
 #include "aekit/error.hpp"
+#include "support/test_support.hpp"
 
 namespace aekit::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using test::count_occurrences;
 
 // The number of "x,y" pairs in each polyline's points attribute, in order.
 std::vector<std::size_t> polyline_sizes(const std::string& svg) {
   std::vector<std::size_t> sizes;
   const std::regex polyline("<polyline[^>]*points=\"([^\"]*)\"");
   for (std::sregex_iterator it(svg.begin(), svg.end(), polyline), end; it != end; ++it)
-    sizes.push_back((*it)[1].str().empty() ? 0 : count((*it)[1].str(), ","));
+    sizes.push_back((*it)[1].str().empty() ? 0 : count_occurrences((*it)[1].str(), ","));
   return sizes;
 }
 
@@ -39,8 +36,8 @@ TEST(SvgChart, LineChartIsWellFormed) {
   EXPECT_NE(svg.find("xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);
   EXPECT_EQ(svg.substr(svg.size() - 7), "</svg>\n");
   EXPECT_EQ(polyline_sizes(svg), (std::vector<std::size_t>{4, 3}));
-  EXPECT_EQ(count(svg, "<circle"), 4u + 3u + 2u);  // markers + one dot per legend entry
-  EXPECT_EQ(count(svg, "<"), count(svg, ">"));
+  EXPECT_EQ(count_occurrences(svg, "<circle"), 4u + 3u + 2u);  // markers + one dot per legend entry
+  EXPECT_EQ(count_occurrences(svg, "<"), count_occurrences(svg, ">"));
   EXPECT_NE(svg.find("Loss &lt;MSE&gt;"), std::string::npos);
   EXPECT_NE(svg.find("validation &lt;b&gt;&amp;"), std::string::npos);
   EXPECT_EQ(svg.find("<b>"), std::string::npos);
@@ -102,8 +99,8 @@ TEST(SvgChart, ScatterColoursByClass) {
                      {"T-shirt", "trouser", "<pullover>"}};
   const std::string svg = scatter_svg(chart);
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
-  EXPECT_EQ(count(svg, "<circle"), 5u + 3u);         // points + legend dots
-  EXPECT_EQ(count(svg, "<g fill=\"#2ca02c\""), 1u);  // class 2 has its own colour
+  EXPECT_EQ(count_occurrences(svg, "<circle"), 5u + 3u);         // points + legend dots
+  EXPECT_EQ(count_occurrences(svg, "<g fill=\"#2ca02c\""), 1u);  // class 2 has its own colour
   EXPECT_NE(svg.find("&lt;pullover&gt;"), std::string::npos);
   chart.labels.push_back(1);
   EXPECT_THROW(scatter_svg(chart), Error);

@@ -6,15 +6,12 @@
 #include <regex>
 
 #include "aekit/error.hpp"
+#include "support/test_support.hpp"
 
 namespace aekit::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using test::count_occurrences;
 
 // A 3x3 grid of arrows, all pointing towards (0, 0) halfway, over 4 data points.
 VectorField inward_field() {
@@ -36,12 +33,12 @@ TEST(VectorFieldSvg, OneArrowPerGridPointOverTheData) {
   const std::string svg = vector_field_svg(inward_field());
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
   EXPECT_EQ(svg.substr(svg.size() - 7), "</svg>\n");
-  EXPECT_EQ(count(svg, "<"), count(svg, ">"));
-  EXPECT_EQ(count(svg, "<g"), count(svg, "</g>"));
-  EXPECT_EQ(count(svg, "<path"), 9u);
+  EXPECT_EQ(count_occurrences(svg, "<"), count_occurrences(svg, ">"));
+  EXPECT_EQ(count_occurrences(svg, "<g"), count_occurrences(svg, "</g>"));
+  EXPECT_EQ(count_occurrences(svg, "<path"), 9u);
   // Eight arrows have a head (two strokes besides the shaft); the centre one has length 0.
-  EXPECT_EQ(count(svg.substr(svg.find("class=\"arrows\"")), "M"), 8u * 3 + 1);
-  EXPECT_EQ(count(svg, "<circle"), 4u + 2u);  // data + one dot per legend entry
+  EXPECT_EQ(count_occurrences(svg.substr(svg.find("class=\"arrows\"")), "M"), 8u * 3 + 1);
+  EXPECT_EQ(count_occurrences(svg, "<circle"), 4u + 2u);  // data + one dot per legend entry
   EXPECT_NE(svg.find("DAE &lt;r(x) - x&gt; &amp; data"), std::string::npos);
   EXPECT_EQ(svg.find("<r(x)"), std::string::npos);
 }
@@ -76,8 +73,8 @@ TEST(VectorFieldSvg, SkipsNonFiniteArrowsAndSaysNoDataWhenEmpty) {
   field.dx[0] = std::numeric_limits<double>::quiet_NaN();
   field.data_y[1] = std::numeric_limits<double>::infinity();
   const std::string svg = vector_field_svg(field);
-  EXPECT_EQ(count(svg, "<path"), 8u);
-  EXPECT_EQ(count(svg, "<circle"), 3u + 2u);
+  EXPECT_EQ(count_occurrences(svg, "<path"), 8u);
+  EXPECT_EQ(count_occurrences(svg, "<circle"), 3u + 2u);
   EXPECT_EQ(svg.find("nan"), std::string::npos);
   EXPECT_NE(vector_field_svg(VectorField{}).find("no data"), std::string::npos);
 }

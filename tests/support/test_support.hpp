@@ -29,6 +29,8 @@ struct CommandResult {
 CommandResult run_command(const std::string& command);
 
 std::string read_file(const std::filesystem::path& path);
+// How often `what` occurs in `text` (overlapping occurrences count).
+std::size_t count_occurrences(const std::string& text, const std::string& what);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace aekit::test

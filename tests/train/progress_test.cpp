@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "support/test_support.hpp"
+
 namespace aekit::train {
 namespace {
 
@@ -18,11 +20,7 @@ struct FakeClock {
   }
 };
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using test::count_occurrences;
 
 TEST(Progress, FormatsDurationsAndRates) {
   EXPECT_EQ(format_duration(12), "0:12");
@@ -48,7 +46,7 @@ TEST(Progress, TerminalRewritesOneLineWithBarAndEta) {
   progress.batch(1, 11, 0.25, 52100);  // 10 batches in 1 s; 1000 - 11 = 989 left -> 98.9 s
   const std::string text = out.str();
   EXPECT_EQ(text.find('\n'), std::string::npos);
-  EXPECT_EQ(count(text, "\r"), 2u);
+  EXPECT_EQ(count_occurrences(text, "\r"), 2u);
   EXPECT_NE(text.find("\033[K"), std::string::npos);
   EXPECT_NE(
       text.find("epoch 1/10 [##..................] 11/100 loss 0.25 52.1k samples/s ETA 1:39"),
@@ -65,14 +63,14 @@ TEST(Progress, TerminalRedrawsAtMostOncePerInterval) {
     progress.batch(1, b, 0.1, 1e4);
     clock.now += 500us;
   }
-  EXPECT_EQ(count(out.str(), "\r"), 5u);  // t = 0, 0.1, 0.2, 0.3, 0.4 s
+  EXPECT_EQ(count_occurrences(out.str(), "\r"), 5u);  // t = 0, 0.1, 0.2, 0.3, 0.4 s
   progress.batch(1, 1000, 0.1, 1e4);      // the last batch always shows
-  EXPECT_EQ(count(out.str(), "\r"), 6u);
+  EXPECT_EQ(count_occurrences(out.str(), "\r"), 6u);
   EXPECT_NE(out.str().find("[####################] 1000/1000"), std::string::npos);
 
   progress.set_min_interval(Clock::duration::zero());
   progress.batch(1, 1000, 0.1, 1e4);
-  EXPECT_EQ(count(out.str(), "\r"), 7u);
+  EXPECT_EQ(count_occurrences(out.str(), "\r"), 7u);
 }
 
 TEST(Progress, TerminalEpochEndLeavesSummaryLine) {
