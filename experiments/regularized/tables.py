@@ -17,7 +17,7 @@ def runs(folder):
 
 
 def setting(run_folder, key):
-    match = re.search(rf'^{key} = "?([^"\n]*)"?$', (run_folder / "config.toml").read_text(), re.M)
+    match = re.search(rf'^{key} = "?([^"\n]*)"?$', (run_folder / "config.toml").read_text(encoding="utf-8"), re.M)
     return match.group(1) if match else ""
 
 
@@ -56,13 +56,15 @@ def filters(folder):
         rows.append([setting(folder / name, "noise"), f"{t['bce']:.4f}", f"{t['mse']:.5f}",
                      f"{t.get('denoised_mse', t['mse']):.5f}", f"{t['jacobian_fro']:.2f}",
                      f"![{name}](filters/{name}/filters.png)"])
-    return table(["noise", "test BCE", "test MSE", "MSE on corrupted test input", "mean ||J_f||_F",
+    rows.sort(key=lambda row: float(row[0].split(":")[1]))
+    return table(["noise", "test BCE", "test MSE", "MSE on corrupted test input", "mean ‖J_f(x)‖_F",
                   "first-layer filters"], rows)
 
 
 def contractive(folder):
     rows = []
-    for name, s in runs(folder):
+    order = {"plain": 0, "dae": 1}
+    for name, s in sorted(runs(folder), key=lambda run: (order.get(run[0], 2), run[0])):
         t = s["test"]
         probe = json.loads((folder / name / "probe.json").read_text())
         rows.append([name, setting(folder / name, "noise"), setting(folder / name, "contractive"),
@@ -72,8 +74,19 @@ def contractive(folder):
     if raw.exists():
         rows.append(["raw pixels (no model)", "", "", "", "", "",
                      f"{100 * json.loads(raw.read_text())['test_accuracy']:.2f}%"])
-    return table(["model", "noise", "contractive lambda", "mean ||J_f(x)||_F (test)", "test MSE",
+    return table(["model", "noise", "contractive lambda", "mean ‖J_f(x)‖_F (test)", "test MSE",
                   "test BCE", "softmax probe test accuracy"], rows)
+
+
+def sparsity(folder):
+    rows = []
+    for name, s in runs(folder):
+        c = s["test"]["code"]
+        rows.append([setting(folder / name, "code_activation"), setting(folder / name, "l1"),
+                     setting(folder / name, "kl"), f"{c['mean_activation']:.4f}",
+                     f"{100 * c['zero_fraction']:.1f}%", f"{s['test_mse']:.5f}"])
+    return table(["code activation", "l1 lambda", "kl rho:beta", "mean code activation",
+                  "exact zeros", "test MSE"], rows)
 
 
 def hashing(folder):
@@ -90,8 +103,8 @@ def hashing(folder):
 def main():
     out, section = pathlib.Path(sys.argv[1]), sys.argv[2]
     text = globals()[section](out / section)
-    (out / f"{section}.md").write_text(text)
-    print(text)
+    (out / f"{section}.md").write_text(text, encoding="utf-8")
+    sys.stdout.buffer.write(text.encode("utf-8"))
 
 
 if __name__ == "__main__":
