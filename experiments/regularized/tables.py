@@ -96,6 +96,7 @@ def hashing(folder):
         rows.append([setting(folder / name, "code_noise"), f"{100 * c['binary_fraction']:.1f}%",
                      f"{100 * c['below_0.1_fraction']:.1f}%", f"{100 * c['above_0.9_fraction']:.1f}%",
                      f"{c['mean_activation']:.3f}", f"{s['test_mse']:.5f}"])
+    rows.sort(key=lambda row: float(row[0]))
     return table(["code noise sigma", "code units < 0.1 or > 0.9", "< 0.1", "> 0.9",
                   "mean code", "test MSE"], rows)
 

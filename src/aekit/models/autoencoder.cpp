@@ -74,14 +74,12 @@ void Autoencoder::initialize(Rng& rng) {
   decoder_.initialize(rng);
 }
 
-ConstMatrixRef Autoencoder::encode(ConstMatrixRef x) {
+ConstMatrixRef Autoencoder::encode(ConstMatrixRef x) { return run_encoder(x, nullptr); }
+
+ConstMatrixRef Autoencoder::run_encoder(ConstMatrixRef x, Rng* noise) {
   if (x.cols() != input_size())
     throw Error(fmt::format("model expects {} inputs per row, data has {} columns", input_size(),
                             x.cols()));
-  return run_encoder(x, nullptr);
-}
-
-ConstMatrixRef Autoencoder::run_encoder(ConstMatrixRef x, Rng* noise) {
   encoder_.set_training(noise);
   return encoder_.forward(x);
 }
@@ -96,9 +94,6 @@ ConstMatrixRef Autoencoder::decode(ConstMatrixRef codes) {
 ConstMatrixRef Autoencoder::reconstruct(ConstMatrixRef x) { return decode(encode(x)); }
 
 ConstMatrixRef Autoencoder::forward_logits(ConstMatrixRef x, Rng* noise) {
-  if (x.cols() != input_size())
-    throw Error(fmt::format("model expects {} inputs per row, data has {} columns", input_size(),
-                            x.cols()));
   return decoder_.forward(run_encoder(x, noise));
 }
 
