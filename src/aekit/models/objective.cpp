@@ -41,20 +41,28 @@ ConstMatrixRef Objective::corrupted_input(ConstMatrixRef batch, Rng* noise) {
 }
 
 double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef batch, Rng* noise) {
+  AEKIT_ASSERT(noise || !regularization_.corruption.active());
+  return compute_gradients(model, corrupted_input(batch, noise), batch, noise);
+}
+
+double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
+                                    ConstMatrixRef target, Rng* noise) {
+  AEKIT_ASSERT(input.rows() == target.rows() && input.cols() == target.cols());
+  AEKIT_ASSERT(noise || model.config().code_noise == 0);
   model.parameters().zero_grads();
-  auto& [corruption, sparsity, contractive] = regularization_;
-  AEKIT_ASSERT(noise || (!corruption.active() && model.config().code_noise == 0));
-  ConstMatrixRef z = model.forward_logits(corrupted_input(batch, noise), noise);
+  SparsityPenalty& sparsity = regularization_.sparsity;
+  ContractivePenalty& contractive = regularization_.contractive;
+  ConstMatrixRef z = model.forward_logits(input, noise);
   MatrixMap dz = logit_gradient_.view(z.rows(), z.cols());
   double loss = 0;
   if (loss_ == LossKind::bce) {
-    loss = loss::bce_with_logits(z, batch);
-    loss::bce_with_logits_gradient(z, batch, dz);
+    loss = loss::bce_with_logits(z, target);
+    loss::bce_with_logits_gradient(z, target, dz);
   } else {
     ConstMatrixRef y = model.output_from_logits(z);
     MatrixMap dy = output_gradient_.view(z.rows(), z.cols());
-    loss = loss::mse(y, batch);
-    loss::mse_gradient(y, batch, dy);
+    loss = loss::mse(y, target);
+    loss::mse_gradient(y, target, dy);
     multiply_by_derivative(output_activation_, y, dy, dz);
   }
   if (!sparsity.active() && !contractive.active()) {

@@ -5,7 +5,8 @@
 //   bce:  L = 1/(N D) sum l(z, x)  (logits)     dL/dz = (σ(z) - x) / (N D)   (f_out = sigmoid)
 //
 // Regularizers join here as parts of the objective, never as new model classes:
-//   denoising    the model sees x~ = C(x) (fresh noise every batch), L scores x^ against x
+//   denoising    the model sees x~ = C(x) (fresh noise every batch), L scores x^ against x;
+//                a caller that has its own x~ passes both: compute_gradients(model, x~, x)
 //   sparsity     + P_s(h)   on the code h            (models/sparsity.hpp: l1, kl)
 //   contractive  + P_c(h1)  on the first encoder layer (models/contractive.hpp)
 // Code noise is part of the model (AutoencoderConfig::code_noise); it draws from the same
@@ -48,8 +49,16 @@ class Objective {
 
   // Zeroes the gradients, runs forward and backward on `batch` (the clean inputs), returns
   // the objective: reconstruction loss plus penalties. `noise` feeds the corruption and the
-  // model's code noise; it may be null only when neither is on.
+  // model's code noise; it may be null only when neither is on. This is the overload below
+  // with input C(batch) and target batch.
   double compute_gradients(Autoencoder& model, ConstMatrixRef batch, Rng* noise = nullptr);
+
+  // The same for a given model input and reconstruction target, both [N,D]: the model sees
+  // `input` as it is (no corruption is drawn), L scores its reconstruction against `target`,
+  // and the penalties are taken on the activations of `input`. `noise` feeds only the
+  // model's code noise.
+  double compute_gradients(Autoencoder& model, ConstMatrixRef input, ConstMatrixRef target,
+                           Rng* noise = nullptr);
 
   LossKind loss() const { return loss_; }
   const Regularization& regularization() const { return regularization_; }
