@@ -85,6 +85,7 @@ def sparsity(folder):
         rows.append([setting(folder / name, "code_activation"), setting(folder / name, "l1"),
                      setting(folder / name, "kl"), f"{c['mean_activation']:.4f}",
                      f"{100 * c['zero_fraction']:.1f}%", f"{s['test_mse']:.5f}"])
+    rows.sort(key=lambda row: (row[0] != "relu", float(row[1]), row[2] != "none"))
     return table(["code activation", "l1 lambda", "kl rho:beta", "mean code activation",
                   "exact zeros", "test MSE"], rows)
 
