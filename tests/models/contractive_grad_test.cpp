@@ -1,39 +1,21 @@
 // The contractive penalty (double precision build): its gradient wrt a layer's weights and
 // biases against finite differences for every activation, its closed-form ||J||_F^2 against
-// a numerical Jacobian, the whole-encoder Jacobian norm of a deeper encoder, and its errors.
+// a numerical Jacobian, and its errors.
 #include "aekit/models/contractive.hpp"
 
 #include <gtest/gtest.h>
 
-#include "aekit/models/jacobian.hpp"
 #include "aekit/nn/parameters.hpp"
 #include "support/all_activations.hpp"
 #include "support/expect_error.hpp"
 #include "support/gradient_check.hpp"
+#include "support/numerical_jacobian.hpp"
 #include "support/random_matrix.hpp"
 
 namespace aekit::models {
 namespace {
 
 using test::random_matrix;
-
-// Numerical Jacobian norms ||d f(x_n) / d x_n||_F of a row-wise map f, by central differences.
-template <typename F>
-Vector numerical_jacobian_norms(F f, Matrix x) {
-  constexpr double kStep = 1e-6;
-  Vector squared = Vector::Zero(x.rows());
-  for (Index c = 0; c < x.cols(); ++c) {
-    const Matrix saved = x;
-    x.col(c).array() += kStep;
-    const Matrix up = f(x);
-    x = saved;
-    x.col(c).array() -= kStep;
-    const Matrix down = f(x);
-    x = saved;
-    squared += ((up - down) / (2 * kStep)).rowwise().squaredNorm();
-  }
-  return squared.cwiseSqrt();
-}
 
 class ContractiveGradient : public ::testing::TestWithParam<Activation> {};
 
@@ -69,27 +51,12 @@ TEST_P(ContractiveGradient, ClosedFormNormIsTheLayersJacobianNorm) {
   const Matrix x = random_matrix(7, 5, -1, 1, rng);
   Vector closed(x.rows());
   squared_jacobian_norms(layer.activation(), layer.forward(x), layer.weight(), closed);
-  const Vector numeric = numerical_jacobian_norms([&](const Matrix& in) { return Matrix(layer.forward(in)); }, x);
+  const Vector numeric = test::numerical_jacobian_norms([&](const Matrix& in) { return Matrix(layer.forward(in)); }, x);
   for (Index n = 0; n < x.rows(); ++n) EXPECT_NEAR(std::sqrt(closed[n]), numeric[n], 1e-6);
 }
 
 INSTANTIATE_TEST_SUITE_P(All, ContractiveGradient, ::testing::ValuesIn(test::kAllActivations),
                          test::ActivationTestName());
-
-TEST(Jacobian, MeanNormOfADeepEncoderMatchesNumericalJacobians) {
-  for (const bool deep : {false, true}) {
-    AutoencoderConfig config;
-    config.dims = deep ? std::vector<Index>{6, 5, 4, 3} : std::vector<Index>{6, 4};
-    config.hidden = Activation::tanh;
-    config.code = Activation::sigmoid;
-    Autoencoder model(config);
-    Rng rng(6);
-    model.initialize(rng);
-    const Matrix x = random_matrix(9, 6, 0, 1, rng);
-    const Vector numeric = numerical_jacobian_norms([&](const Matrix& in) { return Matrix(model.encode(in)); }, x);
-    EXPECT_NEAR(mean_jacobian_frobenius(model, x, 4), numeric.mean(), 1e-6) << "deep " << deep;
-  }
-}
 
 TEST(Contractive, BadLambdaIsAUsageError) {
   test::expect_error<UsageError>([] { ContractivePenalty::parse("-0.1"); },
