@@ -1,0 +1,45 @@
+#pragma once
+// im2col / col2im: the patch matrix that turns a 2-D convolution into one GEMM per sample.
+//
+// An image [C, Hh, Ww] (one sample, channel-major) is cut into k x k patches whose taps lie
+// `dilation` apart, one patch at every stride-th position of the zero-padded image. The
+// patch grid has
+//   OH = (Hh + 2 padding - dilation (k - 1) - 1) / stride + 1        (OW likewise)
+// positions, and im2col writes the patch matrix cols[C*k*k, OH*OW]:
+//   cols[(c*k + i)*k + j, oh*OW + ow] = image[c, oh*stride - padding + i*dilation,
+//                                               ow*stride - padding + j*dilation]
+// (0 where that falls into the padding). The row order (c, i, j) is PyTorch's weight layout
+// [out, C, k, k] flattened, so a convolution is  y[out, OH*OW] = W[out, C*k*k] cols.
+// col2im is the adjoint map: image = sum of every cols entry over the pixel it came from.
+#include "aekit/tensor/matrix.hpp"
+
+namespace aekit {
+
+struct ConvKernel {
+  Index size = 3, stride = 1, padding = 0, dilation = 1;
+  bool operator==(const ConvKernel&) const = default;
+};
+
+struct ConvGeometry {
+  Shape image;        // the [C, Hh, Ww] side
+  ConvKernel kernel;
+
+  Index grid_h() const { return grid(image.h); }  // OH
+  Index grid_w() const { return grid(image.w); }  // OW
+  Index positions() const { return grid_h() * grid_w(); }
+  Index patch_size() const { return image.c * kernel.size * kernel.size; }  // C*k*k
+  bool valid() const;  // positive sizes and a non-empty grid
+
+ private:
+  Index grid(Index extent) const {
+    return (extent + 2 * kernel.padding - kernel.dilation * (kernel.size - 1) - 1) /
+               kernel.stride + 1;
+  }
+};
+
+// cols[C*k*k, OH*OW] = the patches of image[C*Hh*Ww].
+void im2col(const ConvGeometry& geometry, const Scalar* image, MatrixRef cols);
+// image[C*Hh*Ww] = col2im(cols[C*k*k, OH*OW])  (overwrites image).
+void col2im(const ConvGeometry& geometry, ConstMatrixRef cols, Scalar* image);
+
+}  // namespace aekit
