@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <png.h>
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -26,6 +27,8 @@ png_uint_32 png_format(int channels) {
   }
 }
 
+}  // namespace
+
 void check_consistent(const Image& image) {
   if (image.width <= 0 || image.height <= 0 || image.channels < 1 || image.channels > 4)
     throw Error(fmt::format(
@@ -38,7 +41,11 @@ void check_consistent(const Image& image) {
                             image.height, image.channels, expected, image.pixels.size()));
 }
 
-}  // namespace
+std::uint8_t to_byte(float v, float low, float high) {
+  const float t = 255.0f * (v - low) / (high - low);
+  if (!(t > 0.0f)) return 0;  // also NaN
+  return t >= 255.0f ? 255 : static_cast<std::uint8_t>(std::lround(t));
+}
 
 Image Image::filled(int width, int height, int channels, std::uint8_t fill) {
   Image image{width, height, channels, {}};

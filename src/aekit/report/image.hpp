@@ -27,6 +27,13 @@ struct Image {
   bool operator==(const Image&) const = default;
 };
 
+// Throws aekit::Error unless sizes are positive, channels 1..4 and pixels.size() matches.
+void check_consistent(const Image& image);
+
+// A value mapped linearly from [low, high] to a sample 0..255:
+// round(255 * (v - low) / (high - low)), clamped to 0..255, NaN -> 0.
+std::uint8_t to_byte(float v, float low, float high);
+
 // PNG bytes of `image`. Throws aekit::Error if its sizes are inconsistent.
 std::string encode_png(const Image& image);
 

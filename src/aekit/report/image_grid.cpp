@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
 #include "aekit/error.hpp"
@@ -38,12 +37,6 @@ void check_spec(const GridSpec& spec) {
   if (spec.padding < 0 || spec.scale < 1)
     throw Error(fmt::format("image grid: expected padding >= 0 and scale >= 1, found {} and {}",
                             spec.padding, spec.scale));
-}
-
-std::uint8_t to_byte(float v, float low, float high) {
-  const float t = 255.0f * (v - low) / (high - low);
-  if (!(t > 0.0f)) return 0;  // also NaN
-  return t >= 255.0f ? 255 : static_cast<std::uint8_t>(std::lround(t));
 }
 
 // cells[i] points at a C*H*W row or is null (a blank cell); cell i sits at grid row

@@ -1,0 +1,143 @@
+#include "aekit/io/image_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "aekit/io/image_row.hpp"
+#include "support/expect_error.hpp"
+#include "support/test_support.hpp"
+
+namespace aekit::io {
+namespace {
+
+// A smooth picture (JPEG's error stays small on it) with some texture.
+report::Image picture(int width, int height, int channels) {
+  report::Image image = report::Image::filled(width, height, channels, 0);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      for (int k = 0; k < channels; ++k)
+        image.at(x, y, k) = static_cast<std::uint8_t>(20 + 4 * x + 3 * y + 30 * k);
+  return image;
+}
+
+int max_difference(const report::Image& a, const report::Image& b) {
+  int worst = 0;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i)
+    worst = std::max(worst, std::abs(int(a.pixels[i]) - int(b.pixels[i])));
+  return worst;
+}
+
+TEST(ImageFile, LosslessRoundTripsGrayAndRgb) {
+  test::TempDir dir;
+  for (const char* name : {"a.png", "a.PNG", "b.pnm", "c.pgm", "d.ppm"})
+    for (const int channels : {1, 3}) {
+      const std::string ext = std::filesystem::path(name).extension().string();
+      if ((ext == ".pgm" && channels == 3) || (ext == ".ppm" && channels == 1)) continue;
+      const report::Image image = picture(13, 9, channels);
+      const auto path = dir / (std::to_string(channels) + name);
+      write_image(path, image);
+      EXPECT_EQ(read_image(path), image) << path;
+    }
+}
+
+TEST(ImageFile, JpegRoundTripIsClose) {
+  test::TempDir dir;
+  for (const int channels : {1, 3})
+    for (const char* name : {"a.jpg", "b.jpeg"}) {
+      const report::Image image = picture(24, 16, channels);
+      const auto path = dir / (std::to_string(channels) + name);
+      write_image(path, image);
+      EXPECT_EQ(test::read_file(path).substr(0, 3), "\xFF\xD8\xFF");
+      const report::Image back = read_image(path);
+      ASSERT_EQ(back.width, 24);
+      ASSERT_EQ(back.height, 16);
+      ASSERT_EQ(back.channels, channels);
+      EXPECT_LE(max_difference(back, image), 8) << path;
+    }
+}
+
+TEST(ImageFile, FormatComesFromMagicNotExtension) {
+  test::TempDir dir;
+  const report::Image image = picture(5, 4, 3);
+  write_image(dir / "x.png", image);
+  std::filesystem::rename(dir / "x.png", dir / "x.ppm");
+  EXPECT_EQ(read_image(dir / "x.ppm"), image);
+}
+
+TEST(ImageFile, PngAlphaIsDropped) {
+  report::Image rgba = report::Image::filled(2, 1, 4, 7);
+  const report::Image rgb = decode_image(report::encode_png(rgba));
+  EXPECT_EQ(rgb, report::Image::filled(2, 1, 3, 7));
+}
+
+TEST(ImageFile, UnknownFormatAndMissingFile) {
+  test::TempDir dir;
+  test::write_file(dir / "page.png", "<html>");
+  test::expect_error([&] { read_image(dir / "page.png"); },
+                     {"page.png", "expected a PNG, JPEG or PGM/PPM", "3c 68 74 6d"});
+  test::write_file(dir / "empty.jpg", "");
+  test::expect_error([&] { read_image(dir / "empty.jpg"); }, {"empty.jpg", "file is empty"});
+  test::expect_error([&] { read_image(dir / "missing.png"); }, {"missing.png"});
+}
+
+TEST(ImageFile, CorruptAndTruncatedPngAndJpeg) {
+  test::TempDir dir;
+  for (const char* name : {"a.png", "a.jpg"}) {
+    write_image(dir / name, picture(32, 32, 3));
+    const std::string bytes = test::read_file(dir / name);
+    const std::string truncated = bytes.substr(0, bytes.size() / 2);
+    test::expect_error([&] { decode_image(truncated, name); }, {name, "damaged"});
+    std::string corrupt = bytes;
+    for (std::size_t i = 20; i < corrupt.size() - 2; i += 7) corrupt[i] = char(0xFF - corrupt[i]);
+    test::expect_error([&] { decode_image(corrupt, name); }, {name});
+    test::expect_error([&] { decode_image(bytes.substr(0, 4), name); }, {name});
+  }
+}
+
+TEST(ImageFile, PnmAsciiAndSixteenBit) {
+  EXPECT_EQ(decode_image("P2\n# a comment\n2 1\n4\n0 4\n"),
+            (report::Image{2, 1, 1, {0, 255}}));
+  EXPECT_EQ(decode_image("P3 1 1 255 10 20 30"), (report::Image{1, 1, 3, {10, 20, 30}}));
+  EXPECT_EQ(decode_image(std::string("P5 1 1 65535\n\xff\xff")),
+            (report::Image{1, 1, 1, {255}}));
+}
+
+TEST(ImageFile, BadPnm) {
+  test::expect_error([] { decode_image("P5 2 2 255\n\x01"); }, {"truncated"});
+  test::expect_error([] { decode_image("P2 1 1 3 9"); }, {"sample 9 above its maxval 3"});
+  test::expect_error([] { decode_image("P6 x"); }, {"expected the width"});
+  test::expect_error([] { decode_image("P5 0 2 255\n"); }, {"expected positive width"});
+}
+
+TEST(ImageFile, WriteRefusesWhatItCannotHoldAndWritesNothing) {
+  test::TempDir dir;
+  test::expect_error<UsageError>([&] { write_image(dir / "a.gif", picture(2, 2, 1)); },
+                                 {"a.gif", ".png, .jpg"});
+  test::expect_error<UsageError>([&] { write_image(dir / "a.pgm", picture(2, 2, 3)); },
+                                 {"a.pgm", "gray", "found 3 channels"});
+  test::expect_error([&] { write_image(dir / "a.jpg", picture(2, 2, 2)); }, {"1 (gray) or 3"});
+  report::Image broken = picture(2, 2, 1);
+  broken.pixels.pop_back();
+  test::expect_error([&] { write_image(dir / "a.png", broken); }, {"pixel bytes"});
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(ImageRow, ChannelMajorAndBack) {
+  const report::Image image{2, 1, 3, {0, 51, 102, 153, 204, 255}};
+  const RowVector row = image_to_row(image);
+  ASSERT_EQ(row.size(), 6);
+  // channel 0: pixels 0 and 153, channel 1: 51 and 204, channel 2: 102 and 255.
+  const float expected[] = {0, 0.6f, 0.2f, 0.8f, 0.4f, 1};
+  for (int i = 0; i < 6; ++i) EXPECT_NEAR(row[i], expected[i], 1e-6) << i;
+  EXPECT_EQ(image_shape(image), (Shape{3, 1, 2}));
+  EXPECT_EQ(row_to_image(row, image_shape(image)), image);
+  RowVector wild(2);
+  wild << -0.5f, 2.0f;
+  EXPECT_EQ(row_to_image(wild, {1, 1, 2}).pixels, (std::vector<std::uint8_t>{0, 255}));
+  test::expect_error([&] { row_to_image(wild, {1, 2, 2}); }, {"row of 2 values", "expected 4"});
+}
+
+}  // namespace
+}  // namespace aekit::io
