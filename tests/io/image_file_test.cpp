@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "aekit/io/image_row.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
@@ -96,21 +95,6 @@ TEST(ImageFile, CorruptAndTruncatedPngAndJpeg) {
   }
 }
 
-TEST(ImageFile, PnmAsciiAndSixteenBit) {
-  EXPECT_EQ(decode_image("P2\n# a comment\n2 1\n4\n0 4\n"),
-            (report::Image{2, 1, 1, {0, 255}}));
-  EXPECT_EQ(decode_image("P3 1 1 255 10 20 30"), (report::Image{1, 1, 3, {10, 20, 30}}));
-  EXPECT_EQ(decode_image(std::string("P5 1 1 65535\n\xff\xff")),
-            (report::Image{1, 1, 1, {255}}));
-}
-
-TEST(ImageFile, BadPnm) {
-  test::expect_error([] { decode_image("P5 2 2 255\n\x01"); }, {"truncated"});
-  test::expect_error([] { decode_image("P2 1 1 3 9"); }, {"sample 9 above its maxval 3"});
-  test::expect_error([] { decode_image("P6 x"); }, {"expected the width"});
-  test::expect_error([] { decode_image("P5 0 2 255\n"); }, {"expected positive width"});
-}
-
 TEST(ImageFile, WriteRefusesWhatItCannotHoldAndWritesNothing) {
   test::TempDir dir;
   test::expect_error<UsageError>([&] { write_image(dir / "a.gif", picture(2, 2, 1)); },
@@ -122,21 +106,6 @@ TEST(ImageFile, WriteRefusesWhatItCannotHoldAndWritesNothing) {
   broken.pixels.pop_back();
   test::expect_error([&] { write_image(dir / "a.png", broken); }, {"pixel bytes"});
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
-}
-
-TEST(ImageRow, ChannelMajorAndBack) {
-  const report::Image image{2, 1, 3, {0, 51, 102, 153, 204, 255}};
-  const RowVector row = image_to_row(image);
-  ASSERT_EQ(row.size(), 6);
-  // channel 0: pixels 0 and 153, channel 1: 51 and 204, channel 2: 102 and 255.
-  const float expected[] = {0, 0.6f, 0.2f, 0.8f, 0.4f, 1};
-  for (int i = 0; i < 6; ++i) EXPECT_NEAR(row[i], expected[i], 1e-6) << i;
-  EXPECT_EQ(image_shape(image), (Shape{3, 1, 2}));
-  EXPECT_EQ(row_to_image(row, image_shape(image)), image);
-  RowVector wild(2);
-  wild << -0.5f, 2.0f;
-  EXPECT_EQ(row_to_image(wild, {1, 1, 2}).pixels, (std::vector<std::uint8_t>{0, 255}));
-  test::expect_error([&] { row_to_image(wild, {1, 2, 2}); }, {"row of 2 values", "expected 4"});
 }
 
 }  // namespace
