@@ -1,18 +1,8 @@
 #include "aekit/nn/max_pool2d.hpp"
 
 #include "aekit/error.hpp"
-#include "aekit/nn/conv_config.hpp"
 
 namespace aekit::nn {
-
-MaxPool2d::MaxPool2d(Shape input, Index kernel, Index stride)
-    : geometry_{input, {kernel, stride, 0, 1}} {
-  AEKIT_ASSERT(geometry_.valid());
-}
-
-nlohmann::json MaxPool2d::config() const {
-  return conv_config(kind(), geometry_.image, geometry_.kernel);
-}
 
 ConstMatrixRef MaxPool2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());

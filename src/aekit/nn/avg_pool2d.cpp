@@ -1,0 +1,40 @@
+#include "aekit/nn/avg_pool2d.hpp"
+
+#include "aekit/error.hpp"
+
+namespace aekit::nn {
+
+template <typename Visit>
+void AvgPool2d::for_each_tap(Visit visit) const {
+  const Shape in = geometry_.image, out = output_shape();
+  const ConvKernel& k = geometry_.kernel;
+  for (Index c = 0; c < out.c; ++c)
+    for (Index oh = 0; oh < out.h; ++oh)
+      for (Index ow = 0; ow < out.w; ++ow)
+        for (Index i = 0; i < k.size; ++i)
+          for (Index j = 0; j < k.size; ++j)
+            visit((c * in.h + oh * k.stride + i) * in.w + ow * k.stride + j,
+                  (c * out.h + oh) * out.w + ow);
+}
+
+ConstMatrixRef AvgPool2d::forward(ConstMatrixRef x) {
+  AEKIT_ASSERT(x.cols() == in_features());
+  rows_ = x.rows();
+  MatrixMap y = output_.view(rows_, out_features());
+  y.setZero();
+  const Scalar scale = Scalar(1) / Scalar(geometry_.kernel.size * geometry_.kernel.size);
+  for_each_tap([&](Index in, Index out) { y.col(out) += scale * x.col(in); });
+  return y;
+}
+
+ConstMatrixRef AvgPool2d::backward(ConstMatrixRef dy) {
+  AEKIT_ASSERT(dy.rows() == rows_ && dy.cols() == out_features());
+  if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
+  MatrixMap dx = input_gradient_.view(rows_, in_features());
+  dx.setZero();
+  const Scalar scale = Scalar(1) / Scalar(geometry_.kernel.size * geometry_.kernel.size);
+  for_each_tap([&](Index in, Index out) { dx.col(in) += scale * dy.col(out); });
+  return dx;
+}
+
+}  // namespace aekit::nn
