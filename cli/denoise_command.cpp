@@ -9,8 +9,6 @@
 // 3x3 and 5x5 median filters (the classic baseline) and of the model's output.
 #include <fmt/format.h>
 
-#include <cctype>
-#include <filesystem>
 #include <iostream>
 
 #include "aekit/data/npy.hpp"
@@ -19,6 +17,7 @@
 #include "aekit/eval/tiled_denoise.hpp"
 #include "aekit/io/image_file.hpp"
 #include "aekit/io/image_row.hpp"
+#include "aekit/loss/mse.hpp"
 #include "aekit/models/corruption.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "command.hpp"
@@ -32,14 +31,6 @@ struct DenoiseArgs {
   Index count = 10, stride = 0;
   double pixel_max = 255;
 };
-
-bool is_image_file(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* known : {".png", ".jpg", ".jpeg", ".pgm", ".ppm", ".pnm"})
-    if (ext == known) return true;
-  return false;
-}
 
 void print_image_scores(const std::string& name, const RowVector& clean, const RowVector& row,
                         Shape shape) {
@@ -82,10 +73,6 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
                            args.output, shape.w, shape.h, patch.w, patch.h, stride);
 }
 
-double mean_squared_difference(const FloatMatrix& a, const FloatMatrix& b) {
-  return double((a - b).squaredNorm()) / double(a.size());
-}
-
 void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corruption) {
   auto saved = io::load_autoencoder(args.model);
   auto& model = *saved.model;
@@ -109,8 +96,8 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
                                        [&](ConstMatrixRef x) { return model.reconstruct(x); });
   if (clean.size() > 0)
     std::cout << fmt::format("{} rows: mse against the clean data (scaled units): noisy {:.6f}, "
-                             "denoised {:.6f}\n", noisy.rows(), mean_squared_difference(noisy, clean),
-                             mean_squared_difference(denoised, clean));
+                             "denoised {:.6f}\n", noisy.rows(), loss::mse(noisy, clean),
+                             loss::mse(denoised, clean));
   if (!args.grid.empty()) {
     const Index n = std::min(args.count, noisy.rows());
     const bool with_clean = clean.size() > 0;
@@ -138,7 +125,7 @@ void run_denoise(const DenoiseArgs& args) {
   if (args.count < 1) throw UsageError(fmt::format("--count must be at least 1, found {}", args.count));
   if (!(args.pixel_max > 0))
     throw UsageError(fmt::format("--pixel-max must be positive, found {}", args.pixel_max));
-  if (is_image_file(args.input))
+  if (io::has_image_extension(args.input))
     run_denoise_image(args, corruption);
   else
     run_denoise_data(args, corruption);

@@ -44,7 +44,7 @@ Action add_eval_command(CLI::App& root) {
         "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
         d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce, m.jacobian_fro,
         m.code.mean_activation(), 100 * m.code.zero_fraction(),
-        100 * (m.code.below_fraction() + m.code.above_fraction()));
+        100 * m.code.binary_fraction());
     if (m.denoising)
       std::cout << fmt::format("noise {}:  noisy input mse {:.6f} -> denoised mse {:.6f}\n",
                                m.corruption, m.noisy_mse, m.denoising->mse);

@@ -13,6 +13,12 @@ FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed) {
   return x;
 }
 
+FloatMatrix counting_data(Index rows, Index cols) {
+  FloatMatrix x(rows, cols);
+  for (Index i = 0; i < x.size(); ++i) x.data()[i] = static_cast<float>(i % 256);
+  return x;
+}
+
 FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed) {
   Rng rng(seed);
   Rng basis_rng(7);  // the same manifold for every call

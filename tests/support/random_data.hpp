@@ -6,6 +6,9 @@
 
 namespace aekit::test {
 
+// Pixel-like values 0, 1, 2, ... (mod 256), row by row, in a rows x cols matrix.
+FloatMatrix counting_data(Index rows, Index cols);
+
 // A rows x cols matrix of values drawn uniformly from [0, 1) by Rng(seed).
 FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "aekit/loss/mse.hpp"
 #include "aekit/models/jacobian.hpp"
 
 namespace aekit::eval {
@@ -17,7 +18,7 @@ nlohmann::json ModelMetrics::to_json() const {
         {"zero_fraction", code.zero_fraction()},
         {"below_0.1_fraction", code.below_fraction()},
         {"above_0.9_fraction", code.above_fraction()},
-        {"binary_fraction", code.below_fraction() + code.above_fraction()}}}};
+        {"binary_fraction", code.binary_fraction()}}}};
   if (denoising)
     out.update({{"noise", corruption},
                 {"noisy_mse", noisy_mse},
@@ -39,7 +40,7 @@ ModelMetrics measure_model(models::Autoencoder& model, ConstMatrixRef x,
     Rng rng = Rng(seed).derive("eval_noise");
     corruption.apply(x, noisy, rng);
     m.corruption = corruption.name();
-    m.noisy_mse = double((noisy - x).squaredNorm()) / double(x.size());
+    m.noisy_mse = loss::mse(noisy, x);
     m.denoising = models::evaluate_reconstruction(model, noisy, x);
   }
   return m;

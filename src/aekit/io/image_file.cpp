@@ -67,6 +67,13 @@ report::Image decode_image(std::string_view bytes, const std::string& what) {
                           what, leading_hex(bytes)));
 }
 
+bool has_image_extension(const std::filesystem::path& path) {
+  const std::string ext = lowercase_extension(path);
+  for (const char* known : {".png", ".jpg", ".jpeg", ".pgm", ".ppm", ".pnm"})
+    if (ext == known) return true;
+  return false;
+}
+
 report::Image read_image(const std::filesystem::path& path) {
   return decode_image(read_file_bytes(path), fmt::format("'{}'", path.string()));
 }

@@ -22,6 +22,10 @@ report::Image decode_image(std::string_view bytes, const std::string& what = "im
 // format, or damaged.
 report::Image read_image(const std::filesystem::path& path);
 
+// Whether `path` ends in an image extension write_image knows (.png .jpg .jpeg .pgm .ppm
+// .pnm, any case).
+bool has_image_extension(const std::filesystem::path& path);
+
 // Writes a gray or RGB image in the format its extension names (JPEG at `jpeg_quality`).
 // Throws UsageError for an unknown extension or a channel count the format cannot hold
 // (.pgm needs 1, .ppm 3), aekit::Error if writing fails; the file is then untouched.

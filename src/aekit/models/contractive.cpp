@@ -3,10 +3,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstdlib>
-#include <string>
 
 #include "aekit/error.hpp"
+#include "aekit/models/number_text.hpp"
 #include "aekit/tensor/activation.hpp"
 
 namespace aekit::models {
@@ -21,12 +20,11 @@ void squared_jacobian_norms(Activation f, ConstMatrixRef h1, ConstMatrixRef weig
 }
 
 ContractivePenalty ContractivePenalty::parse(std::string_view text) {
-  const std::string value(text);
-  char* end = nullptr;
-  ContractivePenalty p;
-  p.weight = std::strtod(value.c_str(), &end);
-  if (value.empty() || end != value.c_str() + value.size())
+  const auto lambda = parse_double(text);
+  if (!lambda)
     throw UsageError(fmt::format("contractive: expected a number lambda >= 0, found '{}'", text));
+  ContractivePenalty p;
+  p.weight = *lambda;
   p.validate();
   return p;
 }

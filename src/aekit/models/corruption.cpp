@@ -8,6 +8,7 @@
 #include <omp.h>
 
 #include "aekit/error.hpp"
+#include "aekit/models/number_text.hpp"
 
 namespace aekit::models {
 
@@ -89,13 +90,12 @@ Corruption Corruption::parse(std::string_view text) {
   if (colon == std::string_view::npos)
     throw UsageError(fmt::format("corruption '{}' needs a level: {}:{} (e.g. {}:0.1)", text,
                                  kind_text, level_placeholder(c.kind), kind_text));
-  const std::string value(rest.substr(colon + 1));
-  char* end = nullptr;
-  const double level = std::strtod(value.c_str(), &end);
-  if (value.empty() || end != value.c_str() + value.size())
+  const std::string_view value = rest.substr(colon + 1);
+  const auto level = parse_double(value);
+  if (!level)
     throw UsageError(fmt::format("corruption '{}': {} must be a number, found '{}'", text,
                                  level_name(c.kind), value));
-  c.level = level;
+  c.level = *level;
   c.validate();
   return c;
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aekit/error.hpp"
+#include "aekit/models/number_text.hpp"
 
 namespace aekit::models {
 
@@ -16,13 +17,11 @@ namespace {
 constexpr std::string_view kValid = "none, l1:LAMBDA (e.g. l1:1e-3) or kl:RHO:BETA (e.g. kl:0.05:3)";
 
 double parse_number(std::string_view text, std::string_view what, std::string_view field) {
-  const std::string value(field);
-  char* end = nullptr;
-  const double x = std::strtod(value.c_str(), &end);
-  if (value.empty() || end != value.c_str() + value.size())
+  const auto x = parse_double(field);
+  if (!x)
     throw UsageError(fmt::format("sparsity '{}': {} must be a number, found '{}'", text, what,
-                                 value));
-  return x;
+                                 field));
+  return *x;
 }
 
 }  // namespace

@@ -71,6 +71,7 @@ struct CodeStatistics {
   double zero_fraction() const { return entries ? double(zeros) / double(entries) : 0; }
   double below_fraction() const { return entries ? double(below) / double(entries) : 0; }
   double above_fraction() const { return entries ? double(above) / double(entries) : 0; }
+  double binary_fraction() const { return below_fraction() + above_fraction(); }  // near 0 or 1
 };
 
 CodeStatistics code_statistics(ConstMatrixRef h);

@@ -1,0 +1,19 @@
+#pragma once
+// A hyper-parameter written as text ("0.25", "1e-3"): the whole text must be one number.
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aekit::models {
+
+// The number `text` spells, or nullopt if it is empty or has anything else in it.
+inline std::optional<double> parse_double(std::string_view text) {
+  const std::string value(text);
+  char* end = nullptr;
+  const double x = std::strtod(value.c_str(), &end);
+  if (value.empty() || end != value.c_str() + value.size()) return std::nullopt;
+  return x;
+}
+
+}  // namespace aekit::models
