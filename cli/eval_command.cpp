@@ -40,9 +40,11 @@ Action add_eval_command(CLI::App& root) {
     std::cout << fmt::format(
         "data {}: {} rows (scores in scaled units)\n"
         "mse           {:.6f}  (mean over entries)\nbce           {:.6f}\n"
-        "jacobian_fro  {:.6g}  (mean ||J_f(x)||_F of the encoder)\n"
+        "jacobian_fro  {}\n"
         "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
-        d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce, m.jacobian_fro,
+        d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce,
+        m.jacobian_fro ? fmt::format("{:.6g}  (mean ||J_f(x)||_F of the encoder)", *m.jacobian_fro)
+                       : std::string("n/a (measured for mlp models)"),
         m.code.mean_activation(), 100 * m.code.zero_fraction(),
         100 * m.code.binary_fraction());
     if (m.denoising)

@@ -19,17 +19,18 @@ struct FiltersArgs {
   int scale = 1;
 };
 
-Shape picture_shape(const FiltersArgs& args, const io::SavedAutoencoder& saved) {
-  const Index features = saved.model->input_size();
+Shape picture_shape(const FiltersArgs& args, const io::SavedAutoencoder& saved,
+                    const FloatMatrix& filters) {
+  const Index features = filters.cols();
   if (args.shape.empty()) {
-    if (const auto shape = report::image_shape_for(features, saved.input_shape)) return *shape;
+    if (const auto shape = report::filter_shape(*saved.model, saved.input_shape)) return *shape;
     throw UsageError(fmt::format(
         "model '{}' has {} inputs per row, which is not a square image and no image shape is "
         "stored; pass --shape HxW (H * W = {})", args.model, features, features));
   }
   const Shape shape = report::parse_image_shape(args.shape);
   if (shape.size() != features)
-    throw UsageError(fmt::format("--shape {} has {} values per image, model '{}' has {} inputs",
+    throw UsageError(fmt::format("--shape {} has {} values per image, the filters of model '{}' have {}",
                                  args.shape, shape.size(), args.model, features));
   return shape;
 }
@@ -37,8 +38,8 @@ Shape picture_shape(const FiltersArgs& args, const io::SavedAutoencoder& saved) 
 void run_filters(const FiltersArgs& args) {
   const auto layer = report::parse_filter_layer(args.layer);
   const auto saved = io::load_autoencoder(args.model);
-  const Shape shape = picture_shape(args, saved);
   const FloatMatrix filters = report::layer_filters(*saved.model, layer);
+  const Shape shape = picture_shape(args, saved, filters);
   report::write_png(args.output,
                     report::filter_image(filters, shape, args.count, args.columns, args.scale));
   std::cerr << fmt::format("wrote {} {} filters ({}x{}) to {}\n",

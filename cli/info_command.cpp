@@ -26,11 +26,7 @@ Action add_info_command(CLI::App& root) {
     }
     const auto& m = h.at("model");
     std::cout << fmt::format("model        {} ({})\n", args->model, m.at("kind").get<std::string>());
-    std::cout << fmt::format("dims         {} (decoder mirrors){}\n",
-                             fmt::join(saved.model->config().dims, ","), saved.model->config().tied ? ", tied" : "");
-    std::cout << fmt::format("activations  hidden {}, code {}, output {}\n",
-                             m.at("activation").get<std::string>(), m.at("code_activation").get<std::string>(),
-                             m.at("output_activation").get<std::string>());
+    std::cout << fmt::format("architecture {}\n", saved.model->description());
     std::cout << fmt::format("parameters   {}\n", saved.model->parameters().size());
     std::cout << fmt::format("input shape  {}x{}x{}\n", saved.input_shape.c, saved.input_shape.h, saved.input_shape.w);
     std::cout << fmt::format("scaling      {}\n", h.at("scaling").dump());

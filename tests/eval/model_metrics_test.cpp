@@ -37,7 +37,8 @@ TEST_F(ModelMetricsTest, CleanScoresCodeStatisticsAndJacobian) {
   EXPECT_EQ(m.code.entries, 300 * 5);
   EXPECT_EQ(m.code.zeros, stats.zeros);
   EXPECT_NEAR(m.code.mean_activation(), stats.mean_activation(), 1e-6);
-  EXPECT_NEAR(m.jacobian_fro, models::mean_jacobian_frobenius(model_, x_), 1e-9);
+  ASSERT_TRUE(m.jacobian_fro.has_value());
+  EXPECT_NEAR(*m.jacobian_fro, models::mean_jacobian_frobenius(model_, x_), 1e-9);
   EXPECT_FALSE(m.denoising.has_value());
   const auto json = m.to_json();
   EXPECT_EQ(json.at("n"), 300);

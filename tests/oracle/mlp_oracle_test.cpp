@@ -4,10 +4,8 @@
 // The script writes, for each case, the initial parameters (named as aekit names them), a
 // list of batches, the objective and every parameter gradient on the first batch, and the
 // objective's trace and final parameters over 20 torch.optim.Adam steps. Here the same model
-// and Objective are built, loaded with the same parameters, and must agree:
-//   objective and gradients  |a - b| <= 1e-4 max(|a|, |b|) + 1e-6
-//   Adam trace               the same, step by step
-//   final parameters         |a - b| <= 1e-3 max(|a|, |b|) + 1e-5   (20 steps of drift)
+// and Objective are built, loaded with the same parameters, and must agree within the
+// tolerances of oracle/oracle_support.hpp.
 // The cases: mse and bce, untied and tied, and every regularizer of the Objective:
 //   sparsity     l1 on a ReLU code, kl on a sigmoid code
 //   contractive  one-layer encoders (sigmoid; tanh, tied), where the penalty is lambda/N
@@ -33,9 +31,8 @@
 #include <string>
 #include <vector>
 
-#include "aekit/data/npy.hpp"
 #include "aekit/models/objective.hpp"
-#include "aekit/optim/optimizer.hpp"
+#include "oracle/oracle_support.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::models {
@@ -62,92 +59,25 @@ class MlpOracle : public ::testing::TestWithParam<OracleCase> {
  protected:
   static void SetUpTestSuite() {
     dir_ = std::make_unique<test::TempDir>();
-    const std::string command = std::string(AEKIT_PYTHON) + " " + AEKIT_SOURCE_DIR +
-                                "/tests/oracle/mlp_oracle.py " + dir_->path().string();
-    const auto result = test::run_command(command);
-    script_ok_ = result.exit_code == 0;
-    script_report_ = "command: " + command + "\nexit code: " + std::to_string(result.exit_code) +
-                     "\noutput:\n" + result.output;
+    script_ = test::run_oracle_script("mlp_oracle.py", dir_->path());
   }
   static void TearDownTestSuite() { dir_.reset(); }
 
   static std::unique_ptr<test::TempDir> dir_;
-  static bool script_ok_;
-  static std::string script_report_;
+  static test::ScriptRun script_;
 };
 
 std::unique_ptr<test::TempDir> MlpOracle::dir_;
-bool MlpOracle::script_ok_ = false;
-std::string MlpOracle::script_report_;
-
-FloatMatrix load(const std::filesystem::path& path) { return data::read_npy(path).x; }
-
-// Reads folder/<name>.npy for every slice of `params`, in slice order, into `out`; fails
-// unless the folder holds exactly those files, each of its slice's size.
-::testing::AssertionResult read_parameters(const nn::Parameters& params,
-                                           const std::filesystem::path& folder,
-                                           std::vector<FloatMatrix>& out) {
-  std::size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(folder))
-    files += entry.path().extension() == ".npy";
-  if (files != params.slices().size())
-    return ::testing::AssertionFailure() << folder << " holds " << files
-                                         << " parameter files, the model has "
-                                         << params.slices().size() << " parameters";
-  out.clear();
-  for (const auto& slice : params.slices()) {
-    out.push_back(load(folder / (slice.name + ".npy")));
-    if (out.back().size() != slice.rows * slice.cols)
-      return ::testing::AssertionFailure() << folder << ": " << slice.name << " has "
-                                           << out.back().size() << " entries, expected "
-                                           << slice.rows * slice.cols;
-  }
-  return ::testing::AssertionSuccess();
-}
-
-// Counts and reports entries of `ours` that differ from `theirs` beyond rtol/atol; `worst`
-// collects the largest relative difference seen, for the summary line.
-::testing::AssertionResult all_close(const std::string& what, const Scalar* ours,
-                                     const float* theirs, Index n, double rtol, double atol,
-                                     double& worst) {
-  Index bad = 0;
-  std::string report;
-  for (Index i = 0; i < n; ++i) {
-    const double a = ours[i], b = theirs[i];
-    const double scale = std::max(std::abs(a), std::abs(b));
-    const double diff = std::abs(a - b);
-    if (scale > 0) worst = std::max(worst, diff / scale);
-    if (!(diff <= rtol * scale + atol)) {
-      if (bad++ < 5)
-        report += "\n  [" + std::to_string(i) + "] aekit " + std::to_string(a) + "  torch " +
-                  std::to_string(b) + "  (|diff| " + std::to_string(diff) + ")";
-    }
-  }
-  if (bad == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << what << ": " << bad << " of " << n
-                                       << " entries differ from PyTorch" << report;
-}
-
-// all_close for each parameter slice of the flat array `ours` (values or gradients) against
-// the script's arrays, in slice order.
-void expect_slices_close(const std::string& what, const nn::Parameters& params,
-                         std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
-                         double rtol, double atol, double& worst) {
-  for (std::size_t i = 0; i < theirs.size(); ++i) {
-    const nn::NamedSlice& slice = params.slices()[i];
-    EXPECT_TRUE(all_close(what + slice.name, ours.data() + slice.offset, theirs[i].data(),
-                          theirs[i].size(), rtol, atol, worst));
-  }
-}
+test::ScriptRun MlpOracle::script_;
 
 TEST_P(MlpOracle, LossGradientsAndAdamTraceMatchPyTorch) {
-  ASSERT_TRUE(script_ok_) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with "
+  ASSERT_TRUE(script_.ok) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with "
                              "numpy and torch (Debian python3-torch, see scripts/install-deps)\n"
-                          << script_report_;
+                          << script_.report;
   const OracleCase c = GetParam();
   const std::filesystem::path dir = dir_->path() / c.name;
   ASSERT_TRUE(std::filesystem::is_directory(dir)) << "the script wrote no folder " << dir
-                                                  << "\n" << script_report_;
+                                                  << "\n" << script_.report;
 
   AutoencoderConfig config;
   config.dims = c.dims;
@@ -156,19 +86,11 @@ TEST_P(MlpOracle, LossGradientsAndAdamTraceMatchPyTorch) {
   config.output = Activation::sigmoid;
   config.tied = c.tied;
   Autoencoder model(config);
-  auto& params = model.parameters();
-  std::vector<FloatMatrix> initial, grads, finals;
-  ASSERT_TRUE(read_parameters(params, dir / "initial", initial));
-  ASSERT_TRUE(read_parameters(params, dir / "grad", grads));
-  ASSERT_TRUE(read_parameters(params, dir / "final", finals));
-  for (std::size_t i = 0; i < initial.size(); ++i)
-    std::copy(initial[i].data(), initial[i].data() + initial[i].size(),
-              params.values().data() + params.slices()[i].offset);
 
-  const Matrix x = load(dir / "batches.npy").cast<Scalar>();  // clean [kSteps * kBatch, D]
+  const Matrix x = test::load_npy(dir / "batches.npy").cast<Scalar>();  // clean [kSteps * kBatch, D]
   ASSERT_EQ(x.rows(), kSteps * kBatch);
   ASSERT_EQ(x.cols(), config.dims.front());
-  const Matrix noisy = c.denoising ? Matrix(load(dir / "noisy.npy").cast<Scalar>()) : Matrix();
+  const Matrix noisy = c.denoising ? Matrix(test::load_npy(dir / "noisy.npy").cast<Scalar>()) : Matrix();
   if (c.denoising) {
     ASSERT_EQ(noisy.rows(), x.rows());
     ASSERT_EQ(noisy.cols(), x.cols());
@@ -181,41 +103,15 @@ TEST_P(MlpOracle, LossGradientsAndAdamTraceMatchPyTorch) {
   Objective objective(c.loss, config.output, regularization);
   // The objective and gradients on batch t: the model sees noisy batch t when denoising, and
   // its reconstruction is scored against clean batch t.
-  const auto compute_gradients = [&](Index t) {
+  const auto objective_at = [&](Index t) {
     const auto rows = [t](const Matrix& m) { return m.middleRows(t * kBatch, kBatch); };
     return c.denoising ? objective.compute_gradients(model, rows(noisy), rows(x))
                        : objective.compute_gradients(model, rows(x));
   };
-
-  // Objective and every gradient at the initial values on batch 0.
-  const Scalar ours_loss = Scalar(compute_gradients(0));
-  const FloatMatrix torch_loss = load(dir / "loss.npy");
-  ASSERT_EQ(torch_loss.size(), 1);
-  double worst_loss = 0, worst_grad = 0, worst_trace = 0, worst_final = 0;
-  EXPECT_TRUE(all_close("objective", &ours_loss, torch_loss.data(), 1, 1e-4, 1e-6, worst_loss));
-  expect_slices_close("gradient of ", params, params.grads(), grads, 1e-4, 1e-6, worst_grad);
-
-  // 20 Adam steps, batch t at step t, objective recorded before each step.
-  optim::OptimizerConfig adam;
-  adam.kind = "adam";
-  adam.beta1 = 0.9;
-  adam.beta2 = 0.999;
-  adam.eps = 1e-8;
-  auto optimizer = optim::make_optimizer(adam);
-  Vector trace(kSteps);
-  for (int t = 0; t < kSteps; ++t) {
-    trace[t] = Scalar(compute_gradients(t));
-    optimizer->step(params.values(), params.grads(), 1e-2);
-  }
-  const FloatMatrix torch_trace = load(dir / "trace.npy");
-  ASSERT_EQ(torch_trace.size(), kSteps);
-  EXPECT_TRUE(all_close("Adam trace of the objective", trace.data(), torch_trace.data(), kSteps,
-                        1e-4, 1e-6, worst_trace));
-  expect_slices_close("after 20 Adam steps, ", params, params.values(), finals, 1e-3, 1e-5,
-                      worst_final);
+  const auto worst = test::expect_matches_pytorch(model, dir, kSteps, 1e-2, objective_at);
   std::printf("[ oracle   ] %s: largest relative difference to PyTorch: objective %.1e, "
               "gradients %.1e, Adam trace %.1e, final parameters %.1e\n",
-              c.name, worst_loss, worst_grad, worst_trace, worst_final);
+              c.name, worst.objective, worst.gradients, worst.trace, worst.final_parameters);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -12,7 +12,7 @@ nlohmann::json ModelMetrics::to_json() const {
       {"n", reconstruction.n},
       {"mse", reconstruction.mse},
       {"bce", reconstruction.bce},
-      {"jacobian_fro", jacobian_fro},
+      {"jacobian_fro", jacobian_fro ? nlohmann::json(*jacobian_fro) : nlohmann::json(nullptr)},
       {"code",
        {{"mean_activation", code.mean_activation()},
         {"zero_fraction", code.zero_fraction()},
@@ -34,7 +34,8 @@ ModelMetrics measure_model(models::Autoencoder& model, ConstMatrixRef x,
   constexpr Index kChunk = 1024;
   for (Index begin = 0; begin < x.rows(); begin += kChunk)
     m.code.add(model.encode(x.middleRows(begin, std::min(kChunk, x.rows() - begin))));
-  m.jacobian_fro = models::mean_jacobian_frobenius(model, x);
+  if (model.config().architecture == models::Architecture::mlp)
+    m.jacobian_fro = models::mean_jacobian_frobenius(model, x);
   if (corruption.active()) {
     Matrix noisy(x.rows(), x.cols());
     Rng rng = Rng(seed).derive("eval_noise");

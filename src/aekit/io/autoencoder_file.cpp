@@ -12,6 +12,9 @@ nlohmann::json autoencoder_header(const models::Autoencoder& model, const data::
   nlohmann::json params = nlohmann::json::array();
   for (const auto& s : model.parameters().slices())
     params.push_back({{"name", s.name}, {"offset", s.offset}, {"shape", {s.rows, s.cols}}});
+  nlohmann::json buffers = nlohmann::json::array();
+  for (const auto& b : model.buffers())
+    buffers.push_back({{"name", b.name}, {"size", b.values.size()}});
   nlohmann::json model_json = model.config().to_json();
   model_json["kind"] = "autoencoder";
   return {{"format", "aekit-model"},
@@ -19,7 +22,8 @@ nlohmann::json autoencoder_header(const models::Autoencoder& model, const data::
           {"model", model_json},
           {"scaling", scaling.to_json()},
           {"input_shape", {input_shape.c, input_shape.h, input_shape.w}},
-          {"parameters", params}};
+          {"parameters", params},
+          {"buffers", buffers}};
 }
 
 void save_autoencoder(const std::filesystem::path& path, const models::Autoencoder& model,
@@ -29,7 +33,9 @@ void save_autoencoder(const std::filesystem::path& path, const models::Autoencod
   file.header = autoencoder_header(model, scaling, input_shape);
   file.header["training"] = training;
   const auto values = model.parameters().values();
+  const Vector buffers = model.buffer_values();
   file.blob.assign(values.begin(), values.end());
+  file.blob.insert(file.blob.end(), buffers.begin(), buffers.end());
   save_model_file(path, file);
 }
 
@@ -55,10 +61,13 @@ SavedAutoencoder load_autoencoder(const std::filesystem::path& path) {
     throw Error(fmt::format("model '{}': {}", path.string(), e.what()));
   }
   auto values = saved.model->parameters().values();
-  if (file.blob.size() != values.size())
-    throw Error(fmt::format("model '{}' is inconsistent: its architecture has {} parameters, "
-                            "the file holds {}", path.string(), values.size(), file.blob.size()));
-  std::copy(file.blob.begin(), file.blob.end(), values.begin());
+  const std::size_t buffers = std::size_t(saved.model->buffer_values().size());
+  if (file.blob.size() != values.size() + buffers)
+    throw Error(fmt::format("model '{}' is inconsistent: its architecture has {} parameters and "
+                            "{} buffer values, the file holds {} values", path.string(),
+                            values.size(), buffers, file.blob.size()));
+  std::copy(file.blob.begin(), file.blob.begin() + std::ptrdiff_t(values.size()), values.begin());
+  saved.model->set_buffer_values(std::span<const float>(file.blob).subspan(values.size()));
   saved.header = std::move(file.header);
   return saved;
 }

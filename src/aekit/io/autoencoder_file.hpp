@@ -2,9 +2,11 @@
 // Saving and loading a trained autoencoder as a .aek model file.
 //
 // Header: {"format": "aekit-model", "aekit_version", "model": {"kind": "autoencoder",
-// dims, activations, tied, init}, "scaling": {...}, "input_shape": [C, H, W],
-// "parameters": [{"name", "offset", "shape"}], "training": {...}}; the blob holds every
-// parameter in model.parameters() order.
+// "architecture", and mlp: dims, activations, tied / conv: input_shape, encoder_layers,
+// decoder_layers; output_activation, init}, "scaling": {...}, "input_shape": [C, H, W],
+// "parameters": [{"name", "offset", "shape"}], "buffers": [{"name", "size"}],
+// "training": {...}}; the blob holds every parameter in model.parameters() order, then the
+// buffers (BatchNorm running statistics) in model.buffers() order.
 #include <filesystem>
 #include <memory>
 

@@ -1,6 +1,8 @@
 #pragma once
-// A multilayer perceptron autoencoder built from a list of layer sizes.
+// An autoencoder: an encoder x -> h and a decoder h -> logits z, then x^ = f_out(z).
+// Two architectures build the encoder and decoder:
 //
+// mlp: a multilayer perceptron from a list of layer sizes.
 // dims = {784, 256, 32} builds  784 -> 256 -> 32 (encoder)  and  32 -> 256 -> 784 (decoder):
 //   h   = f_code(W_k ... f_hidden(W_1 x + b_1) ... + b_k)            code [N, dims.back()]
 //   z   = W'_1 f_hidden(... f_hidden(W'_k h + c_k) ...) + c_1          logits [N, dims[0]]
@@ -10,7 +12,18 @@
 // logits z directly (binary cross-entropy from logits is exact and stable).
 // code_noise > 0 adds N(0, code_noise^2) to the code layer's pre-activation while training
 // (semantic hashing: a sigmoid code learns to saturate); inference is noise-free.
+//
+// conv: the encoder and decoder are layer lists (nn/layer_spec.hpp), built for rows of shape
+// input_shape, e.g. for Fashion-MNIST [1, 28, 28] (the default, default_conv_layers.hpp):
+//   encoder  conv 32 3x3 pad=1 relu, maxpool 2, conv 32 3x3 pad=1 relu, maxpool 2   h [32, 7, 7]
+//   decoder  deconv 32 3x3 stride=2 pad=1 outpad=1 relu, deconv 16 3x3 stride=2 pad=1
+//            outpad=1 relu, conv 1 3x3 pad=1                                         z [1, 28, 28]
+// The decoder must give back input_shape and its last layer has no activation (f_out follows).
+// code_noise there needs a dense code layer; tied weights are mlp only.
+// Dropout and BatchNorm layers train in forward_logits and infer in encode/decode.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "aekit/nn/dense.hpp"
@@ -21,16 +34,29 @@
 
 namespace aekit::models {
 
+enum class Architecture { mlp, conv };
+Architecture parse_architecture(std::string_view name);  // "mlp" | "conv"
+std::string architecture_name(Architecture architecture);
+
 struct AutoencoderConfig {
-  std::vector<Index> dims{784, 256, 32};
+  Architecture architecture = Architecture::mlp;
+  std::vector<Index> dims{784, 256, 32};  // mlp
   Activation hidden = Activation::relu;
   Activation code = Activation::relu;
   Activation output = Activation::sigmoid;
   bool tied = false;
   double code_noise = 0;  // sigma of the training-time noise before the code activation
   nn::Init init{};
+  // conv: one layer per text; empty lists: the default for input_shape and `hidden`.
+  std::vector<std::string> encoder_layers, decoder_layers;
+  Shape input_shape{};  // conv: of one input row (set from the data)
 
-  void validate() const;  // throws UsageError naming the bad value
+  // Throws UsageError naming the bad value. Checks what does not depend on input_shape;
+  // the Autoencoder's constructor checks that the layers fit it.
+  void validate() const;
+  // The activation of the code h: mlp `code`; conv: the encoder's last layer's (identity
+  // when it has none, e.g. pooling).
+  Activation code_activation() const;
   nlohmann::json to_json() const;
   static AutoencoderConfig from_json(const nlohmann::json& json);
 };
@@ -64,25 +90,42 @@ class Autoencoder {
 
   // Activations of the last forward pass (encode or forward_logits).
   ConstMatrixRef code() const;          // h[N,K]
+  // mlp only: the Dense layers of the encoder, and the first one's output.
   ConstMatrixRef first_hidden() const;  // h1[N,H1] = f(x W1^T + b1)
-  nn::Dense& first_encoder_layer() { return *encoder_layers_.front(); }
-  const std::vector<nn::Dense*>& encoder_layers() const { return encoder_layers_; }
+  nn::Dense& first_encoder_layer() { return *dense_encoder_.front(); }
+  const std::vector<nn::Dense*>& encoder_layers() const { return dense_encoder_; }
   // x^ = f_out(z) for logits z from forward_logits.
   ConstMatrixRef output_from_logits(ConstMatrixRef z);
 
+  // The resolved configuration: a conv model's layer lists are filled in.
   const AutoencoderConfig& config() const { return config_; }
-  Index input_size() const { return config_.dims.front(); }
-  Index code_size() const { return config_.dims.back(); }
+  Index input_size() const { return encoder_.in_features(); }
+  Index code_size() const { return encoder_.out_features(); }
+  Shape code_shape() const { return code_shape_; }  // {1, 1, K} for a flat code
+  // One line for logs and reports, e.g. "mlp 784-256-32 (mirrored), relu / code relu /
+  // output sigmoid" or "conv [1, 28, 28]: conv 32 3x3 pad=1 relu, maxpool 2, ... -> code
+  // [32, 7, 7] -> deconv ..., conv 1 3x3 pad=1 / output sigmoid".
+  std::string description() const;
   nn::Parameters& parameters() { return parameters_; }
   const nn::Parameters& parameters() const { return parameters_; }
+  // Non-parameter state (BatchNorm running statistics), "encoder.<i>.<name>" / "decoder...".
+  const std::vector<nn::Buffer>& buffers() const { return buffers_; }
+  // All buffers one after another (empty without BatchNorm layers), and back.
+  Vector buffer_values() const;
+  void set_buffer_values(std::span<const Scalar> values);  // values.size() == buffer_values().size()
 
  private:
-  AutoencoderConfig config_;
+  void build_mlp();
+  void build_conv();
   ConstMatrixRef run_encoder(ConstMatrixRef x, Rng* noise);
 
+  AutoencoderConfig config_;
   nn::Sequential encoder_, decoder_;
-  std::vector<nn::Dense*> encoder_layers_;  // the layers of encoder_, first to code
+  std::vector<nn::Dense*> dense_encoder_;  // mlp: the layers of encoder_, first to code
+  Shape code_shape_;
   nn::Parameters parameters_;
+  std::vector<nn::Buffer> buffers_;
+  ConstMatrixMap code_{nullptr, 0, 0};  // the encoder's output of the last forward pass
   Workspace output_, code_gradient_, hidden_gradient_;
 };
 

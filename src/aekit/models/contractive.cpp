@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
-#include "aekit/models/number_text.hpp"
+#include "aekit/number_text.hpp"
 #include "aekit/tensor/activation.hpp"
 
 namespace aekit::models {

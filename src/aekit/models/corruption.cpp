@@ -8,7 +8,7 @@
 #include <omp.h>
 
 #include "aekit/error.hpp"
-#include "aekit/models/number_text.hpp"
+#include "aekit/number_text.hpp"
 
 namespace aekit::models {
 

@@ -21,8 +21,12 @@ std::string loss_name(LossKind kind) { return kind == LossKind::mse ? "mse" : "b
 void Regularization::validate(const AutoencoderConfig& model) const {
   corruption.validate();
   sparsity.validate();
-  sparsity.check_code_activation(model.code);
+  sparsity.check_code_activation(model.code_activation());
   contractive.validate();
+  if (contractive.active() && model.architecture != Architecture::mlp)
+    throw UsageError(fmt::format("the contractive penalty needs model mlp (its closed form is for a "
+                                 "Dense first layer), found model {}",
+                                 architecture_name(model.architecture)));
 }
 
 Objective::Objective(LossKind loss, Activation output_activation, Regularization regularization)

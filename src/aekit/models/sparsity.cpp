@@ -8,7 +8,7 @@
 #include <string>
 
 #include "aekit/error.hpp"
-#include "aekit/models/number_text.hpp"
+#include "aekit/number_text.hpp"
 
 namespace aekit::models {
 

@@ -37,6 +37,11 @@ void BatchNorm::initialize(Rng&) {
   running_var_.setOnes();
 }
 
+std::vector<Buffer> BatchNorm::buffers() {
+  return {{"running_mean", {running_mean_.data(), std::size_t(channels_)}},
+          {"running_var", {running_var_.data(), std::size_t(channels_)}}};
+}
+
 ConstMatrixRef BatchNorm::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
   const Index n = x.rows(), p = per_channel_, m = n * p;

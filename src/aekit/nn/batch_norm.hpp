@@ -32,6 +32,8 @@ class BatchNorm : public Layer {
   void bind(std::span<Scalar> values, std::span<Scalar> grads) override;
   void initialize(Rng& rng) override;  // gamma = 1, beta = 0, running mean 0, variance 1
 
+  std::vector<Buffer> buffers() override;  // running_mean, running_var [1, C]
+
   void set_training(Rng* noise) override { training_ = noise != nullptr; }
   ConstMatrixRef forward(ConstMatrixRef x) override;
   ConstMatrixRef backward(ConstMatrixRef dy) override;

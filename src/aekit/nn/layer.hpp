@@ -25,6 +25,13 @@
 
 namespace aekit::nn {
 
+// Model state that is not a parameter (BatchNorm's running statistics): saved with the
+// parameters in model files and checkpoints, never moved by an optimizer.
+struct Buffer {
+  std::string name;          // e.g. "running_mean"
+  std::span<Scalar> values;  // valid as long as the layer
+};
+
 struct ParamSpec {
   std::string name;  // e.g. "weight", "bias"
   Index rows = 0, cols = 0;
@@ -45,6 +52,8 @@ class Layer {
   virtual void bind(std::span<Scalar> values, std::span<Scalar> grads) {}
   // Draws initial parameter values (called after bind).
   virtual void initialize(Rng& rng) {}
+
+  virtual std::vector<Buffer> buffers() { return {}; }
 
   virtual ConstMatrixRef forward(ConstMatrixRef x) = 0;
   virtual ConstMatrixRef backward(ConstMatrixRef dy) = 0;

@@ -60,6 +60,16 @@ void Sequential::initialize(Rng& rng) {
   for (auto& layer : layers_) layer->initialize(rng);
 }
 
+std::vector<Buffer> Sequential::buffers() {
+  std::vector<Buffer> all;
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    for (auto buffer : layers_[i]->buffers()) {
+      buffer.name = fmt::format("{}.{}", i, buffer.name);
+      all.push_back(buffer);
+    }
+  return all;
+}
+
 void Sequential::set_training(Rng* noise) {
   for (auto& layer : layers_) layer->set_training(noise);
 }

@@ -22,6 +22,8 @@ class Sequential : public Layer {
   void bind(std::span<Scalar> values, std::span<Scalar> grads) override;
   void initialize(Rng& rng) override;
 
+  std::vector<Buffer> buffers() override;  // named "<index>.<name>"
+
   void set_training(Rng* noise) override;
 
   ConstMatrixRef forward(ConstMatrixRef x) override;

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
+#include "aekit/nn/layer_spec.hpp"
 #include "aekit/report/image_grid.hpp"
+#include "aekit/report/image_shape.hpp"
 
 namespace aekit::report {
 namespace {
@@ -28,7 +30,35 @@ FilterLayer parse_filter_layer(std::string_view name) {
   throw UsageError(fmt::format("unknown filter layer '{}'; expected encoder or decoder", name));
 }
 
+namespace {
+
+// A conv model's first encoder layer, which must be a conv layer to have filters.
+nn::LayerSpec first_conv_layer(const models::Autoencoder& model) {
+  const auto spec = nn::parse_layer_spec(model.config().encoder_layers.front());
+  if (spec.kind != nn::LayerSpec::Kind::conv)
+    throw UsageError(fmt::format("filters are drawn from a first conv layer; this model starts "
+                                 "with '{}'", spec.text));
+  return spec;
+}
+
+}  // namespace
+
+std::optional<Shape> filter_shape(const models::Autoencoder& model, Shape input_shape) {
+  const auto& config = model.config();
+  if (config.architecture == models::Architecture::mlp)
+    return image_shape_for(model.input_size(), input_shape);
+  const auto spec = nn::parse_layer_spec(config.encoder_layers.front());
+  if (spec.kind != nn::LayerSpec::Kind::conv) return std::nullopt;
+  return Shape{config.input_shape.c, spec.kernel.size, spec.kernel.size};
+}
+
 FloatMatrix layer_filters(const models::Autoencoder& model, FilterLayer layer) {
+  if (model.config().architecture == models::Architecture::conv) {
+    if (layer == FilterLayer::decoder)
+      throw UsageError("decoder filters are drawn for mlp models only; a conv model has encoder "
+                       "filters (its first layer's kernels)");
+    first_conv_layer(model);
+  }
   if (layer == FilterLayer::encoder || model.config().tied) return weight(model, "encoder.0.weight");
   const std::size_t depth = model.config().dims.size() - 1;  // decoder layers
   return weight(model, fmt::format("decoder.{}.weight", depth - 1)).transpose();

@@ -8,10 +8,14 @@
 //                    what unit j of the last hidden layer adds to the output. With tied
 //                    weights W' = W^T, so these are the encoder filters.
 //
+// A conv model's encoder filters are its first conv layer's kernels W[O, C*k*k], one [C, k, k]
+// picture per output channel; it has no decoder filters.
+//
 // Each filter is normalized on its own, symmetrically around 0: w -> w / max_i |w_i|, drawn
 // from -1 (black) to 1 (white), so mid-gray (128) is a weight of 0, white the filter's largest
 // |w| when positive and black when negative; an all-zero filter is uniformly mid-gray.
 // Filters are tiled left to right, top to bottom, with a 1-pixel white gap (tile_images).
+#include <optional>
 #include <string_view>
 
 #include "aekit/models/autoencoder.hpp"
@@ -27,8 +31,15 @@ inline constexpr Index kDefaultFilterColumns = 10;
 // "encoder" or "decoder"; UsageError otherwise.
 FilterLayer parse_filter_layer(std::string_view name);
 
-// The filters of `layer` as rows: [H, D] with H = dims[1] and D = dims[0].
+// The filters of `layer` as rows: [H, D] with H = dims[1] and D = dims[0] (conv: [O, C*k*k]).
+// Throws UsageError for a conv model's decoder or a conv model that does not start with a
+// conv layer.
 FloatMatrix layer_filters(const models::Autoencoder& model, FilterLayer layer);
+
+// The shape of one filter as a picture: image_shape_for(D, input_shape) for an mlp (one
+// weight per input), [C, k, k] for a conv model's first conv layer; nothing when the filters
+// make no picture (a conv model that starts with another layer, inputs of no image shape).
+std::optional<Shape> filter_shape(const models::Autoencoder& model, Shape input_shape);
 
 // Every row divided by its largest |value| (zero rows stay zero): values in [-1, 1].
 FloatMatrix normalize_filters(const FloatMatrix& filters);

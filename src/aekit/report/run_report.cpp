@@ -34,7 +34,7 @@ void write_reconstructions(const fs::path& path, const RunReportInput& in) {
 // The first encoder layer's filters, when an input row makes a picture; returns whether it
 // wrote one.
 bool write_filters(const fs::path& path, const RunReportInput& in) {
-  const auto shape = image_shape_for(in.model.input_size(), in.input_shape);
+  const auto shape = filter_shape(in.model, in.input_shape);
   if (!shape) return false;
   write_png(path, filter_image(layer_filters(in.model, FilterLayer::encoder), *shape,
                                kDefaultFilterCount, kDefaultFilterColumns, 2));
@@ -83,9 +83,7 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   report.summary = {
       {"data", in.config.data},
       {"test data", in.config.test_data},
-      {"model", fmt::format("dims {} (mirrored), {} / code {} / output {}{}", in.config.get("dims"),
-                            in.config.get("activation"), in.config.get("code_activation"),
-                            in.config.get("output_activation"), in.config.model.tied ? ", tied" : "")},
+      {"model", in.model.description()},
       {"parameters", std::to_string(in.model.parameters().size())},
       {"training", fmt::format("{} {} lr {} batch {}, {} epochs ({})", in.config.get("loss"),
                                in.config.get("optimizer"), in.config.get("lr"), in.config.batch,

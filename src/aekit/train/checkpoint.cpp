@@ -29,6 +29,10 @@ void save_checkpoint(const std::filesystem::path& path, const models::Autoencode
     arrays.push_back(name);
     append(file.blob, {array->data(), std::size_t(array->size())});
   }
+  const Vector buffers = model.buffer_values();
+  append(file.blob, {buffers.data(), std::size_t(buffers.size())});
+  append(file.blob, state.best_buffers.size() ? std::span<const Scalar>(state.best_buffers.data(), std::size_t(buffers.size()))
+                                              : std::span<const Scalar>(buffers.data(), std::size_t(buffers.size())));
   file.header["checkpoint"] = {{"epochs_done", state.epochs_done},
                                {"best_val_loss", state.best_val_loss},
                                {"best_epoch", state.best_epoch},
@@ -63,14 +67,19 @@ data::Scaling restore(const std::filesystem::path& path, const io::ModelFile& fi
   for (const auto& a : arrays) names.push_back(a.first);
   if (c.at("optimizer_arrays").get<std::vector<std::string>>() != names)
     throw fail("it was written by a different optimizer");
-  if (file.blob.size() != p * (2 + arrays.size()))
-    throw fail(fmt::format("expected {} values, found {}", p * (2 + arrays.size()), file.blob.size()));
+  const std::size_t b = std::size_t(model.buffer_values().size());
+  const std::size_t expected = p * (2 + arrays.size()) + 2 * b;
+  if (file.blob.size() != expected)
+    throw fail(fmt::format("expected {} values, found {}", expected, file.blob.size()));
 
   const float* blob = file.blob.data();
   std::copy(blob, blob + p, params.begin());
   state.best_params = Eigen::Map<const Eigen::VectorXf>(blob + p, Index(p)).cast<Scalar>();
   for (std::size_t i = 0; i < arrays.size(); ++i)
     *arrays[i].second = Eigen::Map<const Eigen::VectorXf>(blob + (2 + i) * p, Index(p)).cast<Scalar>();
+  const float* buffers = blob + (2 + arrays.size()) * p;
+  model.set_buffer_values({buffers, b});
+  state.best_buffers = Eigen::Map<const Eigen::VectorXf>(buffers + b, Index(b)).cast<Scalar>();
   optimizer.set_steps(c.at("optimizer_steps").get<long long>());
   state.epochs_done = c.at("epochs_done").get<int>();
   state.best_val_loss = c.at("best_val_loss").is_null() ? std::nan("") : c.at("best_val_loss").get<double>();

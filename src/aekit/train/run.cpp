@@ -26,7 +26,17 @@ fs::path default_run_folder() {
   return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
 }
 
+// The data fit the model: an mlp's input size, a conv model's input shape (taken from the
+// training data, so the test data must match it).
 void check_width(const data::Dataset& d, const TrainConfig& config) {
+  const Shape& shape = config.model.input_shape;
+  if (config.model.architecture == models::Architecture::conv) {
+    if (!(d.shape == shape))
+      throw Error(fmt::format("conv model expects images of shape [{}, {}, {}] (the training "
+                              "data's), data '{}' has [{}, {}, {}]", shape.c, shape.h, shape.w,
+                              d.name, d.shape.c, d.shape.h, d.shape.w));
+    return;
+  }
   const Index expected = config.model.dims.front();
   if (d.x.cols() != expected)
     throw Error(fmt::format("model expects {} inputs (dims {}), data '{}' has {} columns; "
@@ -111,6 +121,7 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   config.out = folder.string();
 
   data::Dataset train_set = data::load_dataset(config.data);
+  config.model.input_shape = train_set.shape;
   check_width(train_set, config);
   data::Dataset test_set;
   const bool has_test = !config.test_data.empty() && config.test_data != "none";
@@ -152,7 +163,7 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
                      train_set.x.rows(), train_set.x.cols(), train_x.rows(), val_x.rows(),
-                     config.get("dims"), model.parameters().size(), threads(), folder.string());
+                     model.description(), model.parameters().size(), threads(), folder.string());
   Progress progress(log, log_is_terminal, config.epochs,
                     (train_x.rows() + config.batch - 1) / config.batch);
   Trainer trainer(model, objective, *optimizer, config);

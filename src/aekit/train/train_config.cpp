@@ -20,7 +20,10 @@ const std::vector<OptionSpec>& train_options() {
       {"data", "fashion-mnist:train", "training data set (fashion-mnist:train, npy:F, idx:F, csv:F)"},
       {"test_data", "fashion-mnist:test", "test data set for the final metrics; 'none' to skip"},
       {"scaling", "unit", "input scaling fitted on the training data: unit | symmetric | standardize | none"},
-      {"dims", "784,256,32", "layer sizes from input to code; the decoder mirrors them"},
+      {"model", "mlp", "architecture: mlp (Dense layers from dims) | conv (encoder_layers, decoder_layers)"},
+      {"dims", "784,256,32", "mlp: layer sizes from input to code; the decoder mirrors them"},
+      {"encoder_layers", "", "conv: encoder layers, one text each (in a flag: comma-separated), e.g. \"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: the default conv autoencoder"},
+      {"decoder_layers", "", "conv: decoder layers; the last one has no activation (output_activation follows) and gives back the input shape"},
       {"activation", "relu", "hidden activation: identity | sigmoid | tanh | relu | leaky_relu | softplus"},
       {"code_activation", "", "code layer activation (empty: same as activation)"},
       {"output_activation", "sigmoid", "output activation (sigmoid for data in [0,1])"},
@@ -79,6 +82,19 @@ bool parse_bool(std::string_view name, const std::string& text) {
   throw UsageError(fmt::format("{}: expected true or false, found '{}'", name, text));
 }
 
+// "a, b ,c" -> {"a", "b", "c"}; "" -> {}.
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) {
+    const auto first = part.find_first_not_of(" \t");
+    const auto last = part.find_last_not_of(" \t");
+    items.push_back(first == std::string::npos ? "" : part.substr(first, last - first + 1));
+  }
+  return items;
+}
+
 std::vector<Index> parse_dims(const std::string& text) {
   std::vector<Index> dims;
   std::stringstream in(text);
@@ -117,7 +133,10 @@ void TrainConfig::set(std::string_view name, const std::string& v) {
   if (name == "data") data = v;
   else if (name == "test_data") test_data = v;
   else if (name == "scaling") scaling = std::string(data::scaling_name(data::parse_scaling_kind(v)));
+  else if (name == "model") model.architecture = models::parse_architecture(v);
   else if (name == "dims") model.dims = parse_dims(v);
+  else if (name == "encoder_layers") model.encoder_layers = split_list(v);
+  else if (name == "decoder_layers") model.decoder_layers = split_list(v);
   else if (name == "activation") {
     model.hidden = parse_activation(v);
     if (code_follows_activation) model.code = model.hidden;
@@ -159,7 +178,10 @@ std::string TrainConfig::get(std::string_view name) const {
   if (name == "data") return data;
   if (name == "test_data") return test_data;
   if (name == "scaling") return scaling;
+  if (name == "model") return models::architecture_name(model.architecture);
   if (name == "dims") return fmt::format("{}", fmt::join(model.dims, ","));
+  if (name == "encoder_layers") return fmt::format("{}", fmt::join(model.encoder_layers, ", "));
+  if (name == "decoder_layers") return fmt::format("{}", fmt::join(model.decoder_layers, ", "));
   if (name == "activation") return activation_name(model.hidden);
   if (name == "code_activation") return activation_name(model.code);
   if (name == "output_activation") return activation_name(model.output);
@@ -277,6 +299,12 @@ std::string TrainConfig::to_toml() const {
                       (name == "seed" && seed <= std::uint64_t(INT64_MAX));
     if (name == "dims")
       text += fmt::format("{} = [{}]\n", name, value);
+    else if (name == "encoder_layers" || name == "decoder_layers") {
+      const auto& layers = name == "encoder_layers" ? model.encoder_layers : model.decoder_layers;
+      std::vector<std::string> quoted;
+      for (const auto& layer : layers) quoted.push_back(toml_string(layer));
+      text += fmt::format("{} = [{}]\n", name, fmt::join(quoted, ", "));
+    }
     else if (bare)
       text += fmt::format("{} = {}\n", name, value);
     else

@@ -107,6 +107,7 @@ std::string Trainer::fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState&
       state.best_epoch = epoch;
       state.epochs_without_gain = 0;
       state.best_params = Eigen::Map<const Vector>(params.data(), Index(params.size()));
+      state.best_buffers = model_.buffer_values();
     } else {
       ++state.epochs_without_gain;
     }
@@ -122,8 +123,10 @@ std::string Trainer::fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState&
       break;
     }
   }
-  if (state.best_params.size() == Index(params.size()))
+  if (state.best_params.size() == Index(params.size())) {
     std::copy(state.best_params.begin(), state.best_params.end(), params.begin());
+    model_.set_buffer_values({state.best_buffers.data(), std::size_t(state.best_buffers.size())});
+  }
   return outcome;
 }
 

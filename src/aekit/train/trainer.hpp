@@ -40,7 +40,8 @@ struct TrainerState {
   int best_epoch = 0;
   int epochs_without_gain = 0;
   std::vector<EpochRecord> history;
-  Vector best_params;  // parameters at best_epoch (size 0 until one epoch ran)
+  Vector best_params;   // parameters at best_epoch (size 0 until one epoch ran)
+  Vector best_buffers;  // the model's buffers (BatchNorm statistics) at best_epoch
 
   nlohmann::json history_json() const;  // [EpochRecord::to_json(), ...]
 };

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace aekit::models {
+namespace aekit {
 
 // The number `text` spells, or nullopt if it is empty or has anything else in it.
 inline std::optional<double> parse_double(std::string_view text) {
@@ -16,4 +16,4 @@ inline std::optional<double> parse_double(std::string_view text) {
   return x;
 }
 
-}  // namespace aekit::models
+}  // namespace aekit

@@ -1,0 +1,121 @@
+#include "oracle/oracle_support.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "aekit/data/npy.hpp"
+#include "aekit/optim/optimizer.hpp"
+#include "support/test_support.hpp"
+
+namespace aekit::test {
+
+FloatMatrix load_npy(const std::filesystem::path& path) { return data::read_npy(path).x; }
+
+ScriptRun run_oracle_script(const std::string& script, const std::filesystem::path& outdir) {
+  const std::string command = std::string(AEKIT_PYTHON) + " " + AEKIT_SOURCE_DIR +
+                              "/tests/oracle/" + script + " " + outdir.string();
+  const auto result = run_command(command);
+  return {result.exit_code == 0, "command: " + command + "\nexit code: " +
+                                     std::to_string(result.exit_code) + "\noutput:\n" +
+                                     result.output};
+}
+
+::testing::AssertionResult all_close(const std::string& what, const Scalar* ours,
+                                     const float* theirs, Index n, double rtol, double atol,
+                                     double& worst) {
+  Index bad = 0;
+  std::string report;
+  for (Index i = 0; i < n; ++i) {
+    const double a = ours[i], b = theirs[i];
+    const double scale = std::max(std::abs(a), std::abs(b));
+    const double diff = std::abs(a - b);
+    if (scale > 0) worst = std::max(worst, diff / scale);
+    if (!(diff <= rtol * scale + atol)) {
+      if (bad++ < 5)
+        report += "\n  [" + std::to_string(i) + "] aekit " + std::to_string(a) + "  torch " +
+                  std::to_string(b) + "  (|diff| " + std::to_string(diff) + ")";
+    }
+  }
+  if (bad == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << what << ": " << bad << " of " << n
+                                       << " entries differ from PyTorch" << report;
+}
+
+::testing::AssertionResult read_parameters(const nn::Parameters& params,
+                                           const std::filesystem::path& folder,
+                                           std::vector<FloatMatrix>& out) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    files += entry.path().extension() == ".npy";
+  if (files != params.slices().size())
+    return ::testing::AssertionFailure() << folder << " holds " << files
+                                         << " parameter files, the model has "
+                                         << params.slices().size() << " parameters";
+  out.clear();
+  for (const auto& slice : params.slices()) {
+    out.push_back(load_npy(folder / (slice.name + ".npy")));
+    if (out.back().size() != slice.rows * slice.cols)
+      return ::testing::AssertionFailure() << folder << ": " << slice.name << " has "
+                                           << out.back().size() << " entries, expected "
+                                           << slice.rows * slice.cols;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+void expect_slices_close(const std::string& what, const nn::Parameters& params,
+                         std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
+                         double rtol, double atol, double& worst) {
+  for (std::size_t i = 0; i < theirs.size(); ++i) {
+    const nn::NamedSlice& slice = params.slices()[i];
+    EXPECT_TRUE(all_close(what + slice.name, ours.data() + slice.offset, theirs[i].data(),
+                          theirs[i].size(), rtol, atol, worst));
+  }
+}
+
+OracleDifferences expect_matches_pytorch(models::Autoencoder& model,
+                                         const std::filesystem::path& dir, int steps, double lr,
+                                         const std::function<double(Index)>& objective_at) {
+  OracleDifferences worst;
+  auto& params = model.parameters();
+  std::vector<FloatMatrix> initial, grads, finals;
+  EXPECT_TRUE(read_parameters(params, dir / "initial", initial));
+  EXPECT_TRUE(read_parameters(params, dir / "grad", grads));
+  EXPECT_TRUE(read_parameters(params, dir / "final", finals));
+  if (::testing::Test::HasFailure()) return worst;
+  for (std::size_t i = 0; i < initial.size(); ++i)
+    std::copy(initial[i].data(), initial[i].data() + initial[i].size(),
+              params.values().data() + params.slices()[i].offset);
+
+  // The gradient check's forward pass moves BatchNorm running statistics; the Adam run starts
+  // from the initial ones, as the script's (which checks gradients on a copy).
+  const Vector initial_buffers = model.buffer_values();
+  const Scalar ours_loss = Scalar(objective_at(0));
+  const FloatMatrix torch_loss = load_npy(dir / "loss.npy");
+  EXPECT_EQ(torch_loss.size(), 1);
+  EXPECT_TRUE(all_close("objective", &ours_loss, torch_loss.data(), 1, 1e-4, 1e-6,
+                        worst.objective));
+  expect_slices_close("gradient of ", params, params.grads(), grads, 1e-4, 1e-6, worst.gradients);
+  model.set_buffer_values({initial_buffers.data(), std::size_t(initial_buffers.size())});
+
+  optim::OptimizerConfig adam;
+  adam.kind = "adam";
+  adam.beta1 = 0.9;
+  adam.beta2 = 0.999;
+  adam.eps = 1e-8;
+  auto optimizer = optim::make_optimizer(adam);
+  Vector trace(steps);
+  for (int t = 0; t < steps; ++t) {
+    trace[t] = Scalar(objective_at(t));
+    optimizer->step(params.values(), params.grads(), lr);
+  }
+  const FloatMatrix torch_trace = load_npy(dir / "trace.npy");
+  EXPECT_EQ(torch_trace.size(), steps);
+  if (torch_trace.size() == steps)
+    EXPECT_TRUE(all_close("Adam trace of the objective", trace.data(), torch_trace.data(), steps,
+                          1e-4, 1e-6, worst.trace));
+  expect_slices_close("after the Adam steps, ", params, params.values(), finals, 1e-3, 1e-4,
+                      worst.final_parameters);
+  return worst;
+}
+
+}  // namespace aekit::test

@@ -1,0 +1,62 @@
+#pragma once
+// What the PyTorch oracle tests of whole autoencoders share (mlp_oracle_test.cpp,
+// conv_oracle_test.cpp). A script writes, per case folder:
+//   initial/<name>.npy, grad/<name>.npy, final/<name>.npy   one file per parameter (aekit names)
+//   loss.npy [1]   trace.npy [steps]
+// and the test checks, for the same model and objective loaded with the same initial values:
+//   objective and gradients on batch 0   |a - b| <= 1e-4 max(|a|, |b|) + 1e-6
+//   the objective before each Adam step  the same, step by step
+//   parameters after the Adam steps      |a - b| <= 1e-3 max(|a|, |b|) + 1e-4  (drift: Adam
+//                                        moves every parameter by about lr = 1e-2 per step,
+//                                        also one whose gradient is rounding noise)
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "aekit/models/autoencoder.hpp"
+
+namespace aekit::test {
+
+FloatMatrix load_npy(const std::filesystem::path& path);
+
+// Runs `script` (under tests/oracle/) with /usr/bin/python3 into `outdir`.
+struct ScriptRun {
+  bool ok = false;
+  std::string report;  // command, exit code and output, for a failure message
+};
+ScriptRun run_oracle_script(const std::string& script, const std::filesystem::path& outdir);
+
+// Counts and reports entries of `ours` that differ from `theirs` beyond rtol/atol; `worst`
+// collects the largest relative difference seen.
+::testing::AssertionResult all_close(const std::string& what, const Scalar* ours,
+                                     const float* theirs, Index n, double rtol, double atol,
+                                     double& worst);
+
+// Reads folder/<name>.npy for every slice of `params` in slice order; fails unless the folder
+// holds exactly those files, each of its slice's size.
+::testing::AssertionResult read_parameters(const nn::Parameters& params,
+                                           const std::filesystem::path& folder,
+                                           std::vector<FloatMatrix>& out);
+
+// all_close for each slice of the flat array `ours` (values or gradients) against `theirs`.
+void expect_slices_close(const std::string& what, const nn::Parameters& params,
+                         std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
+                         double rtol, double atol, double& worst);
+
+struct OracleDifferences {
+  double objective = 0, gradients = 0, trace = 0, final_parameters = 0;  // largest relative
+};
+
+// Loads dir/initial into `model`, checks objective_at(0) and the gradients it leaves against
+// dir/loss.npy and dir/grad, then runs `steps` Adam steps (lr, betas 0.9/0.999, eps 1e-8) with
+// objective_at(t) before step t, from the initial buffers (BatchNorm statistics), and checks
+// the trace and dir/final.
+OracleDifferences expect_matches_pytorch(models::Autoencoder& model,
+                                         const std::filesystem::path& dir, int steps, double lr,
+                                         const std::function<double(Index)>& objective_at);
+
+}  // namespace aekit::test
