@@ -23,12 +23,32 @@ TEST(DatasetSpec, SchemesAndOptions) {
   EXPECT_EQ(parse_dataset_spec("digits.csv?label_column=-1").scheme, "csv");
   EXPECT_EQ(*parse_dataset_spec("digits.csv?label_column=-1").label_column, -1);
   EXPECT_EQ(parse_dataset_spec("train-images-idx3-ubyte.gz").scheme, "idx");
+
+  const auto images = parse_dataset_spec("images:photos/?limit=3");
+  EXPECT_EQ(images.scheme, "images");
+  EXPECT_EQ(images.path, "photos/");
+  EXPECT_EQ(*images.limit, 3);
+
+  const auto patches = parse_dataset_spec("patches:photos:8");
+  EXPECT_EQ(patches.scheme, "patches");
+  EXPECT_EQ(patches.path, "photos");
+  EXPECT_EQ(patches.patch_size, 8);
+  EXPECT_EQ(patches.patch_stride, 8);
+  const auto strided = parse_dataset_spec("patches:a.png:16:4?limit=10");
+  EXPECT_EQ(strided.path, "a.png");
+  EXPECT_EQ(strided.patch_size, 16);
+  EXPECT_EQ(strided.patch_stride, 4);
+  EXPECT_EQ(*strided.limit, 10);
 }
 
 TEST(DatasetSpec, BadSpecsAreUsageErrors) {
   EXPECT_THROW(parse_dataset_spec("parquet:x.parquet"), UsageError);
   EXPECT_THROW(parse_dataset_spec("npy:x.npy?limit=abc"), UsageError);
   EXPECT_THROW(parse_dataset_spec("npy:x.npy?colour=red"), UsageError);
+  EXPECT_THROW(parse_dataset_spec("patches:photos"), UsageError);
+  EXPECT_THROW(parse_dataset_spec("patches:photos:0"), UsageError);
+  EXPECT_THROW(parse_dataset_spec("patches:photos:8:-1"), UsageError);
+  EXPECT_THROW(parse_dataset_spec("patches::8"), UsageError);
 }
 
 }  // namespace

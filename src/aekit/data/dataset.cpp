@@ -11,6 +11,7 @@
 #include "aekit/data/dataset_spec.hpp"
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/data/idx.hpp"
+#include "aekit/data/image_dataset.hpp"
 #include "aekit/data/labels.hpp"
 #include "aekit/data/npy.hpp"
 #include "aekit/error.hpp"
@@ -20,6 +21,8 @@ namespace {
 
 Dataset read_source(const DatasetSpec& spec) {
   if (spec.scheme == "fashion-mnist") return load_fashion_mnist(spec.path);
+  if (spec.scheme == "images") return load_images(spec.path);
+  if (spec.scheme == "patches") return load_patches(spec.path, spec.patch_size, spec.patch_stride);
   Dataset data;
   data.name = spec.path;
   if (spec.scheme == "idx") {

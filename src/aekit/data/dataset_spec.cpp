@@ -7,16 +7,18 @@
 #include <charconv>
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
 #include "aekit/error.hpp"
 
 namespace aekit::data {
 namespace {
 
-constexpr std::array<std::string_view, 4> kSchemes = {"fashion-mnist", "idx", "npy", "csv"};
+constexpr std::array<std::string_view, 6> kSchemes = {"fashion-mnist", "idx",    "npy",
+                                                     "csv",           "images", "patches"};
 constexpr std::string_view kValidSpecs =
-    "fashion-mnist:train, fashion-mnist:test, idx:PATH, npy:PATH, csv:PATH, or a path ending "
-    "in .npy, .csv, .idx, .gz or -ubyte";
+    "fashion-mnist:train, fashion-mnist:test, idx:PATH, npy:PATH, csv:PATH, images:PATH, "
+    "patches:PATH:SIZE[:STRIDE], or a path ending in .npy, .csv, .idx, .gz or -ubyte";
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -79,6 +81,26 @@ void parse_options(const std::string& spec, std::string_view query, DatasetSpec&
         "data '{}': labels=PATH and label_column=K both give labels; keep one", spec));
 }
 
+// patches:PATH:SIZE[:STRIDE]: takes SIZE and STRIDE off out.path.
+void split_patch_grid(const std::string& spec, DatasetSpec& out) {
+  std::vector<std::string_view> parts;
+  for (std::string_view rest = out.path;;) {
+    const auto colon = rest.find(':');
+    parts.push_back(rest.substr(0, colon));
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  if (parts.size() < 2 || parts.size() > 3)
+    throw UsageError(fmt::format(
+        "data '{}': expected patches:PATH:SIZE[:STRIDE] with a PATH without ':', as in "
+        "patches:photos:8 or patches:photo.png:16:4",
+        spec));
+  out.patch_size = parse_count(spec, "SIZE", parts[1], false);
+  out.patch_stride = parts.size() == 3 ? parse_count(spec, "STRIDE", parts[2], false)
+                                       : out.patch_size;
+  out.path = std::string(parts[0]);
+}
+
 }  // namespace
 
 DatasetSpec parse_dataset_spec(const std::string& spec) {
@@ -111,6 +133,7 @@ DatasetSpec parse_dataset_spec(const std::string& spec) {
                                    "labels/label_column option",
                                    spec));
   }
+  if (out.scheme == "patches") split_patch_grid(spec, out);
   if (out.path.empty())
     throw UsageError(fmt::format("data '{}' names no file: expected {}", spec, kValidSpecs));
   return out;

@@ -17,7 +17,7 @@ namespace aekit::train {
 
 const std::vector<OptionSpec>& train_options() {
   static const std::vector<OptionSpec> options = {
-      {"data", "fashion-mnist:train", "training data set (fashion-mnist:train, npy:F, idx:F, csv:F)"},
+      {"data", "fashion-mnist:train", "training data set (fashion-mnist:train, npy:F, idx:F, csv:F, images:DIR, patches:DIR:SIZE[:STRIDE])"},
       {"test_data", "fashion-mnist:test", "test data set for the final metrics; 'none' to skip"},
       {"scaling", "unit", "input scaling fitted on the training data: unit | symmetric | standardize | none"},
       {"model", "mlp", "architecture: mlp (Dense layers from dims) | conv (encoder_layers, decoder_layers)"},
