@@ -72,7 +72,7 @@ TEST_F(CliFilters, InputThatIsNoPictureNeedsAShape) {
   expect_failure(filters("--model " + model + " -o " + out("f.png").string()), 2,
                  {"m.aek", "10 inputs", "not a square", "--shape"});
   expect_failure(filters("--model " + model + " -o " + out("f.png").string() + " --shape 3x3"),
-                 2, {"--shape 3x3", "9 values", "10 inputs"});
+                 2, {"--shape 3x3", "9 values", "have 10"});
   expect_failure(filters("--model " + model + " -o " + out("f.png").string() + " --shape 3by3"),
                  2, {"3by3", "HxW"});
   EXPECT_TRUE(folder_listing(out_folder()).empty());

@@ -162,7 +162,7 @@ TEST_F(CliTrain, DecodeOfEncodeEqualsReconstruct) {
 TEST_F(CliTrain, InfoDescribesTheModel) {
   auto r = run_aekit("info --model " + model(), *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.out, "64,16,4")) << r.out;
+  EXPECT_TRUE(contains(r.out, "mlp 64-16-4 (mirrored)")) << r.out;
   // 64*16+16 + 16*4+4 + 4*16+16 + 16*64+64
   EXPECT_TRUE(contains(r.out, std::to_string(64 * 16 + 16 + 16 * 4 + 4 + 4 * 16 + 16 + 16 * 64 + 64)))
       << r.out;

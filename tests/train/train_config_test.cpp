@@ -191,15 +191,41 @@ void expect_round_trip(const TrainConfig& c) {
   for (const auto& o : train_options()) EXPECT_EQ(back.get(o.name), c.get(o.name)) << o.name << "\n" << c.to_toml();
 }
 
+// The options of a conv model, set to values that differ from their defaults (tied and the
+// contractive penalty above are mlp only, so these go in a config of their own).
+std::map<std::string, std::string> unusual_conv_values() {
+  return {{"model", "conv"},
+          {"encoder_layers", "conv 8 3x3 pad=1 relu, maxpool 2, flatten, dense 10 sigmoid"},
+          {"decoder_layers", "dense 196 relu, reshape 1x14x14, upsample 2 bilinear, conv 1 3 pad=1"}};
+}
+
 TEST(TrainConfig, TomlRoundTripKeepsEveryOption) {
   expect_round_trip(TrainConfig::defaults());
+  const auto mlp = unusual_values(), conv = unusual_conv_values();
+  ASSERT_EQ(mlp.size() + conv.size(), train_options().size());
+  for (const auto& values : {mlp, conv}) {
+    TrainConfig c = TrainConfig::defaults();
+    for (const auto& [name, value] : values) c.set(name, value);
+    for (const auto& [name, value] : values) EXPECT_EQ(c.get(name), value) << name;
+    EXPECT_NO_THROW(c.validate());
+    expect_round_trip(c);
+  }
+}
+
+TEST(TrainConfig, LayerListsBelongToConvModels) {
   TrainConfig c = TrainConfig::defaults();
-  const auto values = unusual_values();
-  ASSERT_EQ(values.size(), train_options().size());
-  for (const auto& [name, value] : values) c.set(name, value);
-  for (const auto& [name, value] : values) EXPECT_EQ(c.get(name), value) << name;
+  c.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
+  c.set("decoder_layers", "deconv 1 2 stride=2");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"encoder_layers", "model conv"});
+  c.set("model", "conv");
   EXPECT_NO_THROW(c.validate());
-  expect_round_trip(c);
+  EXPECT_EQ(c.model.encoder_layers, (std::vector<std::string>{"conv 8 3 pad=1", "maxpool 2"}));
+  c.set("tied", "true");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"tied weights need model mlp"});
+  c.set("tied", "false");
+  c.set("decoder_layers", "deconv 1 2 stride=2 sigmoid");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"must have no activation"});
+  test::expect_error<UsageError>([&] { c.set("model", "cnn"); }, {"unknown model 'cnn'", "mlp or conv"});
 }
 
 TEST(TrainConfig, RegularizationFollowsTheOptions) {

@@ -61,6 +61,9 @@ void AutoencoderConfig::validate() const {
                                    "encoder_layers), found '{}'", encoder.back().text));
     return;
   }
+  if (!encoder_layers.empty() || !decoder_layers.empty())
+    throw UsageError("encoder_layers and decoder_layers describe a conv model: set model = conv "
+                     "(--model conv), or leave them empty for model mlp");
   if (dims.size() < 2)
     throw UsageError(fmt::format("dims needs at least an input and a code size, e.g. 784,32; "
                                  "found {}", fmt::join(dims, ",")));
