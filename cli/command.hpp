@@ -26,9 +26,13 @@ Action add_info_command(CLI::App& root);
 Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 
-// Loads `spec` and checks that its rows have `width` columns (the model's input size):
-// "model 'm.aek' expects 784 inputs, data 'x.npy' has 1024 columns".
-data::Dataset load_data_for_model(const std::string& spec, Index width, const std::string& model);
+// The rows a model takes: a conv model's input image shape, else {1, 1, input size}.
+Shape model_input_shape(const models::Autoencoder& model);
+
+// Loads `spec` and checks that its rows have expected.size() columns (the model's input size):
+// "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the
+// expected and the data's shapes are images (not flat [1, 1, D]), they must be equal.
+data::Dataset load_data_for_model(const std::string& spec, Shape expected, const std::string& model);
 
 // Runs `fn(chunk) -> rows` over x in chunks of 1024 rows and stacks the results.
 FloatMatrix map_in_chunks(const FloatMatrix& x, Index out_cols,

@@ -76,7 +76,7 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
 void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corruption) {
   auto saved = io::load_autoencoder(args.model);
   auto& model = *saved.model;
-  data::Dataset in = load_data_for_model(args.input, model.input_size(), args.model);
+  data::Dataset in = load_data_for_model(args.input, model_input_shape(model), args.model);
   saved.scaling.apply(in.x);
   FloatMatrix clean;  // scaled, when known
   FloatMatrix noisy = in.x;
@@ -85,7 +85,7 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
     Rng rng = Rng(args.seed).derive("denoise_noise");
     corruption.apply(clean, noisy, rng);
   } else if (!args.clean.empty()) {
-    data::Dataset reference = load_data_for_model(args.clean, model.input_size(), args.model);
+    data::Dataset reference = load_data_for_model(args.clean, model_input_shape(model), args.model);
     if (reference.x.rows() != in.x.rows())
       throw Error(fmt::format("--clean '{}' has {} rows, --input '{}' has {}", reference.name,
                               reference.x.rows(), in.name, in.x.rows()));

@@ -35,9 +35,9 @@ FloatMatrix probe_features(io::SavedAutoencoder& saved, data::Dataset& d, const 
 
 void run_probe(const ProbeArgs& args) {
   auto saved = io::load_autoencoder(args.model);
-  const Index width = saved.model->input_size();
-  data::Dataset train = load_data_for_model(args.train, width, args.model);
-  data::Dataset test = load_data_for_model(args.test, width, args.model);
+  const Shape rows = model_input_shape(*saved.model);
+  data::Dataset train = load_data_for_model(args.train, rows, args.model);
+  data::Dataset test = load_data_for_model(args.test, rows, args.model);
   const FloatMatrix train_features = probe_features(saved, train, args);
   const FloatMatrix test_features = probe_features(saved, test, args);
 

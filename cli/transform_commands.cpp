@@ -23,8 +23,8 @@ struct TransformArgs {
 void run_transform(Transform kind, const TransformArgs& args) {
   auto saved = io::load_autoencoder(args.model);
   auto& model = *saved.model;
-  const Index width = kind == Transform::decode ? model.code_size() : model.input_size();
-  data::Dataset in = load_data_for_model(args.input, width, args.model);
+  const Shape rows = kind == Transform::decode ? Shape{1, 1, model.code_size()} : model_input_shape(model);
+  data::Dataset in = load_data_for_model(args.input, rows, args.model);
   FloatMatrix out;
   if (kind == Transform::decode) {
     out = map_in_chunks(in.x, model.input_size(), [&](ConstMatrixRef c) { return model.decode(c); });

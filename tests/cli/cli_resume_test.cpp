@@ -1,5 +1,6 @@
 // --resume continues a run exactly: 4 epochs straight and 2 + 2 resumed give bit-identical
-// weights and the same metrics, with and without noisy regularizers. A checkpoint of another architecture is refused, and a run
+// weights and the same metrics, with and without noisy regularizers, for mlp and conv models
+// (with BatchNorm statistics and dropout). A checkpoint of another architecture is refused, and a run
 // that diverges stops with a clear message and keeps its last good checkpoint.
 #include <gtest/gtest.h>
 
@@ -77,6 +78,7 @@ void expect_two_plus_two_equals_four(const TempDir& dir_, const std::string& reg
   std::size_t differing = 0;
   for (std::size_t i = 0; i < pa.size(); ++i) differing += std::memcmp(&pa[i], &pb[i], sizeof(Scalar)) != 0;
   EXPECT_EQ(differing, 0u) << "of " << pa.size() << " parameters";
+  EXPECT_EQ(a.model->buffer_values(), b.model->buffer_values()) << "BatchNorm statistics";
 
   const auto ma = metrics_of(straight), mb = metrics_of(resumed);
   ASSERT_EQ(ma.size(), 4u);
@@ -98,6 +100,22 @@ TEST_F(CliResume, TwoPlusTwoEpochsEqualFourStraight) {
   const auto args = [this](const std::string& extra) { return train_args(extra); };
   expect_two_plus_two_equals_four(dir_, "", args);
   expect_two_plus_two_equals_four(dir_, kRegularized, args);
+}
+
+// A conv model whose BatchNorm running statistics must come back from the checkpoint and whose
+// dropout masks come from the epoch's noise stream.
+TEST_F(CliResume, ConvModelWithBatchNormAndDropoutResumesExactly) {
+  data::write_npy(dir_ / "img.npy", uniform_data(300, 64, 3), Shape{1, 8, 8});
+  data::write_npy(dir_ / "img_test.npy", uniform_data(60, 64, 4), Shape{1, 8, 8});
+  const auto args = [this](const std::string& extra) {
+    return "train --data npy:" + (dir_ / "img.npy").string() + " --test-data npy:" +
+           (dir_ / "img_test.npy").string() +
+           " --model conv --encoder-layers 'conv 4 3 pad=1 relu, batchnorm, dropout 0.2, "
+           "maxpool 2' --decoder-layers 'deconv 4 2 stride=2 relu, batchnorm, conv 1 3 pad=1' "
+           "--batch 64 --patience 0 --seed 7 --threads 2 " + extra;
+  };
+  expect_two_plus_two_equals_four(dir_, "", args);
+  expect_two_plus_two_equals_four(dir_, "--noise mask:0.3 --l1 0.001 ", args);
 }
 
 TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {
