@@ -26,7 +26,7 @@ namespace aekit::cli {
 namespace {
 
 struct DenoiseArgs {
-  std::string model, input, output, clean, noise = "none", grid;
+  std::string model, input, output, clean, noise = "none", grid, noisy_output;
   std::uint64_t seed = 42;
   Index count = 10, stride = 0;
   double pixel_max = 255;
@@ -68,6 +68,7 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
                          eval::median_filter(noisy, shape, size), shape);
     print_image_scores("autoencoder", clean, denoised, shape);
   }
+  if (!args.noisy_output.empty()) io::write_image(args.noisy_output, io::row_to_image(noisy, shape));
   io::write_image(args.output, io::row_to_image(denoised, shape));
   std::cerr << fmt::format("wrote {} ({}x{}; overlapping {}x{} patches every {} pixels)\n",
                            args.output, shape.w, shape.h, patch.w, patch.h, stride);
@@ -113,6 +114,10 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
                              with_clean ? "clean" : "no clean reference");
   }
   saved.scaling.invert(denoised);
+  if (!args.noisy_output.empty()) {
+    saved.scaling.invert(noisy);
+    data::write_npy(args.noisy_output, noisy);
+  }
   data::write_npy(args.output, denoised);
   std::cerr << fmt::format("wrote {} x {} to {}\n", denoised.rows(), denoised.cols(), args.output);
 }
@@ -122,6 +127,8 @@ void run_denoise(const DenoiseArgs& args) {
   if (corruption.active() && !args.clean.empty())
     throw UsageError("give either --noise (corrupt clean --input here) or --clean (the input is "
                      "already noisy), not both");
+  if (!args.noisy_output.empty() && !corruption.active())
+    throw UsageError("--noisy-output writes the input corrupted by --noise; give --noise too");
   if (args.count < 1) throw UsageError(fmt::format("--count must be at least 1, found {}", args.count));
   if (!(args.pixel_max > 0))
     throw UsageError(fmt::format("--pixel-max must be positive, found {}", args.pixel_max));
@@ -140,6 +147,7 @@ Action add_denoise_command(CLI::App& root) {
   cmd->add_option("--input,-i", args->input, "noisy data (or clean data with --noise): an image file (.png .jpg .pgm .ppm) or a data set (npy:F, idx:F, csv:F, fashion-mnist:test, ...)")->required();
   cmd->add_option("--output,-o", args->output, "denoised image file, or .npy (float32, original units) for a data set")->required();
   cmd->add_option("--noise", args->noise, "corrupt the input first: gaussian:SIGMA, mask:NU, saltpepper:P, uniform:A (optional :clip)");
+  cmd->add_option("--noisy-output", args->noisy_output, "also write the corrupted input (with --noise): an image file, or .npy for a data set");
   cmd->add_option("--clean", args->clean, "clean reference for the noisy --input, to score against");
   cmd->add_option("--seed", args->seed, "seed of the --noise draw (default 42)");
   cmd->add_option("--grid", args->grid, "also write a PNG: clean / noisy / denoised rows");

@@ -94,13 +94,33 @@ TEST_F(CliConv, EvalReconstructAndFiltersWork) {
 }
 
 TEST_F(CliConv, DenoisesAnImageLargerThanItsInputTileByTile) {
-  const auto r = run_aekit("denoise -m " + model() + " -i " + (*dir_ / "photo.png").string() +
-                               " --noise gaussian:0.1 -o " + (*dir_ / "out.png").string(), *dir_);
+  auto r = run_aekit("denoise -m " + model() + " -i " + (*dir_ / "photo.png").string() +
+                         " --noise gaussian:0.1 -o " + (*dir_ / "out.png").string() +
+                         " --noisy-output " + (*dir_ / "noisy.png").string(), *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "autoencoder")) << r.out;
   const auto out = io::read_image(*dir_ / "out.png");
   EXPECT_EQ(out.width, 21);
   EXPECT_EQ(out.height, 13);
+  const auto noisy = io::read_image(*dir_ / "noisy.png"), clean = io::read_image(*dir_ / "photo.png");
+  EXPECT_EQ(noisy.width, 21);
+  EXPECT_NE(noisy.pixels, clean.pixels) << "the corrupted input, not the clean one";
+  // Data sets: the noisy rows in the data's own units, next to the denoised ones.
+  r = run_aekit("denoise -m " + model() + " -i npy:" + (*dir_ / "x.npy").string() +
+                    " --noise mask:0.5 -o " + (*dir_ / "d.npy").string() + " --noisy-output " +
+                    (*dir_ / "n.npy").string(), *dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const FloatMatrix n = data::read_npy(*dir_ / "n.npy").x, x = data::read_npy(*dir_ / "x.npy").x;
+  ASSERT_EQ(n.rows(), x.rows());
+  // Masking sets a scaled pixel to 0, which is the data's smallest value in its own units.
+  const auto masked = ((n - x).array().abs() > 1e-5f);
+  EXPECT_NEAR(double(masked.count()) / double(n.size()), 0.5, 0.05) << "half the pixels masked";
+  EXPECT_TRUE((masked.select(n.array() - x.minCoeff(), 0).abs() < 1e-5f).all());
+  r = run_aekit("denoise -m " + model() + " -i npy:" + (*dir_ / "x.npy").string() + " -o " +
+                    (*dir_ / "e.npy").string() + " --noisy-output " + (*dir_ / "f.npy").string(),
+                *dir_);
+  expect_failure(r, 2, {"--noisy-output", "--noise"});
+  EXPECT_FALSE(fs::exists(*dir_ / "e.npy"));
 }
 
 TEST_F(CliConv, DataOfAnotherShapeAndLayersThatDoNotFitAreRefused) {
