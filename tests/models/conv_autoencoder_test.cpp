@@ -40,10 +40,18 @@ TEST(ConvAutoencoder, DefaultIsLecture003sModelWithAbout25kParameters) {
   EXPECT_EQ(rgb.code_shape(), (Shape{32, 8, 8}));
 }
 
+TEST(ConvAutoencoder, DenoiserPresetIsFullyConvolutionalForAnyPatchSize) {
+  auto config = conv_config({1, 30, 17});
+  config.conv_preset = ConvPreset::denoiser;
+  Autoencoder model(config);
+  EXPECT_EQ(model.code_shape(), (Shape{32, 30, 17}));
+  EXPECT_EQ(model.parameters().size(), (9 * 32 + 32) + 3 * (32 * 9 * 32 + 32) + (32 * 9 + 1));
+}
+
 TEST(ConvAutoencoder, LayerListsThatDoNotFitAreRefusedWithTheShapes) {
   using test::expect_error;
   expect_error<UsageError>([] { Autoencoder m(conv_config({1, 30, 30})); },
-                           {"[1, 28, 28]", "[1, 30, 30]", "multiples of 4"});
+                           {"[1, 28, 28]", "[1, 30, 30]", "multiples of 4", "conv_preset denoiser"});
   expect_error<UsageError>(
       [] { Autoencoder m(conv_config({1, 8, 8}, {"conv 2 3 pad=1"}, {"conv 3 3 pad=1"})); },
       {"decoder_layers end in shape [3, 8, 8]", "[1, 8, 8]"});

@@ -195,6 +195,7 @@ void expect_round_trip(const TrainConfig& c) {
 // contractive penalty above are mlp only, so these go in a config of their own).
 std::map<std::string, std::string> unusual_conv_values() {
   return {{"model", "conv"},
+          {"conv_preset", "denoiser"},
           {"encoder_layers", "conv 8 3x3 pad=1 relu, maxpool 2, flatten, dense 10 sigmoid"},
           {"decoder_layers", "dense 196 relu, reshape 1x14x14, upsample 2 bilinear, conv 1 3 pad=1"}};
 }

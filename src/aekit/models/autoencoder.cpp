@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
-#include "aekit/models/default_conv_layers.hpp"
+#include "aekit/models/conv_presets.hpp"
 #include "aekit/nn/layer_spec.hpp"
 #include "aekit/nn/tied_dense.hpp"
 
@@ -75,8 +75,9 @@ void AutoencoderConfig::validate() const {
 
 Activation AutoencoderConfig::code_activation() const {
   if (architecture == Architecture::mlp) return code;
-  const auto list = encoder_layers.empty() ? default_conv_layers(input_shape.c, hidden).encoder
-                                           : encoder_layers;
+  const auto list = encoder_layers.empty()
+                        ? conv_preset_layers(conv_preset, input_shape.c, hidden).encoder
+                        : encoder_layers;
   return nn::parse_layer_spec(list.back()).activation.value_or(Activation::identity);
 }
 
@@ -160,7 +161,7 @@ void Autoencoder::build_mlp() {
 void Autoencoder::build_conv() {
   const bool defaults_used = config_.encoder_layers.empty();
   if (defaults_used) {
-    auto defaults = default_conv_layers(config_.input_shape.c, config_.hidden);
+    auto defaults = conv_preset_layers(config_.conv_preset, config_.input_shape.c, config_.hidden);
     config_.encoder_layers = std::move(defaults.encoder);
     config_.decoder_layers = std::move(defaults.decoder);
   }
@@ -183,9 +184,10 @@ void Autoencoder::build_conv() {
   if (!(output == config_.input_shape))
     throw UsageError(fmt::format("decoder_layers end in shape {}, expected the input's {}{}",
                                  shape_text(output), shape_text(config_.input_shape),
-                                 defaults_used ? " (the default conv layers halve the image "
-                                                 "twice: height and width must be multiples of "
-                                                 "4; or give encoder_layers and decoder_layers)"
+                                 defaults_used ? " (conv_preset convae halves the image twice: "
+                                                 "height and width must be multiples of 4; use "
+                                                 "conv_preset denoiser, or give encoder_layers "
+                                                 "and decoder_layers)"
                                                : ""));
   if (config_.code_noise > 0)
     static_cast<nn::Dense&>(encoder_[encoder_.size() - 1]).set_preactivation_noise(config_.code_noise);

@@ -14,7 +14,7 @@
 // (semantic hashing: a sigmoid code learns to saturate); inference is noise-free.
 //
 // conv: the encoder and decoder are layer lists (nn/layer_spec.hpp), built for rows of shape
-// input_shape, e.g. for Fashion-MNIST [1, 28, 28] (the default, default_conv_layers.hpp):
+// input_shape, e.g. for Fashion-MNIST [1, 28, 28] (the default, conv_presets.hpp):
 //   encoder  conv 32 3x3 pad=1 relu, maxpool 2, conv 32 3x3 pad=1 relu, maxpool 2   h [32, 7, 7]
 //   decoder  deconv 32 3x3 stride=2 pad=1 outpad=1 relu, deconv 16 3x3 stride=2 pad=1
 //            outpad=1 relu, conv 1 3x3 pad=1                                         z [1, 28, 28]
@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aekit/models/conv_presets.hpp"
 #include "aekit/nn/dense.hpp"
 #include "aekit/nn/parameters.hpp"
 #include "aekit/nn/sequential.hpp"
@@ -47,8 +48,9 @@ struct AutoencoderConfig {
   bool tied = false;
   double code_noise = 0;  // sigma of the training-time noise before the code activation
   nn::Init init{};
-  // conv: one layer per text; empty lists: the default for input_shape and `hidden`.
+  // conv: one layer per text; empty lists: conv_preset's, for input_shape and `hidden`.
   std::vector<std::string> encoder_layers, decoder_layers;
+  ConvPreset conv_preset = ConvPreset::convae;
   Shape input_shape{};  // conv: of one input row (set from the data)
 
   // Throws UsageError naming the bad value. Checks what does not depend on input_shape;

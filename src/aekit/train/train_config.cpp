@@ -23,6 +23,7 @@ const std::vector<OptionSpec>& train_options() {
       {"model", "mlp", "architecture: mlp (Dense layers from dims) | conv (encoder_layers, decoder_layers)"},
       {"dims", "784,256,32", "mlp: layer sizes from input to code; the decoder mirrors them"},
       {"encoder_layers", "", "conv: encoder layers, one text each (in a flag: comma-separated), e.g. \"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: the default conv autoencoder"},
+      {"conv_preset", "convae", "conv model without layer lists: convae (lecture 003's ConvAE, image sides multiples of 4) | denoiser (fully convolutional, patches of any size)"},
       {"decoder_layers", "", "conv: decoder layers; the last one has no activation (output_activation follows) and gives back the input shape"},
       {"activation", "relu", "hidden activation: identity | sigmoid | tanh | relu | leaky_relu | softplus"},
       {"code_activation", "", "code layer activation (empty: same as activation)"},
@@ -137,6 +138,7 @@ void TrainConfig::set(std::string_view name, const std::string& v) {
   else if (name == "dims") model.dims = parse_dims(v);
   else if (name == "encoder_layers") model.encoder_layers = split_list(v);
   else if (name == "decoder_layers") model.decoder_layers = split_list(v);
+  else if (name == "conv_preset") model.conv_preset = models::parse_conv_preset(v);
   else if (name == "activation") {
     model.hidden = parse_activation(v);
     if (code_follows_activation) model.code = model.hidden;
@@ -182,6 +184,7 @@ std::string TrainConfig::get(std::string_view name) const {
   if (name == "dims") return fmt::format("{}", fmt::join(model.dims, ","));
   if (name == "encoder_layers") return fmt::format("{}", fmt::join(model.encoder_layers, ", "));
   if (name == "decoder_layers") return fmt::format("{}", fmt::join(model.decoder_layers, ", "));
+  if (name == "conv_preset") return models::conv_preset_name(model.conv_preset);
   if (name == "activation") return activation_name(model.hidden);
   if (name == "code_activation") return activation_name(model.code);
   if (name == "output_activation") return activation_name(model.output);
