@@ -59,5 +59,35 @@ TEST(Col2im, IsTheAdjointOfIm2col) {
   }
 }
 
+// Geometries for the fast kernels' paths: "same" padding with stride 1 (a row is one
+// contiguous copy), dilated "same" padding, padding wider than the kernel reaches, stride 3,
+// and the layers of the default Fashion-MNIST conv autoencoder.
+const ConvGeometry kFastCases[] = {
+    {{2, 5, 7}, {3, 1, 1, 1}},   {{1, 6, 6}, {3, 1, 2, 2}},   {{2, 4, 5}, {2, 1, 3, 1}},
+    {{1, 10, 8}, {3, 3, 1, 1}},  {{2, 6, 7}, {3, 2, 1, 1}},   {{3, 7, 6}, {2, 1, 1, 2}},
+    {{1, 28, 28}, {3, 1, 1, 1}}, {{32, 14, 14}, {3, 2, 1, 1}}, {{16, 28, 28}, {3, 2, 1, 1}},
+};
+
+TEST(Im2col, FastKernelsMatchTheReferenceExactly) {
+  for (const auto& g : kFastCases) {
+    ASSERT_TRUE(g.valid());
+    Rng rng(3);
+    const Matrix image = test::random_matrix(1, g.image.size(), -1, 1, rng);
+    // cols as a block of a wider matrix (a row stride larger than its width) and full of
+    // garbage, so every entry must be written.
+    Matrix wide = Matrix::Constant(g.patch_size(), g.positions() + 3, Scalar(7));
+    Matrix expected(g.patch_size(), g.positions());
+    im2col(g, image.data(), wide.leftCols(g.positions()));
+    im2col_reference(g, image.data(), expected);
+    EXPECT_EQ(Matrix(wide.leftCols(g.positions())), expected);
+
+    const Matrix c = test::random_matrix(g.patch_size(), g.positions(), -1, 1, rng);
+    Matrix fast = Matrix::Constant(1, g.image.size(), Scalar(7)), reference(1, g.image.size());
+    col2im(g, c, fast.data());
+    col2im_reference(g, c, reference.data());
+    EXPECT_EQ(fast, reference) << "same sums in the same order";
+  }
+}
+
 }  // namespace
 }  // namespace aekit

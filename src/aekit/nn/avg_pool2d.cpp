@@ -1,6 +1,9 @@
 #include "aekit/nn/avg_pool2d.hpp"
 
+#include <algorithm>
+
 #include "aekit/error.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::nn {
 
@@ -21,9 +24,13 @@ ConstMatrixRef AvgPool2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
   rows_ = x.rows();
   MatrixMap y = output_.view(rows_, out_features());
-  y.setZero();
   const Scalar scale = Scalar(1) / Scalar(geometry_.kernel.size * geometry_.kernel.size);
-  for_each_tap([&](Index in, Index out) { y.col(out) += scale * x.col(in); });
+  for_each_item(rows_, double(in_features()), [&](Index n) {
+    const Scalar* xn = x.row(n).data();
+    Scalar* yn = y.row(n).data();
+    std::fill_n(yn, y.cols(), Scalar(0));
+    for_each_tap([&](Index in, Index out) { yn[out] += scale * xn[in]; });
+  });
   return y;
 }
 
@@ -31,9 +38,13 @@ ConstMatrixRef AvgPool2d::backward(ConstMatrixRef dy) {
   AEKIT_ASSERT(dy.rows() == rows_ && dy.cols() == out_features());
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dx = input_gradient_.view(rows_, in_features());
-  dx.setZero();
   const Scalar scale = Scalar(1) / Scalar(geometry_.kernel.size * geometry_.kernel.size);
-  for_each_tap([&](Index in, Index out) { dx.col(in) += scale * dy.col(out); });
+  for_each_item(rows_, double(in_features()), [&](Index n) {
+    const Scalar* dyn = dy.row(n).data();
+    Scalar* dxn = dx.row(n).data();
+    std::fill_n(dxn, dx.cols(), Scalar(0));
+    for_each_tap([&](Index in, Index out) { dxn[in] += scale * dyn[out]; });
+  });
   return dx;
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::nn {
 
@@ -47,11 +48,11 @@ ConstMatrixRef BatchNorm::forward(ConstMatrixRef x) {
   const Index n = x.rows(), p = per_channel_, m = n * p;
   last_training_ = training_;
   MatrixMap xh = normalized_.view(n, in_features()), y = output_.view(n, in_features());
-  for (Index c = 0; c < channels_; ++c) {
+  AEKIT_ASSERT(!training_ || m > 1);
+  for_each_item(channels_, 4.0 * double(n * p), [&](Index c) {
     const auto block = x.middleCols(c * p, p);
     double mean = running_mean_[c], var = running_var_[c];
     if (training_) {
-      AEKIT_ASSERT(m > 1);
       mean = double(block.sum()) / double(m);
       var = double((block.array() - Scalar(mean)).square().sum()) / double(m);
       running_mean_[c] = Scalar((1 - momentum_) * running_mean_[c] + momentum_ * mean);
@@ -61,7 +62,7 @@ ConstMatrixRef BatchNorm::forward(ConstMatrixRef x) {
     inv_std_[c] = Scalar(1 / std::sqrt(var + eps_));
     xh.middleCols(c * p, p) = (block.array() - Scalar(mean)) * inv_std_[c];
     y.middleCols(c * p, p) = xh.middleCols(c * p, p).array() * gamma_(0, c) + beta_(0, c);
-  }
+  });
   return y;
 }
 
@@ -70,20 +71,20 @@ ConstMatrixRef BatchNorm::backward(ConstMatrixRef dy) {
   AEKIT_ASSERT(dy.cols() == in_features());
   const auto xh = normalized_.view(n, in_features());
   MatrixMap dx = input_gradient_.view(n, in_features());
-  for (Index c = 0; c < channels_; ++c) {
+  for_each_item(channels_, 4.0 * double(n * p), [&](Index c) {
     const auto g = dy.middleCols(c * p, p);
     const auto h = xh.middleCols(c * p, p);
     const Scalar sum_dy = g.sum(), sum_dy_xh = (g.array() * h.array()).sum();
     gamma_grad_(0, c) += sum_dy_xh;
     beta_grad_(0, c) += sum_dy;
-    if (!input_gradient()) continue;
+    if (!input_gradient()) return;
     const Scalar gamma = gamma_(0, c);
     if (last_training_)
       dx.middleCols(c * p, p) = (Scalar(m) * g.array() - sum_dy - h.array() * sum_dy_xh) *
                                 (gamma * inv_std_[c] / Scalar(m));
     else
       dx.middleCols(c * p, p) = g * (gamma * inv_std_[c]);
-  }
+  });
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   return dx;
 }

@@ -13,6 +13,8 @@
 // Inference backward: dx = dy gamma / sqrt(running_var + eps).
 // The mode follows Layer::set_training (non-null: training). The running statistics are
 // layer state, not parameters: the optimizer never touches them.
+// The channels are independent, so they are split over the threads (tensor/batch_parts.hpp);
+// each channel's sums run in the same order whatever the thread count.
 #include "aekit/nn/layer.hpp"
 #include "aekit/tensor/workspace.hpp"
 

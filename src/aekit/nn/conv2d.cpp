@@ -2,7 +2,6 @@
 
 #include "aekit/error.hpp"
 #include "aekit/nn/conv_config.hpp"
-#include "aekit/tensor/channel_bias.hpp"
 #include "aekit/tensor/gemm.hpp"
 
 namespace aekit::nn {
@@ -31,7 +30,7 @@ void Conv2d::bind(std::span<Scalar> values, std::span<Scalar> grads) {
   rebind(weight_, values.data(), out_channels_, geometry_.patch_size());
   rebind(weight_grad_, grads.data(), out_channels_, geometry_.patch_size());
   rebind(bias_, values.data() + weights, 1, out_channels_);
-  rebind(bias_grad_, grads.data() + weights, 1, out_channels_);
+  rebind(bias_grad_, grads.data() + weights, 1, out_channels_);  // right after weight_grad_
 }
 
 void Conv2d::initialize(Rng& rng) {
@@ -41,37 +40,33 @@ void Conv2d::initialize(Rng& rng) {
 
 ConstMatrixRef Conv2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
-  rows_ = x.rows();
+  rebind(input_, x);
   const Index patch = geometry_.patch_size(), positions = geometry_.positions();
-  MatrixMap cols = columns_.view(rows_ * patch, positions);
-  MatrixMap y = output_.view(rows_, out_features());
-  for (Index n = 0; n < rows_; ++n) {
-    auto cols_n = cols.middleRows(n * patch, patch);
-    im2col(geometry_, x.row(n).data(), cols_n);
-    gemm_nn(weight_, cols_n, MatrixMap(y.row(n).data(), out_channels_, positions));
-  }
-  add_channel_bias(y, bias_);
-  add_bias_and_activate(activation_, y, MatrixMap(nullptr, 0, 0));
+  MatrixMap y = output_.view(x.rows(), out_features());
+  samples_.forward(y, activation_, bias_, weight_.size(), patch, positions,
+                   [&](Index n, MatrixRef cols) {
+                     im2col(geometry_, x.row(n).data(), cols);
+                     gemm_nn(weight_, cols, MatrixMap(y.row(n).data(), out_channels_, positions));
+                   });
   return y;
 }
 
 ConstMatrixRef Conv2d::backward(ConstMatrixRef dy) {
-  AEKIT_ASSERT(dy.rows() == rows_ && dy.cols() == out_features());
-  const Index patch = geometry_.patch_size(), positions = geometry_.positions();
-  MatrixMap dz = pre_gradient_.view(rows_, out_features());
-  multiply_by_derivative(activation_, output_.view(rows_, out_features()), dy, dz);
-  add_channel_sums(dz, bias_grad_);
-  MatrixMap cols = columns_.view(rows_ * patch, positions);
-  for (Index n = 0; n < rows_; ++n)
-    gemm_nt(ConstMatrixMap(dz.row(n).data(), out_channels_, positions),
-            cols.middleRows(n * patch, patch), weight_grad_, /*accumulate=*/true);
-  if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
-  MatrixMap dx = input_gradient_.view(rows_, in_features());
-  MatrixMap dcols = column_gradient_.view(patch, positions);
-  for (Index n = 0; n < rows_; ++n) {
-    gemm_tn(weight_, ConstMatrixMap(dz.row(n).data(), out_channels_, positions), dcols);
-    col2im(geometry_, dcols, dx.row(n).data());
-  }
+  const Index rows = input_.rows(), positions = geometry_.positions();
+  AEKIT_ASSERT(dy.rows() == rows && dy.cols() == out_features());
+  MatrixMap dx = input_gradient() ? input_gradient_.view(rows, in_features())
+                                  : MatrixMap(nullptr, 0, 0);
+  samples_.backward(
+      output_.view(rows, out_features()), dy, activation_, weight_grad_, out_channels_,
+      geometry_.patch_size(), positions,
+      [&](Index n, const Scalar* dz, MatrixRef cols, MatrixRef dw) {
+        const ConstMatrixMap dz_n(dz, out_channels_, positions);
+        im2col(geometry_, input_.row(n).data(), cols);
+        gemm_nt(dz_n, cols, dw, /*accumulate=*/true);
+        if (dx.size() == 0) return;
+        gemm_tn(weight_, dz_n, cols);  // cols is free again: it takes W^T dz[n]
+        col2im(geometry_, cols, dx.row(n).data());
+      });
   return dx;
 }
 

@@ -3,8 +3,14 @@
 //   y[n] = f(W[O, C*k*k] im2col(x[n]) + b)       x[n]: [C, H, W]   y[n]: [O, OH, OW]
 // with the patch grid OH x OW of tensor/im2col.hpp (square kernel; stride, zero padding and
 // dilation as in PyTorch's nn.Conv2d, whose weight [O, C, k, k] flattens to W, b is [1, O]).
-// Forward keeps every sample's patch matrix cols[n] [C*k*k, OH*OW]. Backward, dz = dy ⊙ f'(y):
+// Backward, dz = dy ⊙ f'(y), cols[n] = im2col(x[n]) [C*k*k, OH*OW]:
 //   dW += sum_n dz[n] cols[n]^T     db[o] += sum_{n,p} dz[n, o, p]     dx[n] = col2im(W^T dz[n])
+// The batch is cut into parts that the threads take in turn (nn/conv_samples.hpp): a thread
+// runs each sample's GEMMs on its core with a patch matrix of its own, small enough to stay
+// in cache. Backward recomputes cols[n] from x[n] rather than keeping the batch's patch
+// matrices (k*k times the input) in memory. Each part sums its own dW and db, and the parts
+// are added in order, so the gradients do not depend on the thread count.
+#include "aekit/nn/conv_samples.hpp"
 #include "aekit/nn/init.hpp"
 #include "aekit/nn/layer.hpp"
 #include "aekit/tensor/activation.hpp"
@@ -39,12 +45,11 @@ class Conv2d : public Layer {
   Index out_channels_;
   Activation activation_;
   Init init_;
-  Index rows_ = 0;
   MatrixMap weight_{nullptr, 0, 0}, weight_grad_{nullptr, 0, 0};  // [O, C*k*k]
   MatrixMap bias_{nullptr, 0, 0}, bias_grad_{nullptr, 0, 0};      // [1, O]
-  Workspace columns_;        // [N*C*k*k, OH*OW]: cols[n] for every sample of the batch
-  Workspace column_gradient_;  // [C*k*k, OH*OW]: W^T dz[n], one sample at a time
-  Workspace output_, pre_gradient_, input_gradient_;  // y, dz, dx
+  ConstStridedMap input_{nullptr, 0, 0, Eigen::OuterStride<>(0)};  // x of the last forward
+  ConvSamples samples_;                // the batch over the threads, scratch, gradient sums
+  Workspace output_, input_gradient_;  // y, dx
 };
 
 }  // namespace aekit::nn

@@ -2,7 +2,6 @@
 
 #include "aekit/error.hpp"
 #include "aekit/nn/conv_config.hpp"
-#include "aekit/tensor/channel_bias.hpp"
 #include "aekit/tensor/gemm.hpp"
 
 namespace aekit::nn {
@@ -45,7 +44,7 @@ void ConvTranspose2d::bind(std::span<Scalar> values, std::span<Scalar> grads) {
   rebind(weight_, values.data(), input_shape_.c, geometry_.patch_size());
   rebind(weight_grad_, grads.data(), input_shape_.c, geometry_.patch_size());
   rebind(bias_, values.data() + weights, 1, out);
-  rebind(bias_grad_, grads.data() + weights, 1, out);
+  rebind(bias_grad_, grads.data() + weights, 1, out);  // right after weight_grad_
 }
 
 void ConvTranspose2d::initialize(Rng& rng) {
@@ -57,33 +56,31 @@ ConstMatrixRef ConvTranspose2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
   rebind(input_, x);
   const Index positions = geometry_.positions();
-  MatrixMap cols = columns_.view(geometry_.patch_size(), positions);
   MatrixMap y = output_.view(x.rows(), out_features());
-  for (Index n = 0; n < x.rows(); ++n) {
-    gemm_tn(weight_, ConstMatrixMap(x.row(n).data(), input_shape_.c, positions), cols);
-    col2im(geometry_, cols, y.row(n).data());
-  }
-  add_channel_bias(y, bias_);
-  add_bias_and_activate(activation_, y, MatrixMap(nullptr, 0, 0));
+  samples_.forward(y, activation_, bias_, weight_.size(), geometry_.patch_size(), positions,
+                   [&](Index n, MatrixRef cols) {
+                     const ConstMatrixMap x_n(x.row(n).data(), input_shape_.c, positions);
+                     gemm_tn(weight_, x_n, cols);
+                     col2im(geometry_, cols, y.row(n).data());
+                   });
   return y;
 }
 
 ConstMatrixRef ConvTranspose2d::backward(ConstMatrixRef dy) {
   const Index rows = input_.rows(), positions = geometry_.positions();
   AEKIT_ASSERT(dy.rows() == rows && dy.cols() == out_features());
-  MatrixMap dz = pre_gradient_.view(rows, out_features());
-  multiply_by_derivative(activation_, output_.view(rows, out_features()), dy, dz);
-  add_channel_sums(dz, bias_grad_);
-  MatrixMap cols = columns_.view(geometry_.patch_size(), positions);
   MatrixMap dx = input_gradient() ? input_gradient_.view(rows, in_features())
                                   : MatrixMap(nullptr, 0, 0);
-  for (Index n = 0; n < rows; ++n) {
-    im2col(geometry_, dz.row(n).data(), cols);
-    const ConstMatrixMap x_n(input_.row(n).data(), input_shape_.c, positions);
-    gemm_nt(x_n, cols, weight_grad_, /*accumulate=*/true);
-    if (input_gradient())
-      gemm_nn(weight_, cols, MatrixMap(dx.row(n).data(), input_shape_.c, positions));
-  }
+  samples_.backward(
+      output_.view(rows, out_features()), dy, activation_, weight_grad_, bias_grad_.size(),
+      geometry_.patch_size(), positions,
+      [&](Index n, const Scalar* dz, MatrixRef cols, MatrixRef dw) {
+        im2col(geometry_, dz, cols);
+        const ConstMatrixMap x_n(input_.row(n).data(), input_shape_.c, positions);
+        gemm_nt(x_n, cols, dw, /*accumulate=*/true);
+        if (dx.size() > 0)
+          gemm_nn(weight_, cols, MatrixMap(dx.row(n).data(), input_shape_.c, positions));
+      });
   return dx;
 }
 

@@ -8,6 +8,9 @@
 //   y[n] = f(col2im(W^T x[n]) + b)        (b is [1, O]: a Conv2d's dx with the same W)
 // Backward, dz = dy ⊙ f'(y),  cols[n] = im2col(dz[n]) [O*k*k, H*W]:
 //   dW += sum_n x[n] cols[n]^T     db[o] += sum_{n,p} dz[n, o, p]     dx[n] = W cols[n]
+// The batch is split over the threads as in Conv2d (nn/conv_samples.hpp), the samples' cols
+// being im2col(dz[n]) here.
+#include "aekit/nn/conv_samples.hpp"
 #include "aekit/nn/init.hpp"
 #include "aekit/nn/layer.hpp"
 #include "aekit/tensor/activation.hpp"
@@ -46,8 +49,8 @@ class ConvTranspose2d : public Layer {
   MatrixMap weight_{nullptr, 0, 0}, weight_grad_{nullptr, 0, 0};  // [C, O*k*k]
   MatrixMap bias_{nullptr, 0, 0}, bias_grad_{nullptr, 0, 0};      // [1, O]
   ConstStridedMap input_{nullptr, 0, 0, Eigen::OuterStride<>(0)};  // x of the last forward
-  Workspace columns_;  // [O*k*k, H*W]: one sample's W^T x[n] (forward) or im2col(dz[n])
-  Workspace output_, pre_gradient_, input_gradient_;  // y, dz, dx
+  ConvSamples samples_;                // the batch over the threads, scratch, gradient sums
+  Workspace output_, input_gradient_;  // y, dx
 };
 
 }  // namespace aekit::nn

@@ -1,31 +1,50 @@
 #include "aekit/nn/max_pool2d.hpp"
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::nn {
+namespace {
+
+// One sample, one output row at a time, tap by tap: each maximum starts at its window's
+// first tap and moves to every later one that is larger (so the first maximum wins ties).
+// Selects rather than branches (ReLU maps are random) over raw pointers, so it vectorizes.
+void pool_sample(const ConvGeometry& g, const Scalar* __restrict x, Scalar* __restrict y,
+                 Index* __restrict argmax) {
+  const Index size = g.kernel.size, stride = g.kernel.stride, width = g.image.w;
+  const Index oh_count = g.grid_h(), ow_count = g.grid_w();
+  for (Index c = 0; c < g.image.c; ++c)
+    for (Index oh = 0; oh < oh_count; ++oh, y += ow_count, argmax += ow_count) {
+      const Index first = (c * g.image.h + oh * stride) * width;
+      for (Index ow = 0; ow < ow_count; ++ow) {
+        argmax[ow] = first + ow * stride;
+        y[ow] = x[argmax[ow]];
+      }
+      for (Index i = 0; i < size; ++i)
+        for (Index j = i == 0 ? 1 : 0; j < size; ++j) {
+          const Index tap = first + i * width + j;
+          for (Index ow = 0; ow < ow_count; ++ow) {
+            const Scalar v = x[tap + ow * stride];
+            const bool greater = v > y[ow];
+            y[ow] = greater ? v : y[ow];
+            argmax[ow] = greater ? tap + ow * stride : argmax[ow];
+          }
+        }
+    }
+}
+
+}  // namespace
 
 ConstMatrixRef MaxPool2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
   rows_ = x.rows();
   const Shape in = geometry_.image, out = output_shape();
-  const ConvKernel& k = geometry_.kernel;
   // Grows only past the largest batch so far (resize keeps the capacity).
   if (argmax_.size() < std::size_t(rows_ * out.size())) argmax_.resize(rows_ * out.size());
   MatrixMap y = output_.view(rows_, out.size());
-  for (Index n = 0; n < rows_; ++n)
-    for (Index c = 0; c < out.c; ++c)
-      for (Index oh = 0; oh < out.h; ++oh)
-        for (Index ow = 0; ow < out.w; ++ow) {
-          Index best = (c * in.h + oh * k.stride) * in.w + ow * k.stride;
-          for (Index i = 0; i < k.size; ++i)
-            for (Index j = 0; j < k.size; ++j) {
-              const Index at = (c * in.h + oh * k.stride + i) * in.w + ow * k.stride + j;
-              if (x(n, at) > x(n, best)) best = at;
-            }
-          const Index o = (c * out.h + oh) * out.w + ow;
-          y(n, o) = x(n, best);
-          argmax_[n * out.size() + o] = best;
-        }
+  for_each_item(rows_, double(in.size()), [&](Index n) {
+    pool_sample(geometry_, x.row(n).data(), y.row(n).data(), argmax_.data() + n * out.size());
+  });
   return y;
 }
 
@@ -34,9 +53,11 @@ ConstMatrixRef MaxPool2d::backward(ConstMatrixRef dy) {
   AEKIT_ASSERT(dy.rows() == rows_ && dy.cols() == outputs);
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dx = input_gradient_.view(rows_, in_features());
-  dx.setZero();
-  for (Index n = 0; n < rows_; ++n)
-    for (Index o = 0; o < outputs; ++o) dx(n, argmax_[n * outputs + o]) += dy(n, o);
+  for_each_item(rows_, double(in_features()), [&](Index n) {
+    dx.row(n).setZero();
+    const Index* argmax = argmax_.data() + n * outputs;
+    for (Index o = 0; o < outputs; ++o) dx(n, argmax[o]) += dy(n, o);
+  });
   return dx;
 }
 

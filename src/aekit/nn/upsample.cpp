@@ -4,6 +4,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/nn/conv_config.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::nn {
 
@@ -55,9 +56,10 @@ ConstMatrixRef Upsample::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
   rows_ = x.rows();
   MatrixMap y = output_.view(rows_, out_features());
-  y.setZero();
-  for (Index n = 0; n < rows_; ++n)
+  for_each_item(rows_, 4.0 * double(out_features()), [&](Index n) {
+    y.row(n).setZero();
     for_each_weight([&](Index o, Index i, Scalar weight) { y(n, o) += weight * x(n, i); });
+  });
   return y;
 }
 
@@ -65,9 +67,10 @@ ConstMatrixRef Upsample::backward(ConstMatrixRef dy) {
   AEKIT_ASSERT(dy.rows() == rows_ && dy.cols() == out_features());
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dx = input_gradient_.view(rows_, in_features());
-  dx.setZero();
-  for (Index n = 0; n < rows_; ++n)
+  for_each_item(rows_, 4.0 * double(out_features()), [&](Index n) {
+    dx.row(n).setZero();
     for_each_weight([&](Index o, Index i, Scalar weight) { dx(n, i) += weight * dy(n, o); });
+  });
   return dx;
 }
 

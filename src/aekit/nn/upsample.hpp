@@ -8,6 +8,7 @@
 //              (1 - f, f), f = u - lo, along each axis.
 // Both modes are the same separable map with per-axis taps (nearest: lo = hi, f = 0);
 // backward is its adjoint: every dy entry is scattered back with the forward weights.
+// The samples of a batch run in parallel (for_each_item, tensor/batch_parts.hpp).
 #include <vector>
 
 #include "aekit/nn/layer.hpp"

@@ -21,4 +21,15 @@ void add_channel_sums(ConstMatrixRef x, MatrixRef sums) {
     for (Index c = 0; c < channels; ++c) sums(0, c) += x.row(n).segment(c * pixels, pixels).sum();
 }
 
+void add_channel_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias) {
+  add_channel_bias(y, bias);
+  add_bias_and_activate(activation, y, MatrixMap(nullptr, 0, 0));
+}
+
+void channel_bias_and_activation_gradient(Activation activation, ConstMatrixRef y,
+                                          ConstMatrixRef dy, MatrixRef dz, MatrixRef bias_grad) {
+  multiply_by_derivative(activation, y, dy, dz);
+  add_channel_sums(dz, bias_grad);
+}
+
 }  // namespace aekit

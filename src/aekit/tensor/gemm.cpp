@@ -14,11 +14,13 @@ constexpr double kParallelMinimumWork = 1 << 18;
 // Stripe widths are multiples of this, so each thread's columns stay SIMD-aligned.
 constexpr Index kStripeAlign = 16;
 
-// Calls body(begin, count) for one stripe of [0, total) per thread.
+// Calls body(begin, count) for one stripe of [0, total) per thread. Inside a parallel region
+// (a layer's per-sample loop, tensor/batch_parts.hpp) the whole product runs on the caller.
 template <typename Body>
 void for_each_stripe(Index total, double work, Body body) {
   const int n_threads = omp_get_max_threads();
-  if (n_threads == 1 || work < kParallelMinimumWork || total < 2 * kStripeAlign) {
+  if (n_threads == 1 || work < kParallelMinimumWork || total < 2 * kStripeAlign ||
+      omp_in_parallel()) {
     body(Index(0), total);
     return;
   }

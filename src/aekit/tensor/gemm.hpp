@@ -8,6 +8,8 @@
 // blocking buffers live on the stack
 // (EIGEN_STACK_ALLOCATION_LIMIT), so no product allocates. On the 2-core machines we
 // measured this beats Eigen's own threaded GEMM on the small products of a training step.
+// A product called from inside a parallel region (the image layers run their samples in
+// parallel, tensor/batch_parts.hpp) runs on the calling thread alone.
 //
 // The naive reference versions (gemm_reference_*) compute the same thing with plain loops
 // and exist to test the fast ones.

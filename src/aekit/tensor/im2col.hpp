@@ -37,9 +37,16 @@ struct ConvGeometry {
   }
 };
 
-// cols[C*k*k, OH*OW] = the patches of image[C*Hh*Ww].
+// cols[C*k*k, OH*OW] = the patches of image[C*Hh*Ww]. cols may be a block of a wider matrix.
+// Copies runs of a grid row at a time (contiguous when stride is 1), padding filled with 0.
 void im2col(const ConvGeometry& geometry, const Scalar* image, MatrixRef cols);
-// image[C*Hh*Ww] = col2im(cols[C*k*k, OH*OW])  (overwrites image).
+// image[C*Hh*Ww] = col2im(cols[C*k*k, OH*OW])  (overwrites image). Each pixel sums its
+// entries in the reference's order, so the two agree exactly.
 void col2im(const ConvGeometry& geometry, ConstMatrixRef cols, Scalar* image);
+
+// The same maps one entry at a time, with a bounds test per entry: the references the
+// tests hold the fast kernels to.
+void im2col_reference(const ConvGeometry& geometry, const Scalar* image, MatrixRef cols);
+void col2im_reference(const ConvGeometry& geometry, ConstMatrixRef cols, Scalar* image);
 
 }  // namespace aekit
