@@ -201,6 +201,20 @@ TEST_P(Lasso, ReportsRowsStoppedByTheIterationLimit) {
   EXPECT_EQ(report.mean_iterations, 2);
 }
 
+TEST_P(Lasso, ReportsTheObjectiveOfItsCodes) {
+  // From the Gram form (||r||^2 = ||x||^2 - h.c - h.q), also when stopped early.
+  Rng rng(10);
+  const Matrix dictionary = test::unit_atoms(30, 16, rng);
+  const Matrix x = test::sparse_data(dictionary, 70, 3, 0.1, rng);
+  for (const int max_iterations : {3, 1000}) {
+    Matrix codes = Matrix::Zero(70, 30);
+    const LassoReport report =
+        lasso(x, dictionary, 0.1, options(GetParam(), 1e-6, max_iterations), codes);
+    const double f = sparse_coding_objective(x, dictionary, codes, 0.1);
+    EXPECT_NEAR(report.objective, f, 1e-5 * f) << max_iterations << " iterations";
+  }
+}
+
 TEST(LassoObjective, IsHalfTheSquaredErrorPlusAlphaL1PerRow) {
   Matrix x(2, 2), dictionary(1, 2), codes(2, 1);
   x << 1, 0, 0, 2;

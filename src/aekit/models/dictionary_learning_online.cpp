@@ -43,7 +43,7 @@ DictionaryLearningResult learn_dictionary_online(ConstMatrixRef x,
       auto ht = codes.topRows(m);
       ht.setZero();
       result.last_lasso = lasso(xt, dictionary, config.alpha, config.lasso, ht);
-      cost += sparse_coding_objective(xt, dictionary, ht, config.alpha);
+      cost += result.last_lasso.objective;  // F(H_t, D) on X_t
       gemm_tn(ht, ht, batch_a);  // H_t^T H_t
       gemm_tn(ht, xt, batch_b);  // H_t^T X_t
       const Scalar beta = Scalar(forgetting_factor(t, m)), scale = Scalar(1.0 / double(m));

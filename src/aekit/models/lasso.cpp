@@ -47,41 +47,58 @@ LassoReport lasso(ConstMatrixRef x, ConstMatrixRef dictionary, double alpha,
   AEKIT_ASSERT(x.cols() == dictionary.cols() && codes.rows() == n && codes.cols() == k);
   AEKIT_ASSERT(alpha >= 0 && options.tolerance >= 0 && options.max_iterations >= 1);
   if (n == 0) return {};
-  Matrix gram(k, k), c(n, k);
+  Matrix gram(k, k);
   gemm_nt(dictionary, dictionary, gram);  // G = D D^T
-  gemm_nt(x, dictionary, c);              // C = X D^T
-  std::vector<double> x_sq(static_cast<std::size_t>(n));
-  for (Index i = 0; i < n; ++i) x_sq[std::size_t(i)] = x.row(i).cast<double>().squaredNorm();
+  const bool cd = options.solver == LassoSolver::cd;
+  const double lipschitz = cd ? 0 : largest_eigenvalue(gram);
+  const Index chunk = cd ? kCdChunkRows : kFistaBlockRows;
 
+  // Each range of rows computes its own C = X D^T (a GEMM on that thread), then its codes.
+  struct Scratch {
+    Matrix c;                   // [chunk, K]
+    std::vector<double> x_sq;   // [chunk]
+    Eigen::VectorXd q;          // [K] coordinate descent's residual correlations
+    FistaWorkspace fista;
+  };
+  std::vector<Scratch> scratch(static_cast<std::size_t>(omp_get_max_threads()));
   std::vector<LassoRowResult> results(static_cast<std::size_t>(n));
-  const int threads = omp_get_max_threads();
-  if (options.solver == LassoSolver::cd) {
-    std::vector<Eigen::VectorXd> scratch(static_cast<std::size_t>(threads), Eigen::VectorXd(k));
-    for_each_range(n, kCdChunkRows, [&](Index begin, Index end, int thread) {
-      double* q = scratch[std::size_t(thread)].data();
-      for (Index i = begin; i < end; ++i)
-        results[std::size_t(i)] = lasso_cd_row(gram, c.row(i).data(), x_sq[std::size_t(i)],
-                                               alpha, options, codes.row(i).data(), q);
-    });
-  } else {
-    const double lipschitz = largest_eigenvalue(gram);
-    std::vector<FistaWorkspace> work(static_cast<std::size_t>(threads));
-    for_each_range(n, kFistaBlockRows, [&](Index begin, Index end, int thread) {
-      const LassoRowResult block = lasso_fista_block(
-          gram, lipschitz, c.middleRows(begin, end - begin), &x_sq[std::size_t(begin)], alpha,
-          options, codes.middleRows(begin, end - begin), work[std::size_t(thread)]);
-      std::fill(results.begin() + begin, results.begin() + end, block);
-    });
-  }
+  std::vector<double> objective(static_cast<std::size_t>(n));
+  for_each_range(n, chunk, [&](Index begin, Index end, int thread) {
+    Scratch& s = scratch[std::size_t(thread)];
+    const Index m = end - begin;
+    s.c.resize(chunk, k);
+    s.x_sq.resize(std::size_t(chunk));
+    s.q.resize(k);
+    auto c = s.c.topRows(m);
+    c.noalias() = x.middleRows(begin, m) * dictionary.transpose();
+    for (Index i = 0; i < m; ++i)
+      s.x_sq[std::size_t(i)] = x.row(begin + i).cast<double>().squaredNorm();
+    if (cd) {
+      for (Index i = 0; i < m; ++i)
+        results[std::size_t(begin + i)] =
+            lasso_cd_row(gram, c.row(i).data(), s.x_sq[std::size_t(i)], alpha, options,
+                         codes.row(begin + i).data(), s.q.data());
+    } else {
+      const LassoRowResult block =
+          lasso_fista_block(gram, lipschitz, c, s.x_sq.data(), alpha, options,
+                            codes.middleRows(begin, m), &objective[std::size_t(begin)], s.fista);
+      for (Index i = begin; i < end; ++i) {
+        results[std::size_t(i)] = block;
+        results[std::size_t(i)].objective = objective[std::size_t(i)];
+      }
+    }
+  });
 
   LassoReport report;
-  double total = 0;
+  double iterations = 0, total = 0;
   for (const LassoRowResult& r : results) {
     report.max_iterations = std::max(report.max_iterations, r.iterations);
-    total += r.iterations;
+    iterations += r.iterations;
+    total += r.objective;
     report.unconverged += !r.converged;
   }
-  report.mean_iterations = total / double(n);
+  report.mean_iterations = iterations / double(n);
+  report.objective = total / double(n);
   return report;
 }
 

@@ -2,8 +2,9 @@
 // LASSO codes of many rows against one dictionary, the encoder of sparse coding:
 //   h*_n = argmin_h 1/2 ||x_n - h D||^2 + alpha ||h||_1       x[N,D], D[K,D], codes h[N,K]
 //
-// Each row is solved in K dimensions from the Gram form, computed once with two GEMMs
-// (tensor/gemm.hpp): G = D D^T [K,K] and C = X D^T [N,K]. Then, in parallel over rows:
+// Each row is solved in K dimensions from the Gram form: G = D D^T [K,K] (tensor/gemm.hpp)
+// and C = X D^T [N,K], a GEMM per range of rows on the thread that solves them. Then, in
+// parallel over ranges of rows:
 //   cd     cyclic coordinate descent, one row at a time (lasso_cd.hpp)
 //   fista  accelerated proximal gradient, blocks of kFistaBlockRows rows, one GEMM per step
 //          (lasso_fista.hpp); L = the largest eigenvalue of G
@@ -33,6 +34,8 @@ struct LassoReport {
   int max_iterations = 0;      // the most sweeps/steps any row took
   double mean_iterations = 0;  // averaged over rows
   Index unconverged = 0;       // rows stopped by max_iterations, not by the tolerance
+  double objective = 0;        // F of the returned codes (as sparse_coding_objective), from
+                               // the Gram form: no product in x-space
 };
 
 // codes[N,K]: in the warm start, out the solution. Requires x.cols() == dictionary.cols(),

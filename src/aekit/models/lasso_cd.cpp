@@ -35,11 +35,12 @@ LassoRowResult lasso_cd_row(const Matrix& gram, const Scalar* c, double x_sq, do
     const bool small_steps = max_code == 0 || max_change <= options.tolerance * max_code;
     if (small_steps || sweep == options.max_iterations) {
       residual_correlations(gram, c, h, q);  // exact again after the incremental updates
-      if (lasso_duality_gap(h, c, q, k, x_sq, alpha) <= options.tolerance * x_sq)
-        return {sweep, true};
+      const LassoGap gap = lasso_duality_gap(h, c, q, k, x_sq, alpha);
+      if (gap.gap <= options.tolerance * x_sq || sweep == options.max_iterations)
+        return {sweep, gap.gap <= options.tolerance * x_sq, gap.primal};
     }
   }
-  return {options.max_iterations, false};
+  return {options.max_iterations, false, 0};  // not reached: the last sweep returns
 }
 
 }  // namespace aekit::models

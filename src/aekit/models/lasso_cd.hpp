@@ -23,6 +23,7 @@ namespace aekit::models {
 struct LassoRowResult {
   int iterations = 0;  // sweeps (cd) or steps (fista) run
   bool converged = false;
+  double objective = 0;  // 1/2 ||x - hD||^2 + alpha ||h||_1 at the returned h
 };
 
 // `q` is scratch of K values.

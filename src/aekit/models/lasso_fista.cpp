@@ -10,11 +10,12 @@ namespace aekit::models {
 
 LassoRowResult lasso_fista_block(const Matrix& gram, double lipschitz, ConstMatrixRef c,
                                  const double* x_sq, double alpha, const LassoOptions& options,
-                                 MatrixRef codes, FistaWorkspace& work) {
+                                 MatrixRef codes, double* objective, FistaWorkspace& work) {
   const Index rows = codes.rows(), k = codes.cols();
   if (lipschitz <= 0) {  // every atom is zero: so is every code
     codes.setZero();
-    return {0, true};
+    for (Index i = 0; i < rows; ++i) objective[i] = 0.5 * x_sq[i];
+    return {0, true, 0};
   }
   const Scalar step = Scalar(1 / lipschitz), threshold = Scalar(alpha / lipschitz);
   work.y = codes;
@@ -52,14 +53,16 @@ LassoRowResult lasso_fista_block(const Matrix& gram, double lipschitz, ConstMatr
         iteration < options.max_iterations)
       continue;
     bool converged = true;
-    for (Index i = 0; i < rows && converged; ++i) {
+    for (Index i = 0; i < rows; ++i) {
       residual_correlations(gram, c.row(i).data(), codes.row(i).data(), work.q.data());
-      converged = lasso_duality_gap(codes.row(i).data(), c.row(i).data(), work.q.data(), k,
-                                    x_sq[i], alpha) <= options.tolerance * x_sq[i];
+      const LassoGap gap = lasso_duality_gap(codes.row(i).data(), c.row(i).data(),
+                                             work.q.data(), k, x_sq[i], alpha);
+      objective[i] = gap.primal;
+      converged = converged && gap.gap <= options.tolerance * x_sq[i];
     }
-    if (converged) return {iteration, true};
+    if (converged || iteration == options.max_iterations) return {iteration, converged, 0};
   }
-  return {options.max_iterations, false};
+  return {options.max_iterations, false, 0};  // not reached: the last step returns
 }
 
 }  // namespace aekit::models

@@ -33,9 +33,10 @@ struct FistaWorkspace {
 };
 
 // c[B,K] = X D^T of the block, x_sq[B] = ||x||^2 per row, codes[B,K] in: warm start, out:
-// solution.
+// solution; objective[B] receives each row's 1/2 ||x - hD||^2 + alpha ||h||_1. The result's
+// objective is not used.
 LassoRowResult lasso_fista_block(const Matrix& gram, double lipschitz, ConstMatrixRef c,
                                  const double* x_sq, double alpha, const LassoOptions& options,
-                                 MatrixRef codes, FistaWorkspace& work);
+                                 MatrixRef codes, double* objective, FistaWorkspace& work);
 
 }  // namespace aekit::models

@@ -13,8 +13,8 @@ void residual_correlations(const Matrix& gram, const Scalar* c, const Scalar* h,
     if (h[j] != 0) q_row -= double(h[j]) * gram.row(j).cast<double>();
 }
 
-double lasso_duality_gap(const Scalar* h, const Scalar* c, const double* q, Index k,
-                         double x_sq, double alpha) {
+LassoGap lasso_duality_gap(const Scalar* h, const Scalar* c, const double* q, Index k,
+                           double x_sq, double alpha) {
   double hc = 0, hq = 0, l1 = 0, q_max = 0;
   for (Index j = 0; j < k; ++j) {
     hc += double(h[j]) * c[j];
@@ -27,7 +27,7 @@ double lasso_duality_gap(const Scalar* h, const Scalar* c, const double* q, Inde
   const double s = q_max > alpha ? alpha / q_max : 1.0;
   const double primal = 0.5 * r_sq + alpha * l1;
   const double dual = s * r_x - 0.5 * s * s * r_sq;
-  return std::max(0.0, primal - dual);
+  return {primal, std::max(0.0, primal - dual)};
 }
 
 }  // namespace aekit::models

@@ -23,7 +23,12 @@ namespace aekit::models {
 // q = c - G h, skipping the zeros of h (codes are sparse).
 void residual_correlations(const Matrix& gram, const Scalar* c, const Scalar* h, double* q);
 
-double lasso_duality_gap(const Scalar* h, const Scalar* c, const double* q, Index k,
-                         double x_sq, double alpha);
+struct LassoGap {
+  double primal = 0;  // P(h), the row's objective
+  double gap = 0;     // P(h) - D(theta)
+};
+
+LassoGap lasso_duality_gap(const Scalar* h, const Scalar* c, const double* q, Index k,
+                           double x_sq, double alpha);
 
 }  // namespace aekit::models
