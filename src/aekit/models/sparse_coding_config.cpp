@@ -2,31 +2,46 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
+#include <utility>
 
 #include "aekit/error.hpp"
 
 namespace aekit::models {
 
-LassoSolver parse_lasso_solver(std::string_view name) {
-  if (name == "cd") return LassoSolver::cd;
-  if (name == "fista") return LassoSolver::fista;
-  throw UsageError(fmt::format("LASSO solver must be cd or fista, found '{}'", name));
+namespace {
+
+template <typename E>
+using Choices = std::array<std::pair<std::string_view, E>, 2>;
+constexpr Choices<LassoSolver> kSolvers{{{"cd", LassoSolver::cd}, {"fista", LassoSolver::fista}}};
+constexpr Choices<DictionaryInit> kInits{
+    {{"data", DictionaryInit::data}, {"random", DictionaryInit::random}}};
+
+template <typename E>
+E parse_choice(const Choices<E>& choices, std::string_view what, std::string_view name) {
+  for (const auto& [text, value] : choices)
+    if (text == name) return value;
+  throw UsageError(fmt::format("{} must be {} or {}, found '{}'", what, choices[0].first,
+                               choices[1].first, name));
 }
 
-std::string lasso_solver_name(LassoSolver solver) {
-  return solver == LassoSolver::cd ? "cd" : "fista";
+template <typename E>
+std::string choice_name(const Choices<E>& choices, E value) {
+  return std::string(choices[0].second == value ? choices[0].first : choices[1].first);
 }
+
+}  // namespace
+
+LassoSolver parse_lasso_solver(std::string_view name) {
+  return parse_choice(kSolvers, "LASSO solver", name);
+}
+std::string lasso_solver_name(LassoSolver solver) { return choice_name(kSolvers, solver); }
 
 DictionaryInit parse_dictionary_init(std::string_view name) {
-  if (name == "data") return DictionaryInit::data;
-  if (name == "random") return DictionaryInit::random;
-  throw UsageError(fmt::format("dictionary init must be data or random, found '{}'", name));
+  return parse_choice(kInits, "dictionary init", name);
 }
-
-std::string dictionary_init_name(DictionaryInit init) {
-  return init == DictionaryInit::data ? "data" : "random";
-}
+std::string dictionary_init_name(DictionaryInit init) { return choice_name(kInits, init); }
 
 void LassoOptions::validate() const {
   if (!std::isfinite(tolerance) || tolerance < 0)
