@@ -25,6 +25,10 @@ void resample(ConstMatrixRef x, Rng& rng, Eigen::Ref<RowVector> atom) {
 
 }  // namespace
 
+void project_atoms_to_unit_ball(MatrixRef dictionary) {
+  for (Index k = 0; k < dictionary.rows(); ++k) project_to_unit_ball(dictionary.row(k));
+}
+
 Index update_dictionary(ConstMatrixRef a, ConstMatrixRef b, ConstMatrixRef x, Rng& rng,
                         MatrixRef dictionary, Matrix* codes) {
   const Index k = dictionary.rows();

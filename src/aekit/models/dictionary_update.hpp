@@ -32,4 +32,7 @@ inline constexpr double kUnusedAtom = 1e-6;
 Index update_dictionary(ConstMatrixRef a, ConstMatrixRef b, ConstMatrixRef x, Rng& rng,
                         MatrixRef dictionary, Matrix* codes = nullptr);
 
+// d_k <- d_k / max(||d_k||, 1) for every atom (row).
+void project_atoms_to_unit_ball(MatrixRef dictionary);
+
 }  // namespace aekit::models

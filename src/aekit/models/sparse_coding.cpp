@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/gemm.hpp"
@@ -15,8 +14,7 @@ SparseCoding::SparseCoding(Matrix dictionary, double alpha, const LassoOptions& 
     throw UsageError(fmt::format("a dictionary needs at least one atom and one feature, found "
                                  "[{}, {}]",
                                  dictionary_.rows(), dictionary_.cols()));
-  if (!std::isfinite(alpha) || alpha < 0)
-    throw UsageError(fmt::format("alpha must be >= 0, found {}", alpha));
+  validate_l1_weight(alpha, "alpha");
   lasso_.validate();
 }
 

@@ -51,12 +51,20 @@ void LassoOptions::validate() const {
         fmt::format("LASSO max iterations must be >= 1, found {}", max_iterations));
 }
 
-void SparseCodingConfig::validate() const {
+void validate_atoms(Index atoms) {
   if (atoms < 1 || atoms > kMaxAtoms)
     throw UsageError(
         fmt::format("atoms must be between 1 and {}, found {}", kMaxAtoms, atoms));
-  if (!std::isfinite(alpha) || alpha < 0)
-    throw UsageError(fmt::format("alpha must be >= 0, found {}", alpha));
+}
+
+void validate_l1_weight(double value, const char* name) {
+  if (!std::isfinite(value) || value < 0)
+    throw UsageError(fmt::format("{} must be >= 0, found {}", name, value));
+}
+
+void SparseCodingConfig::validate() const {
+  validate_atoms(atoms);
+  validate_l1_weight(alpha, "alpha");
   if (iterations < 1)
     throw UsageError(fmt::format("iterations must be >= 1, found {}", iterations));
   if (batch_size < 0)

@@ -39,6 +39,10 @@ std::string dictionary_init_name(DictionaryInit init);
 // The most atoms we accept: the Gram matrix G = D D^T alone holds K^2 values.
 inline constexpr Index kMaxAtoms = 16384;
 
+// Checks the sparse models share; each throws UsageError naming the value it found.
+void validate_atoms(Index atoms);                         // 1 <= atoms <= kMaxAtoms
+void validate_l1_weight(double value, const char* name);  // finite and >= 0
+
 struct SparseCodingConfig {
   Index atoms = 100;   // K, the code size; K > D (overcomplete) is fine
   double alpha = 1;    // weight of ||h||_1
