@@ -61,7 +61,8 @@ def fashion(folder, noise, seed):
     models = [("mlp32", "MLP autoencoder 784-32-784", "32"),
               ("conv", "conv autoencoder (default)", "32 x 7 x 7 = 1568")]
     print("### Lecture 003: MLP vs convolutional denoising autoencoder on Fashion-MNIST\n")
-    print("Both trained with `--noise %s --loss bce` on the 60 000 training images; scored on "
+    print("Both trained with `--noise %s --loss bce` on 54 000 training images (10%% held out "
+          "for validation); scored on "
           "the 10 000 test images with the same noise draw (`aekit denoise --seed %s`); MSE in "
           "[0, 1] pixel units.\n" % (noise, seed))
     print("| model | parameters | code size | test MSE, noisy input | test MSE, denoised | "
