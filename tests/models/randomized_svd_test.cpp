@@ -1,6 +1,6 @@
 // The randomized SVD on both routes: it finds the top singular subspace of a matrix with a
 // gap in its spectrum, its accuracy grows with the power iterations, it is deterministic for
-// a seed, and the automatic route is the cheaper one.
+// a seed, the automatic route is the cheaper one, and a given covariance gives the same.
 #include "aekit/models/randomized_svd.hpp"
 
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "aekit/eval/principal_angles.hpp"
+#include "aekit/tensor/gram.hpp"
 #include "support/known_spectrum.hpp"
 
 namespace aekit::models {
@@ -83,10 +84,27 @@ INSTANTIATE_TEST_SUITE_P(Routes, RandomizedSvdRoutes,
                          });
 
 TEST(RandomizedSvd, AutomaticRouteIsTheCheaperOne) {
+  const RandomizedSvdOptions sklearn{.oversampling = 10, .power_iterations = 7};
   // Fashion-MNIST's shape: forming the 784 x 784 covariance beats 16 passes over the data.
-  EXPECT_EQ(cheaper_svd_route(60000, 784, 42, 7), SvdRoute::covariance);
+  EXPECT_EQ(randomized_svd_route(60000, 784, 32, sklearn), SvdRoute::covariance);
   // Many features and few directions: passes over the data.
-  EXPECT_EQ(cheaper_svd_route(60000, 20000, 42, 7), SvdRoute::data);
+  EXPECT_EQ(randomized_svd_route(60000, 20000, 32, sklearn), SvdRoute::data);
+  RandomizedSvdOptions forced = sklearn;
+  forced.route = SvdRoute::data;
+  EXPECT_EQ(randomized_svd_route(60000, 784, 32, forced), SvdRoute::data);
+}
+
+TEST(RandomizedSvd, FromAGivenCovarianceEqualsTheCovarianceRoute) {
+  Rng rng(6);
+  const test::KnownSpectrum known = test::known_spectrum(300, 50, gapped_spectrum(30), rng);
+  Matrix c(50, 50);
+  gram_tn(known.a, c);
+  const RandomizedSvdOptions options{.oversampling = 5, .power_iterations = 2};
+  Rng first(9), second(9);
+  const TruncatedSvd given = randomized_svd_from_covariance(c, 300, 6, options, first);
+  const TruncatedSvd routed = run(known.a, 6, SvdRoute::covariance, 2, 9);
+  EXPECT_EQ(given.vt, routed.vt);
+  EXPECT_EQ(given.singular_values, routed.singular_values);
 }
 
 TEST(RandomizedSvd, KeepsAtMostMinNDDirections) {

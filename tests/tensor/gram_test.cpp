@@ -1,6 +1,6 @@
-// The symmetric products (gram_tn = a^T a, gram_nt = a a^T) against the naive reference
-// GEMMs, on shapes of one tile, several tiles and ragged last tiles, on a block of rows of a
-// bigger matrix, and bit-identical on 1 and 2 threads.
+// The symmetric products (gram_tn = a^T a, gram_nt = a a^T, gram_tn_centred) against the
+// naive reference GEMMs, on shapes of one block column, several and a ragged last one, on a
+// block of rows of a bigger matrix, and bit-identical on 1 and 2 threads.
 #include "aekit/tensor/gram.hpp"
 
 #include <gtest/gtest.h>
@@ -56,6 +56,22 @@ INSTANTIATE_TEST_SUITE_P(Shapes, GramTest,
                          ::testing::Values(std::make_tuple(1, 1), std::make_tuple(7, 3),
                                            std::make_tuple(3, 40), std::make_tuple(500, 129),
                                            std::make_tuple(130, 300), std::make_tuple(64, 784)));
+
+TEST(Gram, CentredProductEqualsTheProductOfTheCentredCopy) {
+  // 300 rows in chunks of 128: three chunks, the last one partial.
+  Rng rng(6);
+  const Matrix a = test::random_matrix(300, 70, 2, 4, rng);
+  const RowVector m = a.colwise().mean();
+  const Matrix centred = a.rowwise() - m;
+  Matrix expected(70, 70);
+  gemm_reference_tn(centred, centred, expected);
+  const Matrix one = on_threads(1, 70, [&](Matrix& c) { gram_tn_centred(a, m, c, 128); });
+  const Matrix two = on_threads(2, 70, [&](Matrix& c) { gram_tn_centred(a, m, c, 128); });
+  const Matrix whole = on_threads(2, 70, [&](Matrix& c) { gram_tn_centred(a, m, c); });
+  expect_matches(one, expected, 300);
+  expect_matches(whole, expected, 300);
+  EXPECT_EQ(one, two) << "(a - 1 m)^T (a - 1 m) depends on the thread count";
+}
 
 TEST(Gram, ReadsABlockOfRowsOfABiggerMatrix) {
   Rng rng(5);

@@ -11,6 +11,7 @@
 #include "aekit/models/randomized_svd.hpp"
 #include "aekit/models/truncated_svd.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/gram.hpp"
 #include "aekit/tensor/rng.hpp"
 
 namespace aekit::models {
@@ -92,17 +93,23 @@ Pca Pca::fit(ConstMatrixRef x, const PcaConfig& config) {
   pca.solver_ = config.resolved_solver(n, d);
   pca.mean_ = column_means(x);
   if (!pca.mean_.allFinite()) check_finite(x);  // a non-finite entry makes its column's mean so
-  Matrix centred;
   const double dof = std::max<double>(double(n) - 1, 1);
-  pca.total_variance_ = centre(x, pca.mean_, centred) / dof;
+  const bool randomized = pca.solver_ == PcaSolver::randomized;
+  const RandomizedSvdOptions options{config.oversampling, config.resolved_power_iterations(n, d)};
+  Rng rng(config.seed);
 
   TruncatedSvd svd;
-  if (pca.solver_ == PcaSolver::exact) {
-    svd = exact_svd(centred, k);
+  if (n >= d && (!randomized || randomized_svd_route(n, d, k, options) == SvdRoute::covariance)) {
+    // All the solver needs is C = Xc^T Xc, formed without a centred copy of X.
+    Matrix c(d, d);
+    gram_tn_centred(x, pca.mean_, c);
+    pca.total_variance_ = c.diagonal().cast<double>().sum() / dof;
+    svd = randomized ? randomized_svd_from_covariance(c, n, k, options, rng)
+                     : svd_from_covariance(c, k);
   } else {
-    Rng rng(config.seed);
-    svd = randomized_svd(centred, k,
-                         {config.oversampling, config.resolved_power_iterations(n, d)}, rng);
+    Matrix centred;
+    pca.total_variance_ = centre(x, pca.mean_, centred) / dof;
+    svd = randomized ? randomized_svd(centred, k, options, rng) : exact_svd(centred, k);
   }
   pca.components_ = std::move(svd.vt);
   fix_signs(pca.components_);

@@ -64,10 +64,8 @@ TruncatedSvd data_route(ConstMatrixRef a, Index k, int q, Matrix z) {
   return svd_from_row_gram(z, k);
 }
 
-TruncatedSvd covariance_route(ConstMatrixRef a, Index k, int q, Matrix z) {
-  const Index d = a.cols();
-  Matrix c(d, d), work;
-  gram_tn(a, c);  // C = A^T A
+TruncatedSvd covariance_route(ConstMatrixRef c, Index k, int q, Matrix z) {
+  Matrix work;
   for (int i = 0; i <= q; ++i) {
     orthonormalize_rows(z, work);
     product(z, c, work);  // Z^T C
@@ -83,10 +81,19 @@ TruncatedSvd covariance_route(ConstMatrixRef a, Index k, int q, Matrix z) {
   return svd;
 }
 
+// L = min(k + oversampling, N, D) directions Omega[L,D] ~ N(0, 1), drawn row by row.
+Matrix random_directions(Index n, Index d, Index k, Index oversampling, Rng& rng) {
+  Matrix omega(std::min({k + oversampling, n, d}), d);
+  for (Index i = 0; i < omega.size(); ++i) omega.data()[i] = Scalar(rng.normal());
+  return omega;
+}
+
 }  // namespace
 
-SvdRoute cheaper_svd_route(Index n, Index d, Index directions, int power_iterations) {
-  const double nd = double(n) * double(d), l = double(directions), q = power_iterations;
+SvdRoute randomized_svd_route(Index n, Index d, Index k, const RandomizedSvdOptions& options) {
+  if (options.route != SvdRoute::automatic) return options.route;
+  const double nd = double(n) * double(d), l = double(std::min({k + options.oversampling, n, d}));
+  const double q = options.power_iterations;
   const double data = (2 * q + 2) * nd * l;
   const double covariance = 0.5 * nd * double(d) + (q + 2) * double(d) * double(d) * l;
   return covariance < data ? SvdRoute::covariance : SvdRoute::data;
@@ -97,14 +104,21 @@ TruncatedSvd randomized_svd(ConstMatrixRef a, Index k, const RandomizedSvdOption
   const Index n = a.rows(), d = a.cols();
   AEKIT_ASSERT(k >= 1 && k <= std::min(n, d) && options.oversampling >= 0 &&
                options.power_iterations >= 0);
-  const Index l = std::min({k + options.oversampling, n, d});
-  Matrix omega(l, d);  // drawn row by row: the same directions whatever the route
-  for (Index i = 0; i < omega.size(); ++i) omega.data()[i] = Scalar(rng.normal());
-  const int q = options.power_iterations;
-  const SvdRoute route =
-      options.route == SvdRoute::automatic ? cheaper_svd_route(n, d, l, q) : options.route;
-  return route == SvdRoute::covariance ? covariance_route(a, k, q, std::move(omega))
-                                       : data_route(a, k, q, std::move(omega));
+  Matrix omega = random_directions(n, d, k, options.oversampling, rng);
+  if (randomized_svd_route(n, d, k, options) == SvdRoute::data)
+    return data_route(a, k, options.power_iterations, std::move(omega));
+  Matrix c(d, d);
+  gram_tn(a, c);  // C = A^T A
+  return covariance_route(c, k, options.power_iterations, std::move(omega));
+}
+
+TruncatedSvd randomized_svd_from_covariance(ConstMatrixRef c, Index n, Index k,
+                                            const RandomizedSvdOptions& options, Rng& rng) {
+  const Index d = c.cols();
+  AEKIT_ASSERT(c.rows() == d && k >= 1 && k <= std::min(n, d) && options.oversampling >= 0 &&
+               options.power_iterations >= 0);
+  return covariance_route(c, k, options.power_iterations,
+                          random_directions(n, d, k, options.oversampling, rng));
 }
 
 }  // namespace aekit::models

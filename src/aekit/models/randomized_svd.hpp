@@ -39,11 +39,17 @@ struct RandomizedSvdOptions {
   SvdRoute route = SvdRoute::automatic;
 };
 
-// The route `automatic` takes for A[N,D] with L directions and q power iterations.
-SvdRoute cheaper_svd_route(Index n, Index d, Index directions, int power_iterations);
+// The route randomized_svd takes for A[N,D] and k (`automatic`: the cheaper one).
+SvdRoute randomized_svd_route(Index n, Index d, Index k, const RandomizedSvdOptions& options);
 
 // Requires 1 <= k <= min(N, D), oversampling >= 0, power_iterations >= 0.
 TruncatedSvd randomized_svd(ConstMatrixRef a, Index k, const RandomizedSvdOptions& options,
                             Rng& rng);
+
+// The covariance route from c[D,D] = A^T A given (e.g. tensor/gram.hpp's gram_tn_centred),
+// for A with n rows; the same directions Omega and the same result as randomized_svd on A
+// up to rounding. options.route is not consulted.
+TruncatedSvd randomized_svd_from_covariance(ConstMatrixRef c, Index n, Index k,
+                                            const RandomizedSvdOptions& options, Rng& rng);
 
 }  // namespace aekit::models

@@ -15,6 +15,10 @@ TruncatedSvd exact_svd(ConstMatrixRef a, Index k) {
   if (n < d) return svd_from_row_gram(a, k);
   Matrix c(d, d);
   gram_tn(a, c);
+  return svd_from_covariance(c, k);
+}
+
+TruncatedSvd svd_from_covariance(ConstMatrixRef c, Index k) {
   const Eigenpairs e = top_eigenpairs(c, k);
   return {e.vectors.transpose().cast<Scalar>(), e.values.cwiseMax(0).cwiseSqrt()};
 }

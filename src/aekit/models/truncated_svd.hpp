@@ -22,6 +22,10 @@ struct TruncatedSvd {
 // Requires 1 <= k <= min(N, D).
 TruncatedSvd exact_svd(ConstMatrixRef a, Index k);
 
+// The same from c[D,D] = A^T A (N >= D), e.g. tensor/gram.hpp's gram_tn_centred: V^T = the
+// top k eigenvectors of c, S = sqrt(their eigenvalues). Requires 1 <= k <= D.
+TruncatedSvd svd_from_covariance(ConstMatrixRef c, Index k);
+
 // The top k of B[L,D] (L small) from its row Gram matrix: B B^T = W S^2 W^T,
 // V^T = S^-1 W^T B. A singular value below 1e-6 s_1 is floored there when dividing (its row
 // of V^T is then ~zero instead of noise blown up), and all rows are zero when B is.
