@@ -5,31 +5,13 @@ shuffled minibatches over Fashion-MNIST train scaled to [0, 1]. Prints one JSON 
 the best epoch's samples/s. Run with Debian's /usr/bin/python3 (python3-torch).
 """
 import argparse
-import gzip
 import json
-import os
 import time
 
 import numpy as np
 import torch
 
-
-def load_idx_images(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    n, rows, cols = (int.from_bytes(data[i:i + 4], "big") for i in (4, 8, 12))
-    return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols)
-
-
-def find_fashion_mnist(name="train-images-idx3-ubyte.gz"):
-    folders = [p for p in os.environ.get("AEKIT_DATA", "").split(":") if p]
-    folders += [os.path.join(p, "fashion-mnist") for p in folders]
-    folders.append("/usr/share/datasets/fashion-mnist")
-    for folder in folders:
-        path = os.path.join(folder, name)
-        if os.path.exists(path):
-            return path
-    raise SystemExit("Fashion-MNIST not found: install dataset-fashion-mnist or set AEKIT_DATA")
+from fashion_mnist import find_fashion_mnist, load_idx_images
 
 
 def build(dims):
