@@ -1,5 +1,9 @@
-"""Fashion-MNIST for the Python peers of the benches (torch_mlp.py, sklearn_dictionary.py):
-the same search path as aekit (AEKIT_DATA folders, then dataset-fashion-mnist's)."""
+"""Fashion-MNIST for the Python peers of `make bench` (numpy only, no framework imported).
+
+find_fashion_mnist(name) looks in $AEKIT_DATA (folders separated by ':', and their
+fashion-mnist/ subfolders), then in Debian's dataset-fashion-mnist folder;
+load_idx_images(path) reads a gzipped IDX image file as uint8 [N, rows * cols].
+"""
 import gzip
 import os
 
@@ -7,7 +11,6 @@ import numpy as np
 
 
 def load_idx_images(path):
-    """uint8 [N, rows * cols] from an IDX image file (gzipped)."""
     with gzip.open(path, "rb") as f:
         data = f.read()
     n, rows, cols = (int.from_bytes(data[i:i + 4], "big") for i in (4, 8, 12))
