@@ -8,10 +8,13 @@ namespace {
 
 // One sample, one output row at a time, tap by tap: each maximum starts at its window's
 // first tap and moves to every later one that is larger (so the first maximum wins ties).
-// Selects rather than branches (ReLU maps are random) over raw pointers, so it vectorizes.
+// Selects rather than branches (ReLU maps are random) over raw pointers, so it vectorizes;
+// kStride is the stride when known at compile time (tensor/im2col.hpp's with_stride), else 0.
+template <Index kStride>
 void pool_sample(const ConvGeometry& g, const Scalar* __restrict x, Scalar* __restrict y,
                  std::int32_t* __restrict argmax) {
-  const Index size = g.kernel.size, stride = g.kernel.stride, width = g.image.w;
+  const Index size = g.kernel.size, width = g.image.w;
+  const Index stride = kStride > 0 ? kStride : g.kernel.stride;
   const Index oh_count = g.grid_h(), ow_count = g.grid_w();
   for (Index c = 0; c < g.image.c; ++c)
     for (Index oh = 0; oh < oh_count; ++oh, y += ow_count, argmax += ow_count) {
@@ -47,7 +50,9 @@ ConstMatrixRef MaxPool2d::forward(ConstMatrixRef x) {
   if (argmax_.size() < std::size_t(rows_ * out.size())) argmax_.resize(rows_ * out.size());
   MatrixMap y = output_.view(rows_, out.size());
   for_each_item(rows_, double(in.size()), [&](Index n) {
-    pool_sample(geometry_, x.row(n).data(), y.row(n).data(), argmax_.data() + n * out.size());
+    with_stride(geometry_.kernel.stride, [&]<Index S>() {
+      pool_sample<S>(geometry_, x.row(n).data(), y.row(n).data(), argmax_.data() + n * out.size());
+    });
   });
   return y;
 }
