@@ -24,6 +24,26 @@ def build(dims):
     return torch.nn.Sequential(*layers)
 
 
+def train_epochs(model, x, epochs, batch_size):
+    """Adam 1e-3 on the MSE of model(batch) against batch, shuffled minibatches of x.
+
+    Returns the best epoch's samples/s and the last minibatch's loss."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = torch.nn.MSELoss()
+    best, loss = 0.0, float("nan")
+    for _ in range(epochs):
+        start = time.perf_counter()
+        order = torch.randperm(x.shape[0])
+        for begin in range(0, x.shape[0], batch_size):
+            batch = x[order[begin:begin + batch_size]]
+            optimizer.zero_grad(set_to_none=True)
+            loss = loss_fn(model(batch), batch)
+            loss.backward()
+            optimizer.step()
+        best = max(best, x.shape[0] / (time.perf_counter() - start))
+    return best, float(loss)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=2)
@@ -38,22 +58,11 @@ def main():
     dims = [int(d) for d in args.dims.split(",")]
     x = torch.from_numpy(load_idx_images(find_fashion_mnist()).astype(np.float32) / 255.0)
     model = build(dims)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.MSELoss()
-    best, loss = 0.0, float("nan")
-    for _ in range(args.epochs):
-        start = time.perf_counter()
-        order = torch.randperm(x.shape[0])
-        for begin in range(0, x.shape[0], args.batch):
-            batch = x[order[begin:begin + args.batch]]
-            optimizer.zero_grad(set_to_none=True)
-            loss = loss_fn(model(batch), batch)
-            loss.backward()
-            optimizer.step()
-        best = max(best, x.shape[0] / (time.perf_counter() - start))
+    best, loss = train_epochs(model, x, args.epochs, args.batch)
     result = {"peer": "pytorch " + torch.__version__, "threads": args.threads,
               "dims": args.dims, "batch": args.batch, "epochs": args.epochs,
-              "samples_per_second": best, "last_epoch_loss": float(loss)}
+              "samples_per_second": best, "last_epoch_loss": loss}
     if args.test:
         test = load_idx_images(find_fashion_mnist("t10k-images-idx3-ubyte.gz"))
         test = torch.from_numpy(test.astype(np.float32) / 255.0)

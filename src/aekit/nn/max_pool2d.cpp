@@ -8,16 +8,19 @@ namespace {
 
 // One sample, one output row at a time, tap by tap: each maximum starts at its window's
 // first tap and moves to every later one that is larger (so the first maximum wins ties).
-// Selects rather than branches (ReLU maps are random) over raw pointers, so it vectorizes.
+// Selects rather than branches (ReLU maps are random) over raw pointers, so it vectorizes;
+// kStride is the stride when known at compile time (tensor/im2col.hpp's with_stride), else 0.
+template <Index kStride>
 void pool_sample(const ConvGeometry& g, const Scalar* __restrict x, Scalar* __restrict y,
-                 Index* __restrict argmax) {
-  const Index size = g.kernel.size, stride = g.kernel.stride, width = g.image.w;
+                 std::int32_t* __restrict argmax) {
+  const Index size = g.kernel.size, width = g.image.w;
+  const Index stride = kStride > 0 ? kStride : g.kernel.stride;
   const Index oh_count = g.grid_h(), ow_count = g.grid_w();
   for (Index c = 0; c < g.image.c; ++c)
     for (Index oh = 0; oh < oh_count; ++oh, y += ow_count, argmax += ow_count) {
       const Index first = (c * g.image.h + oh * stride) * width;
       for (Index ow = 0; ow < ow_count; ++ow) {
-        argmax[ow] = first + ow * stride;
+        argmax[ow] = std::int32_t(first + ow * stride);
         y[ow] = x[argmax[ow]];
       }
       for (Index i = 0; i < size; ++i)
@@ -27,13 +30,17 @@ void pool_sample(const ConvGeometry& g, const Scalar* __restrict x, Scalar* __re
             const Scalar v = x[tap + ow * stride];
             const bool greater = v > y[ow];
             y[ow] = greater ? v : y[ow];
-            argmax[ow] = greater ? tap + ow * stride : argmax[ow];
+            argmax[ow] = greater ? std::int32_t(tap + ow * stride) : argmax[ow];
           }
         }
     }
 }
 
 }  // namespace
+
+MaxPool2d::MaxPool2d(Shape input, Index kernel, Index stride) : Pool2d(input, kernel, stride) {
+  AEKIT_ASSERT(input.size() <= INT32_MAX);  // argmax_ holds 32-bit feature indices
+}
 
 ConstMatrixRef MaxPool2d::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
@@ -43,7 +50,9 @@ ConstMatrixRef MaxPool2d::forward(ConstMatrixRef x) {
   if (argmax_.size() < std::size_t(rows_ * out.size())) argmax_.resize(rows_ * out.size());
   MatrixMap y = output_.view(rows_, out.size());
   for_each_item(rows_, double(in.size()), [&](Index n) {
-    pool_sample(geometry_, x.row(n).data(), y.row(n).data(), argmax_.data() + n * out.size());
+    with_stride(geometry_.kernel.stride, [&]<Index S>() {
+      pool_sample<S>(geometry_, x.row(n).data(), y.row(n).data(), argmax_.data() + n * out.size());
+    });
   });
   return y;
 }
@@ -55,8 +64,10 @@ ConstMatrixRef MaxPool2d::backward(ConstMatrixRef dy) {
   MatrixMap dx = input_gradient_.view(rows_, in_features());
   for_each_item(rows_, double(in_features()), [&](Index n) {
     dx.row(n).setZero();
-    const Index* argmax = argmax_.data() + n * outputs;
-    for (Index o = 0; o < outputs; ++o) dx(n, argmax[o]) += dy(n, o);
+    const std::int32_t* argmax = argmax_.data() + n * outputs;
+    const Scalar* dyn = dy.row(n).data();
+    Scalar* dxn = dx.row(n).data();
+    for (Index o = 0; o < outputs; ++o) dxn[argmax[o]] += dyn[o];
   });
   return dx;
 }

@@ -62,15 +62,24 @@ void for_each_patch_row(const ConvGeometry& g, Visit visit) {
       }
 }
 
-// out[i*out_step + j*stride] += in[i*in_step + j] for i < runs, j < length (raw pointers:
-// nothing the compiler must assume they alias).
-void add_runs(const Scalar* __restrict in, Index in_step, Scalar* __restrict out, Index out_step,
-              Index stride, Index runs, Index length) {
+// The inner loops over a patch row's box of runs x length entries (raw pointers: nothing the
+// compiler must assume they alias); kStride is the stride when known at compile time, else 0.
+//   copy_runs: out[i*out_step + j] = in[i*in_step + j*stride]       (im2col)
+//   add_runs:  out[i*out_step + j*stride] += in[i*in_step + j]      (col2im)
+template <Index kStride>
+void copy_runs(const Scalar* __restrict in, Index in_step, Scalar* __restrict out,
+               Index out_step, Index stride, Index runs, Index length) {
+  const Index s = kStride > 0 ? kStride : stride;
   for (Index i = 0; i < runs; ++i, in += in_step, out += out_step)
-    if (stride == 1)
-      for (Index j = 0; j < length; ++j) out[j] += in[j];
-    else
-      for (Index j = 0; j < length; ++j) out[j * stride] += in[j];
+    for (Index j = 0; j < length; ++j) out[j] = in[j * s];
+}
+
+template <Index kStride>
+void add_runs(const Scalar* __restrict in, Index in_step, Scalar* __restrict out,
+              Index out_step, Index stride, Index runs, Index length) {
+  const Index s = kStride > 0 ? kStride : stride;
+  for (Index i = 0; i < runs; ++i, in += in_step, out += out_step)
+    for (Index j = 0; j < length; ++j) out[j * s] += in[j];
 }
 
 }  // namespace
@@ -98,10 +107,11 @@ void im2col(const ConvGeometry& geometry, const Scalar* image, MatrixRef cols) {
       const Index begin = r.oh_lo * ow_count + r.lo, end = (r.oh_hi - 1) * ow_count + r.hi;
       std::copy(image + r.base + begin, image + r.base + end, out + begin);
     } else {
-      for (Index oh = r.oh_lo; oh < r.oh_hi; ++oh) {
-        const Scalar* in = image + (r.base + oh * row_step + r.lo * stride);
-        for (Index ow = r.lo; ow < r.hi; ++ow, in += stride) out[oh * ow_count + ow] = *in;
-      }
+      const Scalar* in = image + (r.base + r.oh_lo * row_step + r.lo * stride);
+      with_stride(stride, [&]<Index S>() {
+        copy_runs<S>(in, row_step, out + r.oh_lo * ow_count + r.lo, ow_count, stride,
+                     r.oh_hi - r.oh_lo, r.hi - r.lo);
+      });
     }
     // The padding: whole grid rows above and below, then the few columns left and right
     // (a column at a time: strided stores rather than a library call per grid row).
@@ -124,7 +134,9 @@ void col2im(const ConvGeometry& geometry, ConstMatrixRef cols, Scalar* image) {
     if (r.empty()) return;
     const Scalar* in = cols.row(r.row).data() + r.oh_lo * ow_count + r.lo;
     Scalar* out = image + (r.base + r.oh_lo * row_step + r.lo * stride);
-    add_runs(in, ow_count, out, row_step, stride, r.oh_hi - r.oh_lo, r.hi - r.lo);
+    with_stride(stride, [&]<Index S>() {
+      add_runs<S>(in, ow_count, out, row_step, stride, r.oh_hi - r.oh_lo, r.hi - r.lo);
+    });
   });
 }
 

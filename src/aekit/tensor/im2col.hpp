@@ -37,6 +37,19 @@ struct ConvGeometry {
   }
 };
 
+// Calls kernel.template operator()<S>() with S = stride when stride is 1 or 2 and S = 0
+// (meaning: use the run-time stride) otherwise, so that loops over the common strides
+// compile to contiguous loads or a fixed shuffle instead of gathers.
+template <typename Kernel>
+void with_stride(Index stride, Kernel&& kernel) {
+  if (stride == 1)
+    kernel.template operator()<1>();
+  else if (stride == 2)
+    kernel.template operator()<2>();
+  else
+    kernel.template operator()<0>();
+}
+
 // cols[C*k*k, OH*OW] = the patches of image[C*Hh*Ww]. cols may be a block of a wider matrix.
 // Copies runs of a grid row at a time (contiguous when stride is 1), padding filled with 0.
 void im2col(const ConvGeometry& geometry, const Scalar* image, MatrixRef cols);
