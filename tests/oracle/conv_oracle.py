@@ -35,6 +35,8 @@ except ImportError as error:  # pragma: no cover - reported by the C++ test
                      "(python3-numpy, python3-torch; see scripts/install-deps): %s\n" % error)
     sys.exit(3)
 
+from penalties import sparsity_penalty  # noqa: E402 (after the import check)
+
 BATCH = 8
 STEPS = 20
 LR = 1e-2
@@ -161,18 +163,6 @@ class ConvAutoencoder(nn.Module):
         for layer in self.decoder:
             x = layer(x)
         return h, x.flatten(1)
-
-
-def sparsity_penalty(spec, h):
-    kind, *values = spec.split(":")
-    if kind == "none":
-        return 0
-    if kind == "l1":
-        return float(values[0]) * h.abs().sum() / h.shape[0]
-    rho, beta = map(float, values)
-    rho_hat = h.mean(0)
-    kl = rho * torch.log(rho / rho_hat) + (1 - rho) * torch.log((1 - rho) / (1 - rho_hat))
-    return beta * kl.sum()
 
 
 def objective(model, c, x):

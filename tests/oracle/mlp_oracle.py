@@ -47,6 +47,8 @@ except ImportError as error:  # pragma: no cover - reported by the C++ test
         % error)
     sys.exit(3)
 
+from penalties import sparsity_penalty  # noqa: E402 (after the import check)
+
 BATCH = 16
 STEPS = 20
 LR = 1e-2
@@ -131,18 +133,6 @@ def decode_logits(p, c, h):
         if j + 1 < depth:
             h = ACTIVATIONS[c["hidden"]](h)
     return h
-
-
-def sparsity_penalty(spec, h):
-    kind, *values = spec.split(":")
-    if kind == "none":
-        return 0
-    if kind == "l1":
-        return float(values[0]) * h.abs().sum() / h.shape[0]
-    rho, beta = map(float, values)
-    rho_hat = h.mean(0)  # [K]
-    kl = rho * torch.log(rho / rho_hat) + (1 - rho) * torch.log((1 - rho) / (1 - rho_hat))
-    return beta * kl.sum()
 
 
 def contractive_penalty(p, c, x):
