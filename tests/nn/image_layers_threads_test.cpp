@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "aekit/nn/avg_pool2d.hpp"
 #include "aekit/nn/batch_norm.hpp"
@@ -70,8 +72,10 @@ TEST_P(ImageLayerThreads, OneAndTwoThreadsGiveTheSameBits) {
   EXPECT_EQ(one.grads, two.grads);
 }
 
-TEST_P(ImageLayerThreads, ABatchGivesWhatItsSamplesGiveOneAtATime) {
-  if (std::string(GetParam().name) == "batch_norm") GTEST_SKIP() << "statistics of the batch";
+// Layers that treat every sample on its own (BatchNorm is not one: it uses batch statistics).
+class PerSampleImageLayer : public ::testing::TestWithParam<LayerCase> {};
+
+TEST_P(PerSampleImageLayer, ABatchGivesWhatItsSamplesGiveOneAtATime) {
   const test::ScopedThreads two(2);
   const Pass batch = run(*GetParam().make(), 0, kRows);
   LayerPtr layer = GetParam().make();
@@ -88,9 +92,8 @@ TEST_P(ImageLayerThreads, ABatchGivesWhatItsSamplesGiveOneAtATime) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Layers, ImageLayerThreads,
-    ::testing::Values(
+std::vector<LayerCase> per_sample_cases() {
+  return {
         LayerCase{"conv2d", [] {
                     return std::make_unique<Conv2d>(Shape{3, 12, 10}, 4, ConvKernel{3, 1, 1, 1},
                                                     Activation::tanh);
@@ -110,9 +113,20 @@ INSTANTIATE_TEST_SUITE_P(
         LayerCase{"upsample",
                   [] {
                     return std::make_unique<Upsample>(Shape{8, 12, 10}, 2, UpsampleMode::bilinear);
-                  }},
-        LayerCase{"batch_norm", [] { return std::make_unique<BatchNorm>(8, 120); }}),
-    [](const ::testing::TestParamInfo<LayerCase>& info) { return std::string(info.param.name); });
+                  }}};
+}
+
+std::vector<LayerCase> all_cases() {
+  auto cases = per_sample_cases();
+  cases.push_back({"batch_norm", [] { return std::make_unique<BatchNorm>(8, 120); }});
+  return cases;
+}
+
+std::string case_name(const ::testing::TestParamInfo<LayerCase>& info) { return info.param.name; }
+
+INSTANTIATE_TEST_SUITE_P(Layers, ImageLayerThreads, ::testing::ValuesIn(all_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Layers, PerSampleImageLayer, ::testing::ValuesIn(per_sample_cases()),
+                         case_name);
 
 }  // namespace
 }  // namespace aekit::nn
