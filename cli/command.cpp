@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
+#include "aekit/models/autoencoder.hpp"
 
 namespace aekit::cli {
 
-Shape model_input_shape(const models::Autoencoder& model) {
-  if (model.config().architecture == models::Architecture::conv) return model.config().input_shape;
+Shape model_input_shape(const models::Model& model) {
+  const auto* autoencoder = dynamic_cast<const models::Autoencoder*>(&model);
+  if (autoencoder && autoencoder->config().architecture == models::Architecture::conv)
+    return autoencoder->config().input_shape;
   return {1, 1, model.input_size()};
 }
 

@@ -10,7 +10,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
-#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/io/saved_model.hpp"
 
 namespace aekit::cli {
 
@@ -26,8 +26,8 @@ Action add_info_command(CLI::App& root);
 Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 
-// The rows a model takes: a conv model's input image shape, else {1, 1, input size}.
-Shape model_input_shape(const models::Autoencoder& model);
+// The rows a model takes: a conv autoencoder's input image shape, else {1, 1, input size}.
+Shape model_input_shape(const models::Model& model);
 
 // Loads `spec` and checks that its rows have expected.size() columns (the model's input size):
 // "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the

@@ -40,7 +40,7 @@ void print_image_scores(const std::string& name, const RowVector& clean, const R
 
 // Image mode: every value in [0,1] pixel units; the model sees pixel_max * value.
 void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corruption) {
-  auto saved = io::load_autoencoder(args.model);
+  auto saved = io::load_model(args.model);
   const report::Image input = io::read_image(args.input);
   const Shape shape = io::image_shape(input);
   RowVector noisy = io::image_to_row(input), clean;
@@ -75,7 +75,7 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
 }
 
 void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corruption) {
-  auto saved = io::load_autoencoder(args.model);
+  auto saved = io::load_model(args.model);
   auto& model = *saved.model;
   data::Dataset in = load_data_for_model(args.input, model_input_shape(model), args.model);
   saved.scaling.apply(in.x);

@@ -19,7 +19,7 @@ struct FiltersArgs {
   int scale = 1;
 };
 
-Shape picture_shape(const FiltersArgs& args, const io::SavedAutoencoder& saved,
+Shape picture_shape(const FiltersArgs& args, const io::SavedModel& saved,
                     const FloatMatrix& filters) {
   const Index features = filters.cols();
   if (args.shape.empty()) {
@@ -37,7 +37,7 @@ Shape picture_shape(const FiltersArgs& args, const io::SavedAutoencoder& saved,
 
 void run_filters(const FiltersArgs& args) {
   const auto layer = report::parse_filter_layer(args.layer);
-  const auto saved = io::load_autoencoder(args.model);
+  const auto saved = io::load_model(args.model);
   const FloatMatrix filters = report::layer_filters(*saved.model, layer);
   const Shape shape = picture_shape(args, saved, filters);
   report::write_png(args.output,

@@ -18,7 +18,7 @@ Action add_info_command(CLI::App& root) {
   cmd->add_option("--model,-m,model", args->model, "model file (.aek)")->required();
   cmd->add_flag("--json", args->json, "print the whole header as JSON");
   return [args] {
-    const auto saved = io::load_autoencoder(args->model);
+    const auto saved = io::load_model(args->model);
     const auto& h = saved.header;
     if (args->json) {
       std::cout << h.dump(2) << "\n";
@@ -27,7 +27,8 @@ Action add_info_command(CLI::App& root) {
     const auto& m = h.at("model");
     std::cout << fmt::format("model        {} ({})\n", args->model, m.at("kind").get<std::string>());
     std::cout << fmt::format("architecture {}\n", saved.model->description());
-    std::cout << fmt::format("parameters   {}\n", saved.model->parameters().size());
+    std::cout << fmt::format("code size    {}\n", saved.model->code_size());
+    std::cout << fmt::format("state        {} values\n", saved.model->state_size());
     std::cout << fmt::format("input shape  {}x{}x{}\n", saved.input_shape.c, saved.input_shape.h, saved.input_shape.w);
     std::cout << fmt::format("scaling      {}\n", h.at("scaling").dump());
     std::cout << fmt::format("aekit        {}\n", h.value("aekit_version", "?"));

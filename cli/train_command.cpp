@@ -19,8 +19,11 @@ std::string flag_name(const char* option) {
 }
 
 void print_summary(const train::RunSummary& s) {
-  std::cout << fmt::format("{} after {} epochs (best epoch {}), {:.0f} samples/s\n", s.outcome,
-                           s.epochs_done, s.best_epoch, s.samples_per_second);
+  if (s.epochs_done > 0)
+    std::cout << fmt::format("{} after {} epochs (best epoch {}), {:.0f} samples/s\n", s.outcome,
+                             s.epochs_done, s.best_epoch, s.samples_per_second);
+  else
+    std::cout << fmt::format("{}, {:.0f} samples/s\n", s.outcome, s.samples_per_second);
   if (s.has_test)
     std::cout << fmt::format("test MSE {:.5f}  BCE {:.5f}  on {} rows;  PCA with the same code "
                              "size: MSE {:.5f}\n", s.test.mse, s.test.bce, s.test.n, s.pca_test_mse);

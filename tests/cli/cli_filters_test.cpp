@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "aekit/io/autoencoder_file.hpp"
+#include "aekit/io/saved_model.hpp"
 #include "aekit/report/image.hpp"
 #include "support/cli_runner.hpp"
 #include "support/folder_listing.hpp"
@@ -26,7 +27,7 @@ class CliFilters : public ::testing::Test {
     models::Autoencoder model(config);
     Rng rng(3);
     model.initialize(rng);
-    io::save_autoencoder(dir_ / name, model, data::Scaling{}, shape);
+    io::save_model(dir_ / name, model, data::Scaling{}, shape);
     return (dir_ / name).string();
   }
   fs::path out_folder() const { return dir_ / "out"; }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "aekit/models/autoencoder.hpp"
 #include "support/expect_error.hpp"
 #include "support/random_data.hpp"
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/pca_model.hpp"
+#include "aekit/models/psd_model.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "support/expect_error.hpp"
 
@@ -48,6 +51,19 @@ TEST(FilterImage, DecoderFiltersAreTheLastWeightColumns) {
   models::Autoencoder tied(config(true));
   numbered(tied);
   EXPECT_EQ(layer_filters(tied, FilterLayer::decoder), layer_filters(tied, FilterLayer::encoder));
+}
+
+TEST(FilterImage, BaselinesShowComponentsAtomsAndEncoderWeights) {
+  const Matrix x = Matrix::Random(20, 9);
+  models::PcaModel pca(models::Pca::fit(x, 3));
+  EXPECT_EQ(layer_filters(pca, FilterLayer::encoder), pca.algorithm().components().cast<float>());
+  EXPECT_EQ(layer_filters(pca, FilterLayer::decoder), pca.algorithm().components().cast<float>());
+  EXPECT_EQ(filter_shape(pca, {1, 1, 9}), (Shape{1, 3, 3}));
+
+  models::PsdParameters p{Matrix::Constant(2, 9, 1), Matrix::Constant(2, 9, 2), RowVector::Zero(2)};
+  models::PsdModel psd(models::Psd(p, models::PsdConfig{}));
+  EXPECT_EQ(layer_filters(psd, FilterLayer::encoder), p.weight.cast<float>());
+  EXPECT_EQ(layer_filters(psd, FilterLayer::decoder), p.dictionary.cast<float>());
 }
 
 TEST(FilterImage, EachFilterIsScaledByItsOwnLargestMagnitude) {

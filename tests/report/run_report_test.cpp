@@ -5,12 +5,16 @@
 
 #include <memory>
 
+#include "aekit/models/pca_model.hpp"
+#include "aekit/models/sparse_coding_model.hpp"
 #include "aekit/report/image.hpp"
 #include "support/random_data.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::report {
 namespace {
+
+const std::vector<double> kNoObjective;
 
 // A freshly initialized model of `dims` and three epochs of made-up history.
 struct ReportRig {
@@ -34,7 +38,7 @@ TEST(RunReport, WritesReconstructionsFiltersLossCurveAndPage) {
   test::TempDir dir;
   ReportRig rig("16,4");
   const FloatMatrix examples = test::uniform_data(12, 16, 3);
-  write_run_report(dir.path(), {rig.config, rig.state, rig.results, *rig.model, rig.scaling,
+  write_run_report(dir.path(), {rig.config, &rig.state, kNoObjective, rig.results, *rig.model, rig.scaling,
                                 {1, 4, 4}, examples});
 
   for (const char* name : {"reconstructions.png", "filters.png", "loss.svg", "report.html"})
@@ -56,11 +60,45 @@ TEST(RunReport, NoFiltersWhenARowIsNoPicture) {
   test::TempDir dir;
   ReportRig rig("2,8");
   const FloatMatrix examples = test::uniform_data(12, 2, 3);
-  write_run_report(dir.path(), {rig.config, rig.state, rig.results, *rig.model, rig.scaling,
+  write_run_report(dir.path(), {rig.config, &rig.state, kNoObjective, rig.results, *rig.model, rig.scaling,
                                 {1, 1, 2}, examples});
   EXPECT_TRUE(std::filesystem::exists(dir / "report.html"));
   EXPECT_FALSE(std::filesystem::exists(dir / "filters.png"));
   EXPECT_EQ(test::read_file(dir / "report.html").find("filters.png"), std::string::npos);
+}
+
+TEST(RunReport, PcaShowsComponentsAndExplainedVarianceInsteadOfALossCurve) {
+  test::TempDir dir;
+  const train::TrainConfig config = train::TrainConfig::defaults();
+  const FloatMatrix examples = test::uniform_data(30, 16, 3);
+  models::PcaModel pca(models::Pca::fit(examples.cast<Scalar>(), 3));
+  const nlohmann::json results = {{"test_mse", 0.01}, {"test_bce", 0.3}, {"pca_test_mse", 0.01},
+                                  {"fit_seconds", 0.5}};
+  write_run_report(dir.path(), {config, nullptr, kNoObjective, results, pca, data::Scaling(),
+                                {1, 4, 4}, examples});
+  EXPECT_FALSE(std::filesystem::exists(dir / "loss.svg"));
+  const std::string page = test::read_file(dir / "report.html");
+  EXPECT_NE(page.find("Principal components"), std::string::npos);
+  EXPECT_NE(page.find("explained_variance.svg"), std::string::npos);
+  EXPECT_NE(page.find("fitted on the training rows in 0.50 s"), std::string::npos);
+  EXPECT_EQ(page.find("Epochs"), std::string::npos);
+  const Image filters = read_png(dir / "filters.png");
+  EXPECT_EQ(filters.width, 3 * 8 + 2);  // 3 components of 4x4 drawn 2x
+  EXPECT_NE(test::read_file(dir / "explained_variance.svg").find("<svg"), std::string::npos);
+}
+
+TEST(RunReport, SparseCodingShowsAtomsAndItsObjective) {
+  test::TempDir dir;
+  const train::TrainConfig config = train::TrainConfig::defaults();
+  const FloatMatrix examples = test::uniform_data(30, 16, 3);
+  models::SparseCodingModel model(models::SparseCoding(Matrix::Identity(5, 16), 0.1));
+  const std::vector<double> objective = {0.3, 0.2, 0.15};
+  write_run_report(dir.path(), {config, nullptr, objective, nlohmann::json::object(), model,
+                                data::Scaling(), {1, 4, 4}, examples});
+  const std::string page = test::read_file(dir / "report.html");
+  EXPECT_NE(page.find("Atoms of the dictionary"), std::string::npos);
+  EXPECT_NE(page.find("loss.svg"), std::string::npos);
+  EXPECT_NE(test::read_file(dir / "loss.svg").find("Objective per iteration"), std::string::npos);
 }
 
 }  // namespace

@@ -200,11 +200,21 @@ std::map<std::string, std::string> unusual_conv_values() {
           {"decoder_layers", "dense 196 relu, reshape 1x14x14, upsample 2 bilinear, conv 1 3 pad=1"}};
 }
 
+// The options of the baseline models, away from their defaults.
+std::map<std::string, std::string> unusual_baseline_values() {
+  return {{"model", "psd"},         {"code", "50"},           {"alpha", "0.25"},
+          {"psd_gamma", "2"},       {"whiten", "true"},       {"pca_solver", "randomized"},
+          {"lasso_solver", "fista"}};
+}
+
 TEST(TrainConfig, TomlRoundTripKeepsEveryOption) {
   expect_round_trip(TrainConfig::defaults());
-  const auto mlp = unusual_values(), conv = unusual_conv_values();
-  ASSERT_EQ(mlp.size() + conv.size(), train_options().size());
-  for (const auto& values : {mlp, conv}) {
+  const auto mlp = unusual_values(), conv = unusual_conv_values(), baseline = unusual_baseline_values();
+  std::set<std::string> covered;
+  for (const auto& values : {mlp, conv, baseline})
+    for (const auto& entry : values) covered.insert(entry.first);
+  ASSERT_EQ(covered.size(), train_options().size());
+  for (const auto& values : {mlp, conv, baseline}) {
     TrainConfig c = TrainConfig::defaults();
     for (const auto& [name, value] : values) c.set(name, value);
     for (const auto& [name, value] : values) EXPECT_EQ(c.get(name), value) << name;
@@ -226,7 +236,46 @@ TEST(TrainConfig, LayerListsBelongToConvModels) {
   c.set("tied", "false");
   c.set("decoder_layers", "deconv 1 2 stride=2 sigmoid");
   test::expect_error<UsageError>([&] { c.validate(); }, {"must have no activation"});
-  test::expect_error<UsageError>([&] { c.set("model", "cnn"); }, {"unknown model 'cnn'", "mlp or conv"});
+  test::expect_error<UsageError>([&] { c.set("model", "cnn"); }, {"model: expected mlp, conv, pca, sparse_coding or psd, found 'cnn'"});
+}
+
+TEST(TrainConfig, CodeSetsTheMlpCodeAndTheBaselinesSize) {
+  TrainConfig c = TrainConfig::defaults();
+  c.set("code", "8");
+  EXPECT_EQ(c.model.dims, (std::vector<Index>{784, 256, 8}));
+  c.set("dims", "100,50,20");  // either order
+  EXPECT_EQ(c.model.dims, (std::vector<Index>{100, 50, 8}));
+  c.set("model", "pca");
+  EXPECT_EQ(c.pca_config().components, 8);
+  c.set("code", "0");
+  EXPECT_EQ(c.sparse_coding_config().atoms, 8);  // the last entry of dims
+  c.set("model", "conv");
+  c.set("code", "16");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"code 16 applies to mlp, pca"});
+}
+
+TEST(TrainConfig, BaselinesRefuseAutoencoderOptionsAndBadSettings) {
+  for (const auto& [option, value] : std::map<std::string, std::string>{
+           {"l1", "0.1"}, {"kl", "0.05:1"}, {"contractive", "0.1"}, {"code_noise", "2"},
+           {"tied", "true"}, {"encoder_layers", "conv 2 3"}}) {
+    TrainConfig c = TrainConfig::defaults();
+    c.set("model", "sparse_coding");
+    c.set(option, value);
+    test::expect_error<UsageError>([&] { c.validate(); },
+                                   {option, "applies to autoencoders, not to model sparse_coding"});
+  }
+  TrainConfig c = TrainConfig::defaults();
+  c.set("model", "psd");
+  c.set("alpha", "-1");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"alpha", "-1"});
+  c.set("alpha", "1");
+  c.set("psd_gamma", "0");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"gamma", "0"});
+  c.set("model", "sparse_coding");
+  c.set("batch", "0");  // the batch algorithm
+  EXPECT_NO_THROW(c.validate());
+  c.set("model", "mlp");
+  test::expect_error<UsageError>([&] { c.validate(); }, {"batch must be at least 1"});
 }
 
 TEST(TrainConfig, RegularizationFollowsTheOptions) {

@@ -27,15 +27,16 @@ nlohmann::json ModelMetrics::to_json() const {
   return out;
 }
 
-ModelMetrics measure_model(models::Autoencoder& model, ConstMatrixRef x,
+ModelMetrics measure_model(models::Model& model, ConstMatrixRef x,
                            const models::Corruption& corruption, std::uint64_t seed) {
   ModelMetrics m;
   m.reconstruction = models::evaluate_reconstruction(model, x);
   constexpr Index kChunk = 1024;
   for (Index begin = 0; begin < x.rows(); begin += kChunk)
     m.code.add(model.encode(x.middleRows(begin, std::min(kChunk, x.rows() - begin))));
-  if (model.config().architecture == models::Architecture::mlp)
-    m.jacobian_fro = models::mean_jacobian_frobenius(model, x);
+  auto* autoencoder = dynamic_cast<models::Autoencoder*>(&model);
+  if (autoencoder && autoencoder->config().architecture == models::Architecture::mlp)
+    m.jacobian_fro = models::mean_jacobian_frobenius(*autoencoder, x);
   if (corruption.active()) {
     Matrix noisy(x.rows(), x.cols());
     Rng rng = Rng(seed).derive("eval_noise");

@@ -3,7 +3,7 @@
 //   reconstruction   x^ = r(x) scored against x (mse, bce)
 //   denoising        r(C(x)) scored against the clean x, when a corruption C is given
 //   code statistics  mean activation, exact zeros, share of units < 0.1 or > 0.9
-//   jacobian_fro     mean ||J_f(x)||_F of the encoder (models/jacobian.hpp); mlp models only
+//   jacobian_fro     mean ||J_f(x)||_F of the encoder (models/jacobian.hpp); mlp autoencoders only
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -17,16 +17,16 @@ struct ModelMetrics {
   std::string corruption;                                    // its name, e.g. "mask:0.25"
   double noisy_mse = 0;  // C(x) itself scored against x: the do-nothing baseline
   models::CodeStatistics code;
-  std::optional<double> jacobian_fro;  // mlp models
+  std::optional<double> jacobian_fro;  // mlp autoencoders
 
-  // {"n", "mse", "bce", "code": {...}, "jacobian_fro" (null for conv models), and with a corruption
+  // {"n", "mse", "bce", "code": {...}, "jacobian_fro" (null for other models), and with a corruption
   //  "noise", "noisy_mse" (C(x) vs x), "denoised_mse", "denoised_bce"}
   nlohmann::json to_json() const;
 };
 
 // The corruption, if any, draws from Rng(seed).derive("eval_noise"): the same seed gives the
 // same noisy copy.
-ModelMetrics measure_model(models::Autoencoder& model, ConstMatrixRef x,
+ModelMetrics measure_model(models::Model& model, ConstMatrixRef x,
                            const models::Corruption& corruption = {}, std::uint64_t seed = 42);
 
 }  // namespace aekit::eval

@@ -36,7 +36,7 @@ void for_each_patch_pixel(const std::vector<Index>& ys, const std::vector<Index>
 
 }  // namespace
 
-RowVector denoise_tiled(models::Autoencoder& model, const data::Scaling& scaling, Shape patch,
+RowVector denoise_tiled(models::Model& model, const data::Scaling& scaling, Shape patch,
                         const RowVector& image, Shape image_shape, Index stride) {
   const Shape s = image_shape;
   if (image.size() != s.size())

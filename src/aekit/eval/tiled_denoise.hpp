@@ -9,13 +9,13 @@
 //
 // image[C*H*W] (channel-major, in the units the model was trained on) -> denoised[C*H*W].
 #include "aekit/data/scaling.hpp"
-#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/model.hpp"
 
 namespace aekit::eval {
 
 // Throws aekit::Error if the image's channels differ from the patch's, the image is smaller
 // than a patch, the row length is not image_shape.size() or stride < 1.
-RowVector denoise_tiled(models::Autoencoder& model, const data::Scaling& scaling, Shape patch,
+RowVector denoise_tiled(models::Model& model, const data::Scaling& scaling, Shape patch,
                         const RowVector& image, Shape image_shape, Index stride);
 
 }  // namespace aekit::eval

@@ -1,12 +1,7 @@
 #pragma once
-// Saving and loading a trained autoencoder as a .aek model file.
-//
-// Header: {"format": "aekit-model", "aekit_version", "model": {"kind": "autoencoder",
-// "architecture", and mlp: dims, activations, tied / conv: input_shape, encoder_layers,
-// decoder_layers; output_activation, init}, "scaling": {...}, "input_shape": [C, H, W],
-// "parameters": [{"name", "offset", "shape"}], "buffers": [{"name", "size"}],
-// "training": {...}}; the blob holds every parameter in model.parameters() order, then the
-// buffers (BatchNorm running statistics) in model.buffers() order.
+// Loading a model file that must hold an autoencoder (io/saved_model.hpp saves and loads
+// every kind), for the commands that need an autoencoder's layers: filters of conv models,
+// the softmax probe, the vector-field experiment.
 #include <filesystem>
 #include <memory>
 
@@ -24,15 +19,8 @@ struct SavedAutoencoder {
   nlohmann::json header;   // everything, including "training"
 };
 
-// The header fields that describe `model` (without "training").
-nlohmann::json autoencoder_header(const models::Autoencoder& model, const data::Scaling& scaling,
-                                  Shape input_shape);
-
-void save_autoencoder(const std::filesystem::path& path, const models::Autoencoder& model,
-                      const data::Scaling& scaling, Shape input_shape,
-                      const nlohmann::json& training = nlohmann::json::object());
-
-// Throws aekit::Error naming the file for anything missing, damaged or inconsistent.
+// Throws aekit::Error naming the file for anything load_model refuses and for a model of
+// another kind: "model 'p.aek': expected an autoencoder, found a 'pca' model".
 SavedAutoencoder load_autoencoder(const std::filesystem::path& path);
 
 }  // namespace aekit::io

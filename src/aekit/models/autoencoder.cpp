@@ -226,6 +226,36 @@ void Autoencoder::set_buffer_values(std::span<const Scalar> values) {
   AEKIT_ASSERT(offset == values.size());
 }
 
+nlohmann::json Autoencoder::to_json() const {
+  nlohmann::json json = config_.to_json();
+  json["kind"] = model_kind_name(ModelKind::autoencoder);
+  return json;
+}
+
+std::vector<StateBlock> Autoencoder::state_layout() const {
+  std::vector<StateBlock> layout;
+  for (const auto& s : parameters_.slices()) layout.push_back({s.name, s.rows, s.cols});
+  for (const auto& b : buffers_) layout.push_back({b.name, 1, Index(b.values.size())});
+  return layout;
+}
+
+std::vector<float> Autoencoder::state() const {
+  const auto values = parameters_.values();
+  const Vector buffers = buffer_values();
+  std::vector<float> all(values.begin(), values.end());
+  all.insert(all.end(), buffers.begin(), buffers.end());
+  return all;
+}
+
+void Autoencoder::set_state(std::span<const float> values) {
+  check_state_size(*this, values.size());
+  auto parameters = parameters_.values();
+  std::copy(values.begin(), values.begin() + std::ptrdiff_t(parameters.size()), parameters.begin());
+  const auto rest = values.subspan(parameters.size());
+  const std::vector<Scalar> buffers(rest.begin(), rest.end());
+  set_buffer_values(buffers);
+}
+
 void Autoencoder::initialize(Rng& rng) {
   encoder_.initialize(rng);
   decoder_.initialize(rng);

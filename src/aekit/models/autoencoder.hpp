@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "aekit/models/conv_presets.hpp"
+#include "aekit/models/model.hpp"
 #include "aekit/nn/dense.hpp"
 #include "aekit/nn/parameters.hpp"
 #include "aekit/nn/sequential.hpp"
@@ -63,7 +64,7 @@ struct AutoencoderConfig {
   static AutoencoderConfig from_json(const nlohmann::json& json);
 };
 
-class Autoencoder {
+class Autoencoder final : public Model {
  public:
   explicit Autoencoder(const AutoencoderConfig& config);
   Autoencoder(const Autoencoder&) = delete;
@@ -72,9 +73,9 @@ class Autoencoder {
   void initialize(Rng& rng);
 
   // Inference. Each returns a view valid until the next call of the same kind.
-  ConstMatrixRef encode(ConstMatrixRef x);        // x[N,D] -> h[N,K]
-  ConstMatrixRef decode(ConstMatrixRef codes);    // h[N,K] -> x^[N,D]
-  ConstMatrixRef reconstruct(ConstMatrixRef x);   // x[N,D] -> x^[N,D]
+  ConstMatrixRef encode(ConstMatrixRef x) override;        // x[N,D] -> h[N,K]
+  ConstMatrixRef decode(ConstMatrixRef codes) override;    // h[N,K] -> x^[N,D]
+  ConstMatrixRef reconstruct(ConstMatrixRef x) override;   // x[N,D] -> x^[N,D]
 
   // Training: logits z = decoder(encoder(x)); then backward(dz) accumulates all gradients.
   // `noise` feeds the stochastic layers (code noise) while training; null: inference.
@@ -101,13 +102,14 @@ class Autoencoder {
 
   // The resolved configuration: a conv model's layer lists are filled in.
   const AutoencoderConfig& config() const { return config_; }
-  Index input_size() const { return encoder_.in_features(); }
-  Index code_size() const { return encoder_.out_features(); }
+  ModelKind kind() const override { return ModelKind::autoencoder; }
+  Index input_size() const override { return encoder_.in_features(); }
+  Index code_size() const override { return encoder_.out_features(); }
   Shape code_shape() const { return code_shape_; }  // {1, 1, K} for a flat code
   // One line for logs and reports, e.g. "mlp 784-256-32 (mirrored), relu / code relu /
   // output sigmoid" or "conv [1, 28, 28]: conv 32 3x3 pad=1 relu, maxpool 2, ... -> code
   // [32, 7, 7] -> deconv ..., conv 1 3x3 pad=1 / output sigmoid".
-  std::string description() const;
+  std::string description() const override;
   nn::Parameters& parameters() { return parameters_; }
   const nn::Parameters& parameters() const { return parameters_; }
   // Non-parameter state (BatchNorm running statistics), "encoder.<i>.<name>" / "decoder...".
@@ -115,6 +117,12 @@ class Autoencoder {
   // All buffers one after another (empty without BatchNorm layers), and back.
   Vector buffer_values() const;
   void set_buffer_values(std::span<const Scalar> values);  // values.size() == buffer_values().size()
+
+  // Model state: the config with "kind", then every parameter and every buffer.
+  nlohmann::json to_json() const override;
+  std::vector<StateBlock> state_layout() const override;
+  std::vector<float> state() const override;
+  void set_state(std::span<const float> values) override;
 
  private:
   void build_mlp();

@@ -82,23 +82,27 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
   return loss;
 }
 
-ReconstructionMetrics evaluate_reconstruction(Autoencoder& model, ConstMatrixRef input,
+ReconstructionMetrics evaluate_reconstruction(Model& model, ConstMatrixRef input,
                                               ConstMatrixRef data, Index batch) {
   AEKIT_ASSERT(input.rows() == data.rows() && input.cols() == data.cols());
   ReconstructionMetrics m;
   m.n = data.rows();
   double squared = 0, cross_entropy = 0;
-  const bool sigmoid = model.config().output == Activation::sigmoid;
+  auto* autoencoder = dynamic_cast<Autoencoder*>(&model);
+  const bool logits = autoencoder && autoencoder->config().output == Activation::sigmoid;
   constexpr Scalar kEps = Scalar(1e-7);
   for (Index begin = 0; begin < data.rows(); begin += batch) {
     const Index rows = std::min(batch, data.rows() - begin);
     const auto x = data.middleRows(begin, rows);
-    ConstMatrixRef z = model.forward_logits(input.middleRows(begin, rows));
-    if (sigmoid) cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
-    ConstMatrixRef y = model.output_from_logits(z);
+    const auto in = input.middleRows(begin, rows);
+    ConstMatrixRef y = [&]() -> ConstMatrixRef {
+      if (!logits) return model.reconstruct(in);
+      ConstMatrixRef z = autoencoder->forward_logits(in);
+      cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
+      return autoencoder->output_from_logits(z);
+    }();
     squared += loss::mse(y, x) * double(y.size());
-    if (!sigmoid) {
-      // Outputs are not probabilities: score them clamped to [eps, 1 - eps].
+    if (!logits) {
       const auto p = y.array().max(kEps).min(1 - kEps);
       const auto t = x.array();
       cross_entropy -= double((t * p.log() + (1 - t) * (1 - p).log()).sum());

@@ -156,4 +156,20 @@ Matrix Pca::decode(ConstMatrixRef codes) const {
   return x;
 }
 
+Pca Pca::from_parts(RowVector mean, Matrix components, Eigen::VectorXd explained_variance,
+                   double total_variance, bool whiten, PcaSolver solver) {
+  if (components.cols() != mean.cols() || explained_variance.size() != components.rows())
+    throw Error(fmt::format("PCA: {} components of width {}, a mean of width {} and {} variances "
+                            "do not fit together", components.rows(), components.cols(),
+                            mean.cols(), explained_variance.size()));
+  Pca pca;
+  pca.mean_ = std::move(mean);
+  pca.components_ = std::move(components);
+  pca.explained_variance_ = std::move(explained_variance);
+  pca.total_variance_ = total_variance;
+  pca.whiten_ = whiten;
+  pca.solver_ = solver;
+  return pca;
+}
+
 }  // namespace aekit::models

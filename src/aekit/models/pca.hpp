@@ -28,12 +28,18 @@ class Pca {
   static Pca fit(ConstMatrixRef x, const PcaConfig& config);
   // `components` components, no whitening, the automatic solver.
   static Pca fit(ConstMatrixRef x, Index components);
+  // A fitted PCA from its parts (a model file): mean [1,D], components V [k,D], variances
+  // lambda [k], trace(C). Throws aekit::Error when the sizes disagree.
+  static Pca from_parts(RowVector mean, Matrix components, Eigen::VectorXd explained_variance,
+                        double total_variance, bool whiten, PcaSolver solver);
 
   // Throw aekit::Error when the width is not D (encode, reconstruct) or k (decode).
   Matrix encode(ConstMatrixRef x) const;       // x[N,D] -> c[N,k]
   Matrix decode(ConstMatrixRef codes) const;   // c[N,k] -> x^[N,D]
   Matrix reconstruct(ConstMatrixRef x) const { return decode(encode(x)); }
 
+  Index input_size() const { return components_.cols(); }  // D
+  Index code_size() const { return components_.rows(); }   // k
   const Matrix& components() const { return components_; }  // V [k, D], orthonormal rows
   const RowVector& mean() const { return mean_; }             // m [1, D]
   const Eigen::VectorXd& explained_variance() const { return explained_variance_; }  // lambda [k]

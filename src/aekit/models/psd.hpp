@@ -44,6 +44,9 @@ struct PsdConfig {
 
 class Psd {
  public:
+  // A model from given parameters (a model file); `config` gives lambda, gamma and the LASSO
+  // options of infer().
+  Psd(PsdParameters params, const PsdConfig& config) : params_(std::move(params)), config_(config) {}
   // Trains on x[N,D]; `objective` (if given) receives one value per epoch.
   static Psd fit(ConstMatrixRef x, const PsdConfig& config,
                  std::vector<double>* objective = nullptr);
@@ -57,9 +60,9 @@ class Psd {
   Index input_size() const { return params_.dictionary.cols(); }
   Index code_size() const { return params_.dictionary.rows(); }
   const PsdParameters& parameters() const { return params_; }
+  const PsdConfig& config() const { return config_; }
 
  private:
-  Psd(PsdParameters params, const PsdConfig& config) : params_(std::move(params)), config_(config) {}
   void check_width(Index columns, Index expected, const char* what) const;
 
   PsdParameters params_;

@@ -5,6 +5,10 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
+#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/pca_model.hpp"
+#include "aekit/models/psd_model.hpp"
+#include "aekit/models/sparse_coding_model.hpp"
 #include "aekit/nn/layer_spec.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "aekit/report/image_shape.hpp"
@@ -43,16 +47,26 @@ nn::LayerSpec first_conv_layer(const models::Autoencoder& model) {
 
 }  // namespace
 
-std::optional<Shape> filter_shape(const models::Autoencoder& model, Shape input_shape) {
-  const auto& config = model.config();
-  if (config.architecture == models::Architecture::mlp)
-    return image_shape_for(model.input_size(), input_shape);
+std::optional<Shape> filter_shape(const models::Model& generic, Shape input_shape) {
+  const auto* model = dynamic_cast<const models::Autoencoder*>(&generic);
+  if (!model || model->config().architecture == models::Architecture::mlp)
+    return image_shape_for(generic.input_size(), input_shape);
+  const auto& config = model->config();
   const auto spec = nn::parse_layer_spec(config.encoder_layers.front());
   if (spec.kind != nn::LayerSpec::Kind::conv) return std::nullopt;
   return Shape{config.input_shape.c, spec.kernel.size, spec.kernel.size};
 }
 
-FloatMatrix layer_filters(const models::Autoencoder& model, FilterLayer layer) {
+FloatMatrix layer_filters(const models::Model& generic, FilterLayer layer) {
+  if (const auto* pca = dynamic_cast<const models::PcaModel*>(&generic))
+    return pca->algorithm().components().cast<float>();
+  if (const auto* sparse = dynamic_cast<const models::SparseCodingModel*>(&generic))
+    return sparse->algorithm().dictionary().cast<float>();
+  if (const auto* psd = dynamic_cast<const models::PsdModel*>(&generic)) {
+    const auto& p = psd->algorithm().parameters();
+    return (layer == FilterLayer::encoder ? p.weight : p.dictionary).cast<float>();
+  }
+  const auto& model = dynamic_cast<const models::Autoencoder&>(generic);
   if (model.config().architecture == models::Architecture::conv) {
     if (layer == FilterLayer::decoder)
       throw UsageError("decoder filters are drawn for mlp models only; a conv model has encoder "

@@ -9,6 +9,8 @@
 #include "aekit/report/html_report.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "aekit/report/image_shape.hpp"
+#include "aekit/models/pca_model.hpp"
+#include "aekit/report/pca_figures.hpp"
 #include "aekit/report/svg_chart.hpp"
 #include "aekit/io/atomic_write.hpp"
 
@@ -41,6 +43,23 @@ bool write_filters(const fs::path& path, const RunReportInput& in) {
   return true;
 }
 
+// What the filters of each kind of model are, for the figure's caption.
+std::string filters_caption(const models::Model& model) {
+  const std::string scaling = "each scaled on its own: mid-gray is 0, white and black are its "
+                              "largest positive and negative values.";
+  switch (model.kind()) {
+    case models::ModelKind::pca: return "Principal components, largest variance first, " + scaling;
+    case models::ModelKind::sparse_coding: return "Atoms of the dictionary, " + scaling;
+    case models::ModelKind::psd: return "Weights of the fast encoder f(x) = tanh(W x + b), one image per code unit, " + scaling;
+    case models::ModelKind::autoencoder: break;
+  }
+  return "Weights of the first encoder layer, one image per hidden unit, " + scaling;
+}
+
+std::string objective_curve(const std::vector<double>& objective) {
+  return line_chart_svg({"Objective per iteration", "iteration", "objective", {{"training", {}, objective}}, false});
+}
+
 std::string loss_curve(const train::TrainerState& state, const std::string& loss) {
   Series train{"training", {}, {}}, val{"validation", {}, {}};
   for (const auto& r : state.history) {
@@ -70,12 +89,27 @@ std::string epoch_table(const train::TrainerState& state) {
   return table_html({"epoch", "train loss", "validation loss", "lr", "seconds", "samples/s"}, rows);
 }
 
+// The settings that describe how the model was made, in one line.
+std::string training_line(const RunReportInput& in) {
+  const auto& c = in.config;
+  const auto& r = in.results;
+  if (in.state)
+    return fmt::format("{} {} lr {} batch {}, {} epochs ({})", c.get("loss"), c.get("optimizer"),
+                       c.get("lr"), c.batch, r.value("epochs_done", 0), r.value("outcome", ""));
+  return fmt::format("fitted on the training rows in {:.2f} s", r.value("fit_seconds", 0.0));
+}
+
 }  // namespace
 
 void write_run_report(const fs::path& folder, const RunReportInput& in) {
   write_reconstructions(folder / "reconstructions.png", in);
   const bool has_filters = write_filters(folder / "filters.png", in);
-  io::atomic_write(folder / "loss.svg", loss_curve(in.state, in.config.get("loss")));
+  const auto* pca = dynamic_cast<const models::PcaModel*>(&in.model);
+  if (in.state)
+    io::atomic_write(folder / "loss.svg", loss_curve(*in.state, in.config.get("loss")));
+  else if (!in.objective.empty())
+    io::atomic_write(folder / "loss.svg", objective_curve(in.objective));
+  if (pca) io::atomic_write(folder / "explained_variance.svg", explained_variance_svg(pca->algorithm()));
 
   Report report;
   report.title = fmt::format("aekit run {}", folder.filename().string());
@@ -84,10 +118,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
       {"data", in.config.data},
       {"test data", in.config.test_data},
       {"model", in.model.description()},
-      {"parameters", std::to_string(in.model.parameters().size())},
-      {"training", fmt::format("{} {} lr {} batch {}, {} epochs ({})", in.config.get("loss"),
-                               in.config.get("optimizer"), in.config.get("lr"), in.config.batch,
-                               r.value("epochs_done", 0), r.value("outcome", ""))},
+      {"learned values", std::to_string(in.model.state_size())},
+      {"training", training_line(in)},
       {"test MSE", number(r["test_mse"])},
       {"test BCE", number(r["test_bce"])},
       {fmt::format("PCA-{} test MSE", in.model.code_size()), number(r["pca_test_mse"])},
@@ -96,11 +128,16 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   report.sections.push_back({"Reconstructions", figure_html("reconstructions.png",
       "Test images (top) and their reconstructions (bottom).")});
   if (has_filters)
-    report.sections.push_back({"Filters", figure_html("filters.png",
-        "Weights of the first encoder layer, one image per hidden unit, each scaled on its own: "
-        "mid-gray is 0, white and black are its largest positive and negative weights.")});
-  report.sections.push_back({"Loss", figure_html("loss.svg", "Training and validation loss per epoch.")});
-  report.sections.push_back({"Epochs", epoch_table(in.state)});
+    report.sections.push_back({"Filters", figure_html("filters.png", filters_caption(in.model))});
+  if (pca)
+    report.sections.push_back({"Explained variance", figure_html("explained_variance.svg",
+        "Cumulative share of the training data's variance kept by the first k components.")});
+  if (in.state) {
+    report.sections.push_back({"Loss", figure_html("loss.svg", "Training and validation loss per epoch.")});
+    report.sections.push_back({"Epochs", epoch_table(*in.state)});
+  } else if (!in.objective.empty()) {
+    report.sections.push_back({"Objective", figure_html("loss.svg", "The fit's objective per iteration.")});
+  }
   report.sections.push_back({"Settings", "<pre>" + html_escape(in.config.to_toml()) + "</pre>"});
   write_html_report(folder / "report.html", report);
 }

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
-#include "aekit/io/autoencoder_file.hpp"
 #include "aekit/io/model_file.hpp"
+#include "aekit/io/saved_model.hpp"
 
 namespace aekit::train {
 namespace {
@@ -19,7 +19,8 @@ void save_checkpoint(const std::filesystem::path& path, const models::Autoencode
                      optim::Optimizer& optimizer, const TrainerState& state,
                      const data::Scaling& scaling, Shape input_shape) {
   io::ModelFile file;
-  file.header = io::autoencoder_header(model, scaling, input_shape);
+  file.header = io::model_header(model, scaling, input_shape);
+  file.header.erase("state");  // the blob is laid out as "checkpoint" says
   nlohmann::json arrays = nlohmann::json::array();
   const auto params = model.parameters().values();
   append(file.blob, params);
@@ -51,8 +52,7 @@ data::Scaling restore(const std::filesystem::path& path, const io::ModelFile& fi
   const auto fail = [&](const std::string& why) {
     return Error(fmt::format("cannot resume from '{}': {}", path.string(), why));
   };
-  nlohmann::json expected_model = model.config().to_json();
-  expected_model["kind"] = "autoencoder";
+  const nlohmann::json expected_model = model.to_json();
   if (!file.header.contains("checkpoint") || !file.header.contains("model"))
     throw fail("it is not a checkpoint");
   if (file.header["model"] != expected_model)

@@ -11,9 +11,10 @@
 #include "aekit/error.hpp"
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
-#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/io/saved_model.hpp"
 #include "aekit/models/pca.hpp"
 #include "aekit/report/run_report.hpp"
+#include "aekit/train/baseline_fit.hpp"
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/train/checkpoint.hpp"
 
@@ -27,9 +28,16 @@ fs::path default_run_folder() {
 }
 
 // The data fit the model: an mlp's input size, a conv model's input shape (taken from the
-// training data, so the test data must match it).
-void check_width(const data::Dataset& d, const TrainConfig& config) {
+// training data, so the test data must match it); a baseline takes the training data's width.
+void check_width(const data::Dataset& d, const TrainConfig& config, Index train_width) {
   const Shape& shape = config.model.input_shape;
+  if (config.kind != models::ModelKind::autoencoder) {
+    if (d.x.cols() != train_width)
+      throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
+                              "'{}' has {} columns", config.get("model"), train_width, d.name,
+                              d.x.cols()));
+    return;
+  }
   if (config.model.architecture == models::Architecture::conv) {
     if (!(d.shape == shape))
       throw Error(fmt::format("conv model expects images of shape [{}, {}, {}] (the training "
@@ -101,7 +109,7 @@ RunSummary summarize(const TrainerState& state, const std::string& outcome, int 
 // Test metrics of the model (with the training corruption, if any, applied to a copy of the
 // test data), and the test MSE of PCA fitted on the same training rows with as many
 // components as the code has.
-void test_against_pca(models::Autoencoder& model, const TrainConfig& config,
+void test_against_pca(models::Model& model, const TrainConfig& config,
                       const FloatMatrix& train_x, const FloatMatrix& test_x, RunSummary& summary) {
   summary.has_test = true;
   summary.metrics = eval::measure_model(model, test_x, config.regularization().corruption,
@@ -112,6 +120,83 @@ void test_against_pca(models::Autoencoder& model, const TrainConfig& config,
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
 }
 
+// The data of a run, scaled, with the training rows split into training and validation.
+struct RunData {
+  data::Dataset train_set, test_set;
+  bool has_test = false;
+  data::Scaling scaling;
+  FloatMatrix train_x, val_x;
+};
+
+// Loads and checks the data sets (config.model.input_shape is set from the training data);
+// the scaling is fitted on the training data unless `scaling` (a resumed run's) is given.
+RunData load_run_data(TrainConfig& config) {
+  RunData d;
+  d.train_set = data::load_dataset(config.data);
+  config.model.input_shape = d.train_set.shape;
+  const Index width = d.train_set.x.cols();
+  check_width(d.train_set, config, width);
+  d.has_test = !config.test_data.empty() && config.test_data != "none";
+  if (d.has_test) {
+    d.test_set = data::load_dataset(config.test_data);
+    check_width(d.test_set, config, width);
+  }
+  return d;
+}
+
+void scale_and_split(RunData& d, const TrainConfig& config) {
+  d.scaling.apply(d.train_set.x);
+  if (d.has_test) d.scaling.apply(d.test_set.x);
+  split_rows(d.train_set.x, config.val_split, config.seed, d.train_x, d.val_x);
+}
+
+// What every run writes last: test metrics next to PCA's, model.aek, summary.json, report.
+RunSummary finish_run(const fs::path& folder, const TrainConfig& config, const RunData& d,
+                      models::Model& model, RunSummary summary, nlohmann::json results,
+                      const TrainerState* state, const std::vector<double>& objective,
+                      nlohmann::json history) {
+  results.update({{"test_mse", nullptr}, {"test_bce", nullptr}, {"pca_test_mse", nullptr},
+                  {"test_rows", 0}});
+  if (d.has_test) {
+    test_against_pca(model, config, d.train_x, d.test_set.x, summary);
+    results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
+                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", d.test_set.x.rows()},
+                    {"test", summary.metrics.to_json()}});
+  }
+  summary.folder = folder;
+  io::save_model(folder / "model.aek", model, d.scaling, d.train_set.shape,
+                 {{"config", config.to_toml()}, {"results", results}, {"history", history}});
+  io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
+  const FloatMatrix& eval_x = d.has_test ? d.test_set.x : d.val_x;
+  report::write_run_report(folder, {config, state, objective, results, model, d.scaling,
+                                    d.train_set.shape, eval_x});
+  return summary;
+}
+
+// A baseline is fitted on the training rows in one go (train/baseline_fit.hpp).
+RunSummary run_baseline(const TrainConfig& config, const fs::path& folder, RunData& d,
+                        std::ostream& log) {
+  d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
+  scale_and_split(d, config);
+  check_baseline_fits(config, d.train_x.rows(), d.train_x.cols());
+  create_run_folder(folder);
+  log << fmt::format("aekit train: {} rows x {} features ({} train, {} held out), model {} "
+                     "with code size {}, {} threads -> {}\n", d.train_set.x.rows(),
+                     d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(), config.get("model"),
+                     config.code_size(), threads(), folder.string());
+  io::atomic_write(folder / "config.toml", config.to_toml());
+  FittedBaseline fitted = fit_baseline(config, d.train_x.cast<Scalar>());
+  log << fmt::format("fitted {} in {:.2f} s\n", fitted.model->description(), fitted.seconds);
+  RunSummary summary;
+  summary.outcome = "fitted";
+  summary.samples_per_second = fitted.seconds > 0 ? double(d.train_x.rows()) / fitted.seconds : 0;
+  const nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", fitted.seconds},
+                                  {"objective", fitted.objective},
+                                  {"samples_per_second", summary.samples_per_second}};
+  return finish_run(folder, config, d, *fitted.model, summary, results, nullptr,
+                    fitted.objective, nlohmann::json::array());
+}
+
 }  // namespace
 
 RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
@@ -119,16 +204,11 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   set_threads(config.threads);
   const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
   config.out = folder.string();
-
-  data::Dataset train_set = data::load_dataset(config.data);
-  config.model.input_shape = train_set.shape;
-  check_width(train_set, config);
-  data::Dataset test_set;
-  const bool has_test = !config.test_data.empty() && config.test_data != "none";
-  if (has_test) {
-    test_set = data::load_dataset(config.test_data);
-    check_width(test_set, config);
-  }
+  if (resume && config.kind != models::ModelKind::autoencoder)
+    throw UsageError(fmt::format("--resume continues an autoencoder's training; model {} is "
+                                 "fitted in one go", config.get("model")));
+  RunData d = load_run_data(config);
+  if (config.kind != models::ModelKind::autoencoder) return run_baseline(config, folder, d, log);
 
   models::Autoencoder model(config.model);
   Rng init_rng = Rng(config.seed).derive("init");
@@ -137,17 +217,15 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   auto optimizer = optim::make_optimizer(config.optimizer);
   TrainerState state;
   // A resumed run keeps the scaling its model was trained with; a new one fits it.
-  data::Scaling scaling;
   if (resume) {
     require_checkpoint(folder);
-    scaling = load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
+    d.scaling = load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
   } else {
-    scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), train_set.x);
+    d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
   }
-  scaling.apply(train_set.x);
-  if (has_test) scaling.apply(test_set.x);
-  FloatMatrix train_x, val_x;
-  split_rows(train_set.x, config.val_split, config.seed, train_x, val_x);
+  scale_and_split(d, config);
+  const FloatMatrix& train_x = d.train_x;
+  const FloatMatrix& val_x = d.val_x;
   if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
   const int first_epoch = state.epochs_done + 1;
   // config.toml describes the checkpoint next to it, so it is (re)written with the first
@@ -162,7 +240,7 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
 
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
-                     train_set.x.rows(), train_set.x.cols(), train_x.rows(), val_x.rows(),
+                     d.train_set.x.rows(), d.train_set.x.cols(), train_x.rows(), val_x.rows(),
                      model.description(), model.parameters().size(), threads(), folder.string());
   Progress progress(log, log_is_terminal, config.epochs,
                     (train_x.rows() + config.batch - 1) / config.batch);
@@ -171,7 +249,7 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   std::string outcome;
   try {
     outcome = trainer.fit(train_x, val_x, state, &progress, [&](const TrainerState& s) {
-      save_checkpoint(checkpoint, model, *optimizer, s, scaling, train_set.shape);
+      save_checkpoint(checkpoint, model, *optimizer, s, d.scaling, d.train_set.shape);
       write_config();
       write_metrics(folder / "metrics.jsonl", s);
     });
@@ -183,24 +261,10 @@ RunSummary run_training(TrainConfig config, bool resume, std::ostream& log, bool
   }
 
   RunSummary summary = summarize(state, outcome, first_epoch, train_x.rows());
-  nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
-                            {"best_epoch", state.best_epoch}, {"test_mse", nullptr},
-                            {"test_bce", nullptr}, {"pca_test_mse", nullptr}, {"test_rows", 0},
-                            {"samples_per_second", summary.samples_per_second}};
-  if (has_test) {
-    test_against_pca(model, config, train_x, test_set.x, summary);
-    results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
-                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", test_set.x.rows()},
-                    {"test", summary.metrics.to_json()}});
-  }
-  summary.folder = folder;
-  io::save_autoencoder(folder / "model.aek", model, scaling, train_set.shape,
-                       {{"config", config.to_toml()}, {"results", results},
-                        {"history", state.history_json()}});
-  io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
-  const FloatMatrix& eval_x = has_test ? test_set.x : val_x;
-  report::write_run_report(folder, {config, state, results, model, scaling, train_set.shape, eval_x});
-  return summary;
+  const nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
+                                  {"best_epoch", state.best_epoch},
+                                  {"samples_per_second", summary.samples_per_second}};
+  return finish_run(folder, config, d, model, summary, results, &state, {}, state.history_json());
 }
 
 }  // namespace aekit::train

@@ -20,8 +20,14 @@ const std::vector<OptionSpec>& train_options() {
       {"data", "fashion-mnist:train", "training data set (fashion-mnist:train, npy:F, idx:F, csv:F, images:DIR, patches:DIR:SIZE[:STRIDE])"},
       {"test_data", "fashion-mnist:test", "test data set for the final metrics; 'none' to skip"},
       {"scaling", "unit", "input scaling fitted on the training data: unit | symmetric | standardize | none"},
-      {"model", "mlp", "architecture: mlp (Dense layers from dims) | conv (encoder_layers, decoder_layers)"},
+      {"model", "mlp", "autoencoders: mlp (Dense layers from dims) | conv (encoder_layers, decoder_layers); baselines, fitted on the training rows: pca | sparse_coding (dictionary learning, LASSO encoder) | psd (predictive sparse decomposition)"},
       {"dims", "784,256,32", "mlp: layer sizes from input to code; the decoder mirrors them"},
+      {"code", "0", "code size: the last entry of dims (mlp), the components (pca), the atoms (sparse_coding, psd); 0: the last entry of dims"},
+      {"alpha", "1", "sparse_coding, psd: weight of the L1 penalty on the code (psd's lambda)"},
+      {"psd_gamma", "1", "psd: weight of the prediction error ||h - f(x)||^2 / 2"},
+      {"whiten", "false", "pca: codes with unit variance"},
+      {"pca_solver", "auto", "pca: exact | randomized | auto (exact when min(rows, features) <= 1000)"},
+      {"lasso_solver", "cd", "sparse_coding, psd: the LASSO solver, cd (coordinate descent) | fista"},
       {"encoder_layers", "", "conv: encoder layers, one text each (in a flag: comma-separated), e.g. \"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: the default conv autoencoder"},
       {"conv_preset", "convae", "conv model without layer lists: convae (lecture 003's ConvAE, image sides multiples of 4) | denoiser (fully convolutional, patches of any size)"},
       {"decoder_layers", "", "conv: decoder layers; the last one has no activation (output_activation follows) and gives back the input shape"},
@@ -37,7 +43,7 @@ const std::vector<OptionSpec>& train_options() {
       {"contractive", "0", "contractive penalty lambda * ||J||_F^2 of the first encoder layer; 0 = off"},
       {"code_noise", "0", "sigma of Gaussian noise before the code activation while training (near-binary sigmoid codes)"},
       {"optimizer", "adam", "sgd | adam | rmsprop"},
-      {"lr", "0.001", "learning rate"},
+      {"lr", "0.001", "learning rate (psd: its plain gradient step on D, W, b; try 0.01 to 0.05)"},
       {"momentum", "0", "SGD momentum"},
       {"nesterov", "false", "Nesterov momentum (SGD)"},
       {"weight_decay", "0", "L2 weight decay added to the gradient"},
@@ -46,8 +52,8 @@ const std::vector<OptionSpec>& train_options() {
       {"step_size", "10", "step schedule: epochs between decays"},
       {"gamma", "0.1", "step schedule: decay factor"},
       {"min_lr", "0", "cosine schedule: final learning rate"},
-      {"epochs", "10", "training epochs"},
-      {"batch", "128", "minibatch size"},
+      {"epochs", "10", "training epochs (sparse_coding: epochs of the online algorithm, or iterations with batch 0)"},
+      {"batch", "128", "minibatch size (sparse_coding: 0 runs the batch algorithm on all rows)"},
       {"val_split", "0.1", "share of training rows held out for validation (0 = none)"},
       {"patience", "5", "early stopping after this many epochs without validation gain; 0 = off"},
       {"seed", "42", "random seed (same seed, threads and build: identical weights)"},
@@ -108,6 +114,13 @@ void require(bool ok, std::string_view name, std::string_view expected, const st
   if (!ok) throw UsageError(fmt::format("{} must be {}, found {}", name, expected, found));
 }
 
+// "pca" | "sparse_coding" | "psd"; the autoencoders are named by architecture (mlp, conv).
+models::ModelKind parse_baseline_kind(const std::string& name) {
+  for (const auto kind : {models::ModelKind::pca, models::ModelKind::sparse_coding, models::ModelKind::psd})
+    if (name == models::model_kind_name(kind)) return kind;
+  throw UsageError(fmt::format("model: expected mlp, conv, pca, sparse_coding or psd, found '{}'", name));
+}
+
 // TOML scalars and arrays as the text the flag would carry.
 std::string toml_to_text(const toml::node& node) {
   if (auto s = node.as_string()) return s->get();
@@ -134,8 +147,21 @@ void TrainConfig::set(std::string_view name, const std::string& v) {
   if (name == "data") data = v;
   else if (name == "test_data") test_data = v;
   else if (name == "scaling") scaling = std::string(data::scaling_name(data::parse_scaling_kind(v)));
-  else if (name == "model") model.architecture = models::parse_architecture(v);
-  else if (name == "dims") model.dims = parse_dims(v);
+  else if (name == "model") {
+    kind = v == "mlp" || v == "conv" ? models::ModelKind::autoencoder : parse_baseline_kind(v);
+    if (kind == models::ModelKind::autoencoder) model.architecture = models::parse_architecture(v);
+  } else if (name == "dims") {
+    model.dims = parse_dims(v);
+    if (code > 0 && !model.dims.empty()) model.dims.back() = code;
+  } else if (name == "code") {
+    code = parse_number<Index>(name, v);
+    if (code > 0 && !model.dims.empty()) model.dims.back() = code;
+  }
+  else if (name == "alpha") alpha = parse_number<double>(name, v);
+  else if (name == "psd_gamma") psd_gamma = parse_number<double>(name, v);
+  else if (name == "whiten") whiten = parse_bool(name, v);
+  else if (name == "pca_solver") pca_solver = models::parse_pca_solver(v);
+  else if (name == "lasso_solver") lasso_solver = models::parse_lasso_solver(v);
   else if (name == "encoder_layers") model.encoder_layers = split_list(v);
   else if (name == "decoder_layers") model.decoder_layers = split_list(v);
   else if (name == "conv_preset") model.conv_preset = models::parse_conv_preset(v);
@@ -180,8 +206,16 @@ std::string TrainConfig::get(std::string_view name) const {
   if (name == "data") return data;
   if (name == "test_data") return test_data;
   if (name == "scaling") return scaling;
-  if (name == "model") return models::architecture_name(model.architecture);
+  if (name == "model")
+    return kind == models::ModelKind::autoencoder ? models::architecture_name(model.architecture)
+                                                  : models::model_kind_name(kind);
   if (name == "dims") return fmt::format("{}", fmt::join(model.dims, ","));
+  if (name == "code") return std::to_string(code);
+  if (name == "alpha") return fmt::format("{}", alpha);
+  if (name == "psd_gamma") return fmt::format("{}", psd_gamma);
+  if (name == "whiten") return whiten ? "true" : "false";
+  if (name == "pca_solver") return models::pca_solver_name(pca_solver);
+  if (name == "lasso_solver") return models::lasso_solver_name(lasso_solver);
   if (name == "encoder_layers") return fmt::format("{}", fmt::join(model.encoder_layers, ", "));
   if (name == "decoder_layers") return fmt::format("{}", fmt::join(model.decoder_layers, ", "));
   if (name == "conv_preset") return models::conv_preset_name(model.conv_preset);
@@ -242,18 +276,80 @@ void TrainConfig::merge_toml_file(const std::filesystem::path& path) {
 }
 
 void TrainConfig::validate() const {
+  require(code >= 0, "code", "0 (the last entry of dims) or more", std::to_string(code));
+  if (kind != models::ModelKind::autoencoder) validate_baseline();
   model.validate();
+  if (code > 0 && kind == models::ModelKind::autoencoder && model.architecture == models::Architecture::conv)
+    throw UsageError(fmt::format("code {} applies to mlp, pca, sparse_coding and psd models; a conv "
+                                 "model's code is the output of its encoder_layers", code));
   optimizer.validate();
   schedule.validate();
   require(lr > 0, "lr", "a positive number", fmt::format("{}", lr));
   require(epochs >= 1, "epochs", "at least 1", std::to_string(epochs));
-  require(batch >= 1, "batch", "at least 1", std::to_string(batch));
+  if (kind == models::ModelKind::autoencoder)
+    require(batch >= 1, "batch", "at least 1", std::to_string(batch));
   require(val_split >= 0 && val_split < 1, "val_split", "in [0, 1)", fmt::format("{}", val_split));
   require(patience >= 0, "patience", "0 (off) or more", std::to_string(patience));
   require(clip_norm >= 0, "clip_norm", "0 (off) or positive", fmt::format("{}", clip_norm));
   require(threads >= 0, "threads", "0 (all cores) or more", std::to_string(threads));
   models::Objective(loss, model.output);  // throws if the loss does not fit the output
   regularization().validate(model);
+}
+
+void TrainConfig::validate_baseline() const {
+  const std::string name = get("model");
+  const auto refuse = [&](bool set, const char* option) {
+    if (set)
+      throw UsageError(fmt::format("{} = {} applies to autoencoders, not to model {}", option,
+                                   get(option), name));
+  };
+  refuse(l1 > 0, "l1");
+  refuse(kl.active(), "kl");
+  refuse(contractive.weight > 0, "contractive");
+  refuse(model.code_noise > 0, "code_noise");
+  refuse(model.tied, "tied");
+  refuse(!model.encoder_layers.empty(), "encoder_layers");
+  refuse(!model.decoder_layers.empty(), "decoder_layers");
+  require(batch >= 0, "batch", "0 (batch algorithm) or more", std::to_string(batch));
+  if (kind == models::ModelKind::pca) return;
+  models::validate_l1_weight(alpha, "alpha");
+  if (kind == models::ModelKind::psd) psd_config().validate();
+  else sparse_coding_config().validate();
+}
+
+Index TrainConfig::code_size() const { return code > 0 ? code : model.dims.back(); }
+
+models::PcaConfig TrainConfig::pca_config() const {
+  models::PcaConfig c;
+  c.components = code_size();
+  c.whiten = whiten;
+  c.solver = pca_solver;
+  c.seed = seed;
+  return c;
+}
+
+models::SparseCodingConfig TrainConfig::sparse_coding_config() const {
+  models::SparseCodingConfig c;
+  c.atoms = code_size();
+  c.alpha = alpha;
+  c.iterations = epochs;
+  c.batch_size = batch;
+  c.seed = seed;
+  c.lasso.solver = lasso_solver;
+  return c;
+}
+
+models::PsdConfig TrainConfig::psd_config() const {
+  models::PsdConfig c;
+  c.atoms = code_size();
+  c.lambda = alpha;
+  c.gamma = psd_gamma;
+  c.lr = lr;
+  c.epochs = epochs;
+  c.batch_size = batch;
+  c.seed = seed;
+  c.lasso.solver = lasso_solver;
+  return c;
 }
 
 models::Regularization TrainConfig::regularization() const {
@@ -291,7 +387,7 @@ std::string TrainConfig::to_toml() const {
   // Options written bare (TOML numbers and booleans); all others are strings, whatever they
   // look like: a run folder named 001 or 1e5 is a string.
   static constexpr std::string_view kBare[] = {
-      "tied", "nesterov", "l1", "contractive", "code_noise", "lr", "momentum", "weight_decay", "clip_norm", "step_size", "gamma",
+      "code", "alpha", "psd_gamma", "whiten", "tied", "nesterov", "l1", "contractive", "code_noise", "lr", "momentum", "weight_decay", "clip_norm", "step_size", "gamma",
       "min_lr", "epochs", "batch", "val_split", "patience", "threads"};
   std::string text = "# aekit train: resolved settings of this run\n";
   for (const auto& o : train_options()) {

@@ -11,6 +11,9 @@
 
 #include "aekit/models/autoencoder.hpp"
 #include "aekit/models/objective.hpp"
+#include "aekit/models/pca_config.hpp"
+#include "aekit/models/psd.hpp"
+#include "aekit/models/sparse_coding_config.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/optim/schedule.hpp"
 
@@ -28,7 +31,14 @@ const std::vector<OptionSpec>& train_options();
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
+  models::ModelKind kind = models::ModelKind::autoencoder;  // option "model": mlp | conv | a baseline
   models::AutoencoderConfig model;
+  Index code = 0;                       // 0: model.dims.back()
+  double alpha = 1;                     // sparse_coding alpha, psd lambda
+  double psd_gamma = 1;
+  bool whiten = false;
+  models::PcaSolver pca_solver = models::PcaSolver::automatic;
+  models::LassoSolver lasso_solver = models::LassoSolver::cd;
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code
@@ -53,8 +63,16 @@ struct TrainConfig {
   void set(std::string_view name, const std::string& value);
   // Reads a TOML file; unknown keys are a UsageError that lists the valid ones.
   void merge_toml_file(const std::filesystem::path& path);
-  // Cross-field checks (e.g. bce needs a sigmoid output, l1 and kl exclude each other).
+  // Cross-field checks (e.g. bce needs a sigmoid output, l1 and kl exclude each other; a
+  // baseline model refuses the autoencoders' regularizers).
   void validate() const;
+  // The code size (components, atoms): `code`, else the last entry of dims.
+  Index code_size() const;
+  // The settings of the baseline models, from the shared options (code, alpha, epochs,
+  // batch, lr, seed, ...).
+  models::PcaConfig pca_config() const;
+  models::SparseCodingConfig sparse_coding_config() const;
+  models::PsdConfig psd_config() const;
   // The objective's regularizers; corruption clipping and salt-and-pepper use the scaled
   // data range ([-1, 1] with symmetric scaling, else [0, 1]).
   models::Regularization regularization() const;
@@ -62,6 +80,8 @@ struct TrainConfig {
   std::string to_toml() const;
   // The value of one option as text (inverse of set).
   std::string get(std::string_view name) const;
+ private:
+  void validate_baseline() const;
 };
 
 }  // namespace aekit::train

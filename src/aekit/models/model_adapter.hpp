@@ -1,0 +1,33 @@
+#pragma once
+// The Model interface (model.hpp) for a model class whose inference is const and returns
+// owned matrices (Pca, SparseCoding, Psd): the results are kept so that the views Model
+// hands out stay valid until the next call of the same kind.
+#include <utility>
+
+#include "aekit/models/model.hpp"
+
+namespace aekit::models {
+
+template <typename Algorithm>
+class ModelAdapter : public Model {
+ public:
+  explicit ModelAdapter(Algorithm algorithm) : algorithm_(std::move(algorithm)) {}
+
+  Index input_size() const override { return algorithm_.input_size(); }
+  Index code_size() const override { return algorithm_.code_size(); }
+  ConstMatrixRef encode(ConstMatrixRef x) override { return codes_ = algorithm_.encode(x); }
+  ConstMatrixRef decode(ConstMatrixRef codes) override { return decoded_ = algorithm_.decode(codes); }
+  ConstMatrixRef reconstruct(ConstMatrixRef x) override {
+    return reconstructed_ = algorithm_.reconstruct(x);
+  }
+
+  const Algorithm& algorithm() const { return algorithm_; }
+
+ protected:
+  Algorithm algorithm_;
+
+ private:
+  Matrix codes_, decoded_, reconstructed_;
+};
+
+}  // namespace aekit::models
