@@ -25,6 +25,7 @@ Action add_denoise_command(CLI::App& root);
 Action add_info_command(CLI::App& root);
 Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
+Action add_scatter_command(CLI::App& root);
 
 // The rows a model takes: a conv autoencoder's input image shape, else {1, 1, input size}.
 Shape model_input_shape(const models::Model& model);

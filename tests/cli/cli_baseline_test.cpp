@@ -54,7 +54,7 @@ TEST_F(CliBaseline, PcaRunIsItsOwnPcaBaselineAndFeedsEveryCommand) {
   ASSERT_EQ(info.exit_code, 0) << info.err;
   EXPECT_TRUE(contains(info.out, "(pca)")) << info.out;
   EXPECT_TRUE(contains(info.out, "pca 16 -> 4 components (exact)")) << info.out;
-  EXPECT_TRUE(contains(info.out, "state        84 values")) << info.out;  // 16 + 4*16 + 4
+  EXPECT_TRUE(contains(info.out, "state        80 values")) << info.out;  // mean 16 + components 4 x 16
 
   const std::string test = "npy:" + (dir_ / "t.npy").string();
   ASSERT_EQ(run_aekit("encode -m " + model + " -i " + test + " -o " + (dir_ / "codes.npy").string(), dir_).exit_code, 0);

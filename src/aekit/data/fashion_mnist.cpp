@@ -79,4 +79,11 @@ Dataset load_fashion_mnist(std::string_view split,
       split, images_name, labels_name, fmt::join(looked, ", ")));
 }
 
+const std::vector<std::string>& fashion_mnist_class_names() {
+  static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress",
+                                                 "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                                                 "Ankle boot"};
+  return names;
+}
+
 }  // namespace aekit::data

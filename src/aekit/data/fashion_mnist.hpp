@@ -6,12 +6,16 @@
 //   each folder F of $AEKIT_DATA (colon-separated), then F/fashion-mnist,
 //   then /usr/share/datasets/fashion-mnist.
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "aekit/data/dataset.hpp"
 
 namespace aekit::data {
+
+// The names of the 10 classes, by label: "T-shirt/top", "Trouser", ..., "Ankle boot".
+const std::vector<std::string>& fashion_mnist_class_names();
 
 // The folders searched, in order.
 std::vector<std::filesystem::path> fashion_mnist_search_path();

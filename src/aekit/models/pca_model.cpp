@@ -13,8 +13,10 @@ PcaModel PcaModel::from_json(const nlohmann::json& json) {
   if (features < 1 || components < 1 || components > features)
     throw Error(fmt::format("a PCA needs 1 <= components <= features, found {} components of {} "
                             "features", components, features));
+  // The variances stay in double: whitened codes divide by their square roots.
+  const auto variance = json.at("explained_variance").get<std::vector<double>>();
   return PcaModel(Pca::from_parts(RowVector::Zero(features), Matrix::Zero(components, features),
-                                  Eigen::VectorXd::Zero(components),
+                                  Eigen::Map<const Eigen::VectorXd>(variance.data(), Index(variance.size())),
                                   json.at("total_variance").get<double>(),
                                   json.at("whiten").get<bool>(),
                                   parse_pca_solver(json.at("solver").get<std::string>())));
@@ -31,19 +33,19 @@ nlohmann::json PcaModel::to_json() const {
   return {{"kind", model_kind_name(kind())}, {"features", input_size()},
           {"components", code_size()}, {"whiten", algorithm_.whiten()},
           {"solver", pca_solver_name(algorithm_.solver())},
-          {"total_variance", algorithm_.total_variance()}};
+          {"total_variance", algorithm_.total_variance()},
+          {"explained_variance", std::vector<double>(algorithm_.explained_variance().begin(),
+                                                     algorithm_.explained_variance().end())}};
 }
 
 std::vector<StateBlock> PcaModel::state_layout() const {
-  return {{"mean", 1, input_size()}, {"components", code_size(), input_size()},
-          {"explained_variance", 1, code_size()}};
+  return {{"mean", 1, input_size()}, {"components", code_size(), input_size()}};
 }
 
 std::vector<float> PcaModel::state() const {
   StateWriter out;
   out.add(algorithm_.mean());
   out.add(algorithm_.components());
-  out.add(algorithm_.explained_variance().transpose());
   return out.values();
 }
 
@@ -52,8 +54,7 @@ void PcaModel::set_state(std::span<const float> values) {
   StateReader in(values);
   RowVector mean = in.take(1, input_size());
   Matrix components = in.take(code_size(), input_size());
-  Eigen::VectorXd variance = in.take(1, code_size()).transpose().cast<double>();
-  algorithm_ = Pca::from_parts(std::move(mean), std::move(components), std::move(variance),
+  algorithm_ = Pca::from_parts(std::move(mean), std::move(components), algorithm_.explained_variance(),
                                algorithm_.total_variance(), algorithm_.whiten(), algorithm_.solver());
 }
 

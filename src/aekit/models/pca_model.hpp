@@ -1,9 +1,11 @@
 #pragma once
 // PCA as a Model (model.hpp), what `aekit train --model pca` saves:
 //   encode  c = (x - m) V^T W^-1,  decode  x^ = c W V + m   (models/pca.hpp)
-//   state   "mean" [1,D], "components" V [k,D], "explained_variance" lambda [1,k]
+//   state   "mean" [1,D], "components" V [k,D]
 //   json    {"kind": "pca", "features": D, "components": k, "whiten", "solver" (the one that
-//           ran), "total_variance" (trace of the covariance)}
+//           ran), "total_variance" (trace of the covariance), "explained_variance" lambda [k]
+//           (in double: whitened codes divide by sqrt(lambda), so a saved model encodes
+//           exactly as the fitted one)}
 #include "aekit/models/model_adapter.hpp"
 #include "aekit/models/pca.hpp"
 
