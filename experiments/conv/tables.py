@@ -4,50 +4,15 @@
   tables.py fashion DIR NOISE SEED   -> markdown on stdout, DIR/fashion.png
   tables.py natural DIR              -> markdown on stdout, DIR/natural.png
 """
-import gzip
-import json
+import os
 import re
-import struct
 import sys
 
 import numpy as np
 import skimage.io
 
-FASHION_TEST = "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"
-
-
-def model_header(path):
-    """The JSON header of an .aek model file (io/model_file.hpp: magic, version, length)."""
-    with open(path, "rb") as f:
-        magic, _version, length = struct.unpack("<4sIQ", f.read(16))
-        assert magic == b"AEK1", path
-        return json.loads(f.read(length))
-
-
-def parameter_count(header):
-    return sum(int(np.prod(p["shape"])) for p in header["parameters"])
-
-
-def fashion_test_images():
-    with gzip.open(FASHION_TEST) as f:
-        data = f.read()
-    n, h, w = struct.unpack(">III", data[4:16])
-    return np.frombuffer(data, np.uint8, offset=16).reshape(n, h * w).astype(np.float32)
-
-
-def tile(rows, shape, scale=2, gap=2):
-    """Rows of images (each a list of [H*W] arrays in 0..255) as one uint8 picture."""
-    h, w = shape
-    height = len(rows) * (h * scale + gap) - gap
-    width = len(rows[0]) * (w * scale + gap) - gap
-    canvas = np.full((height, width), 255, np.uint8)
-    for r, row in enumerate(rows):
-        for c, image in enumerate(row):
-            pixels = np.clip(np.rint(image.reshape(h, w)), 0, 255).astype(np.uint8)
-            pixels = np.kron(pixels, np.ones((scale, scale), np.uint8))
-            y, x = r * (h * scale + gap), c * (w * scale + gap)
-            canvas[y:y + h * scale, x:x + w * scale] = pixels
-    return canvas
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from figures import fashion_test_images, model_header, parameter_count, tile  # noqa: E402
 
 
 def denoise_mse(path):
