@@ -7,6 +7,7 @@
 import glob
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -31,6 +32,11 @@ def fashion(folder):
                                                      ae["test_mse"] / pca["test_mse"], params))
     print("\nMSE on the 10 000 test images in [0, 1] pixel units; both fitted on the same "
           "54 000 training images (10% held out for validation).")
+    print("\nLinear probe (`aekit probe`: softmax regression on the codes of the training "
+          "images, accuracy on the test images) of the 2-D codes:")
+    for model in ("pca2", "ae2"):
+        text = open("%s/%s/probe.txt" % (folder, model)).read()
+        print("- %s: %s" % (model, re.search(r"test .*accuracy ([0-9.]+%)", text).group(1)))
 
 
 def patches_of(path, size=32):
@@ -62,7 +68,7 @@ def patches(folder):
         if seconds is None:
             history = header["training"]["history"]
             seconds = sum(epoch["seconds"] for epoch in history)
-        print("| %s | %s | %.5f | %.0f s |" % (names[model], numbers, metrics["mse"], seconds))
+        print("| %s | %s | %.5f | %.1f s |" % (names[model], numbers, metrics["mse"], seconds))
     # Eight test patches spread over the held-out photographs; rows: original, PCA, AE, sparse.
     originals = [p for path in sorted(glob.glob("%s/images/test/*.png" % folder))
                  for p in patches_of(path)]
