@@ -128,8 +128,8 @@ struct RunData {
   FloatMatrix train_x, val_x;
 };
 
-// Loads and checks the data sets (config.model.input_shape is set from the training data);
-// the scaling is fitted on the training data unless `scaling` (a resumed run's) is given.
+// Loads and checks the data sets (config.model.input_shape is set from the training data).
+// The caller sets the scaling (fitted, or a resumed run's), then calls scale_and_split.
 RunData load_run_data(TrainConfig& config) {
   RunData d;
   d.train_set = data::load_dataset(config.data);
