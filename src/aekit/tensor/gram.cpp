@@ -3,8 +3,9 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "aekit/error.hpp"
@@ -25,6 +26,7 @@ constexpr int kVectorBytes = 16;
 // fused multiply-adds).
 typedef Scalar Vec __attribute__((vector_size(kVectorBytes)));
 constexpr Index kLanes = kVectorBytes / Index(sizeof(Scalar));
+using Bits = std::conditional_t<sizeof(Scalar) == 4, std::uint32_t, std::uint64_t>;  // a Scalar's
 // Packed panels are kPanel = 3 registers wide; a tile is kTileRows x kPanel of c, held in
 // 3 kTileRows accumulators (24 of the 32 zmm registers; 12 of the 16 ymm or xmm ones). Each
 // row of a tile costs one broadcast and 3 fused multiply-adds (on one AVX-512 core of the
@@ -127,8 +129,10 @@ void nonzero_rows(const Scalar* pack, Index d, Index first, Index rows, Index ch
     int* out = list.data() + b * chunk_rows;
     Index& found = count[std::size_t(b)];
     for (Index n = 0; n < rows; ++n) {
-      Scalar any = 0;  // the largest |value|: one vector max over the piece
-      for (Index r = 0; r < kTileRows; ++r) any = std::max(any, std::abs(block[n * kPanel + r]));
+      // The values' bits without the sign bit, or-ed: zero for +-0 only (NaN and inf count).
+      Bits bits[kTileRows], any = 0;
+      std::memcpy(bits, block + n * kPanel, sizeof bits);
+      for (Index r = 0; r < kTileRows; ++r) any |= bits[r] << 1;
       out[found] = int(n);
       found += any != 0;
     }
