@@ -1,6 +1,8 @@
 // The symmetric products (gram_tn = a^T a, gram_nt = a a^T, gram_tn_centred) against the
 // naive reference GEMMs, on shapes of one block column, several and a ragged last one, on a
-// block of rows of a bigger matrix, and bit-identical on 1 and 2 threads.
+// block of rows of a bigger matrix, on image-like data (zeros skipped, mean subtracted after
+// the product) and on data far from zero (centred while packed), and bit-identical on 1 and
+// 2 threads.
 #include "aekit/tensor/gram.hpp"
 
 #include <gtest/gtest.h>
@@ -58,7 +60,8 @@ INSTANTIATE_TEST_SUITE_P(Shapes, GramTest,
                                            std::make_tuple(130, 300), std::make_tuple(64, 784)));
 
 TEST(Gram, CentredProductEqualsTheProductOfTheCentredCopy) {
-  // 300 rows in chunks of 128: three chunks, the last one partial.
+  // 300 rows in chunks of 128: three chunks, the last one partial. Entries in U(2, 4): the mean
+  // is 28 times the variance (past gram.cpp's kMaxCancellation), so the rows are centred.
   Rng rng(6);
   const Matrix a = test::random_matrix(300, 70, 2, 4, rng);
   const RowVector m = a.colwise().mean();
@@ -70,6 +73,24 @@ TEST(Gram, CentredProductEqualsTheProductOfTheCentredCopy) {
   const Matrix whole = on_threads(2, 70, [&](Matrix& c) { gram_tn_centred(a, m, c); });
   expect_matches(one, expected, 300);
   expect_matches(whole, expected, 300);
+  EXPECT_EQ(one, two) << "(a - 1 m)^T (a - 1 m) depends on the thread count";
+}
+
+TEST(Gram, ImageLikeDataSkipsZerosAndSubtractsTheMeanAfterwards) {
+  // U(0, 1) with about half of the entries, in runs along each row, set to 0 (a background):
+  // whole i blocks of zeros are skipped, and the mean is small against the spread.
+  Rng rng(7);
+  Matrix a = test::random_matrix(400, 100, 0, 1, rng);
+  for (Index i = 0; i < a.rows(); ++i) a.row(i).segment(i % 50, 50).setZero();
+  const RowVector m = a.colwise().mean();
+  const Matrix centred = a.rowwise() - m;
+  Matrix expected(100, 100), plain(100, 100);
+  gemm_reference_tn(centred, centred, expected);
+  gemm_reference_tn(a, a, plain);
+  const Matrix one = on_threads(1, 100, [&](Matrix& c) { gram_tn_centred(a, m, c, 128); });
+  const Matrix two = on_threads(2, 100, [&](Matrix& c) { gram_tn_centred(a, m, c, 128); });
+  expect_matches(one, expected, 400);
+  expect_matches(on_threads(2, 100, [&](Matrix& c) { gram_tn(a, c); }), plain, 400);
   EXPECT_EQ(one, two) << "(a - 1 m)^T (a - 1 m) depends on the thread count";
 }
 
