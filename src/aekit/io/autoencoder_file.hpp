@@ -1,23 +1,15 @@
 #pragma once
 // Loading a model file that must hold an autoencoder (io/saved_model.hpp saves and loads
-// every kind), for the commands that need an autoencoder's layers: filters of conv models,
-// the softmax probe, the vector-field experiment.
+// every kind), where only an autoencoder will do: the vector-field experiment, and tests
+// that look at an autoencoder's config and layers.
 #include <filesystem>
-#include <memory>
 
-#include <nlohmann/json.hpp>
-
-#include "aekit/data/scaling.hpp"
+#include "aekit/io/saved_model.hpp"
 #include "aekit/models/autoencoder.hpp"
 
 namespace aekit::io {
 
-struct SavedAutoencoder {
-  std::unique_ptr<models::Autoencoder> model;
-  data::Scaling scaling;   // apply to raw data before encode/reconstruct
-  Shape input_shape;       // of one input row, for pictures
-  nlohmann::json header;   // everything, including "training"
-};
+using SavedAutoencoder = Saved<models::Autoencoder>;
 
 // Throws aekit::Error naming the file for anything load_model refuses and for a model of
 // another kind: "model 'p.aek': expected an autoencoder, found a 'pca' model".

@@ -17,12 +17,15 @@
 
 namespace aekit::io {
 
-struct SavedModel {
-  std::unique_ptr<models::Model> model;
+// A model loaded from a file, with what its file says about its data.
+template <typename M>
+struct Saved {
+  std::unique_ptr<M> model;
   data::Scaling scaling;   // apply to raw data before encode/reconstruct
   Shape input_shape;       // of one input row, for pictures
   nlohmann::json header;   // everything, including "training"
 };
+using SavedModel = Saved<models::Model>;
 
 // The header fields that describe `model` (without "training").
 nlohmann::json model_header(const models::Model& model, const data::Scaling& scaling,
