@@ -23,7 +23,8 @@ std::string lasso_solver_name(LassoSolver solver);
 // How each row's LASSO is solved (models/lasso.hpp has the stopping rule).
 struct LassoOptions {
   LassoSolver solver = LassoSolver::cd;
-  double tolerance = 1e-4;    // scikit-learn's Lasso default; 0 runs max_iterations
+  double tolerance = 1e-4;    // scikit-learn's Lasso default; 0 runs max_iterations unless a
+                              // sweep reaches a duality gap of exactly 0 (e.g. h = 0 is optimal)
   int max_iterations = 1000;  // sweeps over the K coordinates (cd) or steps (fista), per row
 
   // Throws UsageError: tolerance finite and >= 0, max_iterations >= 1.
