@@ -1,5 +1,5 @@
-// The PCA pictures: components tiled as images (sign convention: each one's largest entry is
-// white) and the cumulative explained-variance curve (one point per component, rising to
+// The PCA pictures: components tiled as images through the filter pictures (sign convention:
+// each one's largest entry is white) and the cumulative explained-variance curve (one point per component, rising to
 // the total ratio of the kept components).
 #include "aekit/report/pca_figures.hpp"
 
@@ -7,6 +7,8 @@
 
 #include <regex>
 
+#include "aekit/models/pca_model.hpp"
+#include "aekit/report/filter_image.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_support.hpp"
@@ -25,8 +27,10 @@ Matrix small_images(Rng& rng) {
 
 TEST(PcaFigures, ComponentsAreTiledAsImagesWithTheirLargestEntryWhite) {
   Rng rng(1);
-  const models::Pca pca = models::Pca::fit(small_images(rng), 6);
-  const Image image = principal_components_image(pca, Shape{1, 4, 5}, 5, 3, 2);
+  const models::PcaModel model(models::Pca::fit(small_images(rng), 6));
+  const models::Pca& pca = model.algorithm();
+  const FloatMatrix components = layer_filters(model, FilterLayer::encoder);
+  const Image image = filter_image(components, Shape{1, 4, 5}, 5, 3, 2);
   // 5 tiles of 5 x 4 pixels, scale 2, 3 per row: 3 * 10 + 2 gaps wide, 2 * 8 + 1 high.
   EXPECT_EQ(image.width, 32);
   EXPECT_EQ(image.height, 17);
@@ -36,7 +40,7 @@ TEST(PcaFigures, ComponentsAreTiledAsImagesWithTheirLargestEntryWhite) {
     const int x0 = int(c % 3) * 11, y0 = int(c / 3) * 9;
     EXPECT_EQ(image.at(x0 + 2 * int(at % 5), y0 + 2 * int(at / 5)), 255) << "component " << c;
   }
-  test::expect_error([&] { principal_components_image(pca, Shape{1, 5, 5}); }, {"25", "20"});
+  test::expect_error([&] { filter_image(components, Shape{1, 5, 5}); }, {"25", "20"});
 }
 
 TEST(PcaFigures, ExplainedVarianceCurveIsCumulative) {

@@ -1,14 +1,8 @@
 #include "aekit/report/pca_figures.hpp"
 
-#include "aekit/report/filter_image.hpp"
 #include "aekit/report/svg_chart.hpp"
 
 namespace aekit::report {
-
-Image principal_components_image(const models::Pca& pca, Shape shape, Index count, Index columns,
-                                 int scale) {
-  return filter_image(pca.components().cast<float>(), shape, count, columns, scale);
-}
 
 std::string explained_variance_svg(const models::Pca& pca, const std::string& title) {
   Series cumulative;
