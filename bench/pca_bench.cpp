@@ -3,7 +3,7 @@
 // printed as one JSON object. Per case: the fastest of --repeats fits (seconds; the fit
 // centres the data, forms the products and solves the eigen-problems), the reconstruction
 // MSE on the training data, mean((x - decode(encode(x)))^2) in double, and for the
-// randomized solver the route it took (models/randomized_svd.hpp).
+// randomized solver the route it took (models/linear/randomized_svd.hpp).
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -18,8 +18,8 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/scaling.hpp"
-#include "aekit/models/pca.hpp"
-#include "aekit/models/randomized_svd.hpp"
+#include "aekit/models/linear/pca.hpp"
+#include "aekit/models/linear/randomized_svd.hpp"
 #include "aekit/tensor/gemm.hpp"
 
 using namespace aekit;

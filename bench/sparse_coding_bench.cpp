@@ -12,7 +12,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/npy.hpp"
-#include "aekit/models/sparse_coding.hpp"
+#include "aekit/models/sparse/sparse_coding.hpp"
 #include "aekit/tensor/gemm.hpp"
 
 using namespace aekit;

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
-#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
 
 namespace aekit::cli {
 

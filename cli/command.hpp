@@ -10,7 +10,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
-#include "aekit/io/saved_model.hpp"
+#include "aekit/store/saved_model.hpp"
 
 namespace aekit::cli {
 

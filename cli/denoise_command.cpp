@@ -15,10 +15,10 @@
 #include "aekit/eval/image_quality.hpp"
 #include "aekit/eval/median_filter.hpp"
 #include "aekit/eval/tiled_denoise.hpp"
-#include "aekit/io/image_file.hpp"
-#include "aekit/io/image_row.hpp"
+#include "aekit/image/image_file.hpp"
+#include "aekit/image/image_row.hpp"
 #include "aekit/loss/mse.hpp"
-#include "aekit/models/corruption.hpp"
+#include "aekit/models/autoencoder/corruption.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "command.hpp"
 
@@ -40,21 +40,21 @@ void print_image_scores(const std::string& name, const RowVector& clean, const R
 
 // Image mode: every value in [0,1] pixel units; the model sees pixel_max * value.
 void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corruption) {
-  auto saved = io::load_model(args.model);
-  const report::Image input = io::read_image(args.input);
-  const Shape shape = io::image_shape(input);
-  RowVector noisy = io::image_to_row(input), clean;
+  auto saved = store::load_model(args.model);
+  const image::Image input = image::read_image(args.input);
+  const Shape shape = image::image_shape(input);
+  RowVector noisy = image::image_to_row(input), clean;
   if (corruption.active()) {
     clean = noisy;
     Rng rng = Rng(args.seed).derive("denoise_noise");
     corruption.apply(clean, noisy, rng);
   } else if (!args.clean.empty()) {
-    const report::Image reference = io::read_image(args.clean);
-    if (io::image_shape(reference) != shape)
+    const image::Image reference = image::read_image(args.clean);
+    if (image::image_shape(reference) != shape)
       throw Error(fmt::format("--clean '{}' is {}x{}x{}, --input '{}' is {}x{}x{}", args.clean,
                               reference.channels, reference.height, reference.width, args.input,
                               shape.c, shape.h, shape.w));
-    clean = io::image_to_row(reference);
+    clean = image::image_to_row(reference);
   }
   const Shape patch = saved.input_shape;
   const Index stride = args.stride > 0 ? args.stride : std::max<Index>(1, patch.h / 4);
@@ -68,14 +68,14 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
                          eval::median_filter(noisy, shape, size), shape);
     print_image_scores("autoencoder", clean, denoised, shape);
   }
-  if (!args.noisy_output.empty()) io::write_image(args.noisy_output, io::row_to_image(noisy, shape));
-  io::write_image(args.output, io::row_to_image(denoised, shape));
+  if (!args.noisy_output.empty()) image::write_image(args.noisy_output, image::row_to_image(noisy, shape));
+  image::write_image(args.output, image::row_to_image(denoised, shape));
   std::cerr << fmt::format("wrote {} ({}x{}; overlapping {}x{} patches every {} pixels)\n",
                            args.output, shape.w, shape.h, patch.w, patch.h, stride);
 }
 
 void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corruption) {
-  auto saved = io::load_model(args.model);
+  auto saved = store::load_model(args.model);
   auto& model = *saved.model;
   data::Dataset in = load_data_for_model(args.input, model_input_shape(model), args.model);
   saved.scaling.apply(in.x);
@@ -109,7 +109,7 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
     const Shape shape = saved.input_shape;
     const float low = with_clean ? clean.minCoeff() : denoised.minCoeff();
     const float high = with_clean ? clean.maxCoeff() : denoised.maxCoeff();
-    report::write_png(args.grid, report::tile_images(rows, shape, n, low, high > low ? high : low + 1, 1, 2));
+    image::write_png(args.grid, report::tile_images(rows, shape, n, low, high > low ? high : low + 1, 1, 2));
     std::cerr << fmt::format("wrote {} ({} / noisy / denoised)\n", args.grid,
                              with_clean ? "clean" : "no clean reference");
   }
@@ -132,7 +132,7 @@ void run_denoise(const DenoiseArgs& args) {
   if (args.count < 1) throw UsageError(fmt::format("--count must be at least 1, found {}", args.count));
   if (!(args.pixel_max > 0))
     throw UsageError(fmt::format("--pixel-max must be positive, found {}", args.pixel_max));
-  if (io::has_image_extension(args.input))
+  if (image::has_image_extension(args.input))
     run_denoise_image(args, corruption);
   else
     run_denoise_data(args, corruption);

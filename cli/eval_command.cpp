@@ -27,7 +27,7 @@ Action add_eval_command(CLI::App& root) {
   cmd->add_flag("--json", args->json, "print one JSON object instead of text");
   return [args] {
     const auto corruption = models::Corruption::parse(args->noise);
-    auto saved = io::load_model(args->model);
+    auto saved = store::load_model(args->model);
     data::Dataset d = load_data_for_model(args->data, model_input_shape(*saved.model), args->model);
     saved.scaling.apply(d.x);
     const auto m = eval::measure_model(*saved.model, d.x, corruption, args->seed);

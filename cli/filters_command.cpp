@@ -19,7 +19,7 @@ struct FiltersArgs {
   int scale = 1;
 };
 
-Shape picture_shape(const FiltersArgs& args, const io::SavedModel& saved,
+Shape picture_shape(const FiltersArgs& args, const store::SavedModel& saved,
                     const FloatMatrix& filters) {
   const Index features = filters.cols();
   if (args.shape.empty()) {
@@ -37,10 +37,10 @@ Shape picture_shape(const FiltersArgs& args, const io::SavedModel& saved,
 
 void run_filters(const FiltersArgs& args) {
   const auto layer = report::parse_filter_layer(args.layer);
-  const auto saved = io::load_model(args.model);
+  const auto saved = store::load_model(args.model);
   const FloatMatrix filters = report::layer_filters(*saved.model, layer);
   const Shape shape = picture_shape(args, saved, filters);
-  report::write_png(args.output,
+  image::write_png(args.output,
                     report::filter_image(filters, shape, args.count, args.columns, args.scale));
   std::cerr << fmt::format("wrote {} {} filters ({}x{}) to {}\n",
                            std::min(args.count, filters.rows()), args.layer, shape.h, shape.w,

@@ -18,7 +18,7 @@ Action add_info_command(CLI::App& root) {
   cmd->add_option("--model,-m,model", args->model, "model file (.aek)")->required();
   cmd->add_flag("--json", args->json, "print the whole header as JSON");
   return [args] {
-    const auto saved = io::load_model(args->model);
+    const auto saved = store::load_model(args->model);
     const auto& h = saved.header;
     if (args->json) {
       std::cout << h.dump(2) << "\n";

@@ -23,7 +23,7 @@ struct ProbeArgs {
 
 // The features the probe sees for data set `d`: the model's scaling, then its encoder
 // (features "code") or nothing more ("raw").
-FloatMatrix probe_features(io::SavedModel& saved, data::Dataset& d, const ProbeArgs& args) {
+FloatMatrix probe_features(store::SavedModel& saved, data::Dataset& d, const ProbeArgs& args) {
   if (d.labels.empty())
     throw Error(fmt::format("data '{}' has no labels: the probe needs a class label per row "
                             "(add ?labels=FILE or ?label_column=K to the data spec)", d.name));
@@ -34,7 +34,7 @@ FloatMatrix probe_features(io::SavedModel& saved, data::Dataset& d, const ProbeA
 }
 
 void run_probe(const ProbeArgs& args) {
-  auto saved = io::load_model(args.model);
+  auto saved = store::load_model(args.model);
   const Shape rows = model_input_shape(*saved.model);
   data::Dataset train = load_data_for_model(args.train, rows, args.model);
   data::Dataset test = load_data_for_model(args.test, rows, args.model);

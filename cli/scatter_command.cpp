@@ -21,7 +21,7 @@ struct ScatterArgs {
 };
 
 void run_scatter(const ScatterArgs& args) {
-  auto saved = io::load_model(args.model);
+  auto saved = store::load_model(args.model);
   auto& model = *saved.model;
   if (args.columns.size() != 2)
     throw UsageError(fmt::format("--columns takes two code columns, found {}", args.columns.size()));

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "aekit/train/progress.hpp"
-#include "aekit/train/run.hpp"
+#include "aekit/app/run_training.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
@@ -18,7 +18,7 @@ std::string flag_name(const char* option) {
   return "--" + flag;
 }
 
-void print_summary(const train::RunSummary& s) {
+void print_summary(const app::RunSummary& s) {
   if (s.epochs_done > 0)
     std::cout << fmt::format("{} after {} epochs (best epoch {}), {:.0f} samples/s\n", s.outcome,
                              s.epochs_done, s.best_epoch, s.samples_per_second);
@@ -65,7 +65,7 @@ Action add_train_command(CLI::App& root) {
     for (const auto& o : train::train_options())  // table order: activation before code_activation
       if (auto it = flags.find(o.name); it != flags.end()) config.set(o.name, it->second);
     const bool terminal = train::Progress::stdout_is_terminal();
-    print_summary(train::run_training(config, state->resume, std::cout, terminal));
+    print_summary(app::run_training(config, state->resume, std::cout, terminal));
   };
 }
 

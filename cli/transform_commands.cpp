@@ -21,7 +21,7 @@ struct TransformArgs {
 };
 
 void run_transform(Transform kind, const TransformArgs& args) {
-  auto saved = io::load_model(args.model);
+  auto saved = store::load_model(args.model);
   auto& model = *saved.model;
   const Shape rows = kind == Transform::decode ? Shape{1, 1, model.code_size()} : model_input_shape(model);
   data::Dataset in = load_data_for_model(args.input, rows, args.model);

@@ -8,7 +8,7 @@
 //      std 1) and then divided by sqrt(size^2): every patch has norm 1, so codes fit the
 //      tanh encoder's range (-1, 1). --seed picks the patches (streams "train patches" and
 //      "test patches") and PSD's start and batch order
-//   2. Psd::fit on the training patches (models/psd.hpp): --atoms, --lambda, --gamma, --lr,
+//   2. Psd::fit on the training patches (models/sparse/psd.hpp): --atoms, --lambda, --gamma, --lr,
 //      --epochs, --batch; the objective per epoch
 //   3. on the test patches X[N,D], with the learned D[K,D]:
 //        F  = f(X)                                         the fast encoder
@@ -33,10 +33,10 @@
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/random_patches.hpp"
 #include "aekit/io/atomic_write.hpp"
-#include "aekit/models/lasso.hpp"
-#include "aekit/models/psd.hpp"
+#include "aekit/models/sparse/lasso.hpp"
+#include "aekit/models/sparse/psd.hpp"
 #include "aekit/report/filter_image.hpp"
-#include "aekit/report/image.hpp"
+#include "aekit/image/image.hpp"
 #include "aekit/tensor/gemm.hpp"
 #include "code_metrics.hpp"
 #include "fastest_seconds.hpp"
@@ -180,7 +180,7 @@ std::string objective_table(const std::vector<double>& objective) {
 
 void write_filters(const fs::path& path, const Matrix& filters, Index size) {
   const Index columns = Index(std::ceil(std::sqrt(double(filters.rows()))));
-  report::write_png(path, report::filter_image(filters.cast<float>(), Shape{1, size, size},
+  image::write_png(path, report::filter_image(filters.cast<float>(), Shape{1, size, size},
                                                filters.rows(), columns, kPixelScale));
 }
 

@@ -3,7 +3,7 @@
 //
 //   1. 2000 points near a sine arc (curve.hpp)           -> OUT/points.npy
 //   2. a 2-128-2 autoencoder trained to reconstruct them from inputs corrupted by --noise,
-//      through train::run_training                      -> OUT/run/ (model.aek, report, ...)
+//      through app::run_training                      -> OUT/run/ (model.aek, report, ...)
 //   3. r(x) - x on a 25x25 grid over the data (+ margin), drawn at half length
 //                                                        -> OUT/vector_field.svg
 //   4. mean distance of the grid points to the curve, before (x) and after (r(x))
@@ -23,9 +23,9 @@
 
 #include "aekit/data/npy.hpp"
 #include "aekit/io/atomic_write.hpp"
-#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/store/autoencoder_file.hpp"
 #include "aekit/report/vector_field_svg.hpp"
-#include "aekit/train/run.hpp"
+#include "aekit/app/run_training.hpp"
 #include "curve.hpp"
 
 namespace fs = std::filesystem;
@@ -73,7 +73,7 @@ FloatMatrix grid_over(const FloatMatrix& data) {
 }
 
 // r(x) for each row of x[N, 2], through the saved model's scaling.
-FloatMatrix reconstruct(io::SavedAutoencoder& saved, FloatMatrix x) {
+FloatMatrix reconstruct(store::SavedAutoencoder& saved, FloatMatrix x) {
   saved.scaling.apply(x);
   FloatMatrix r = saved.model->reconstruct(x).cast<float>();
   saved.scaling.invert(r);
@@ -110,8 +110,8 @@ void run(const Args& args) {
   const FloatMatrix data = vector_field::sample_near_curve(kPoints, kDataNoise, rng);
   data::write_npy(points, data);
 
-  train::run_training(config, false, std::cerr, false);
-  auto saved = io::load_autoencoder(args.out / "run" / "model.aek");
+  app::run_training(config, false, std::cerr, false);
+  auto saved = store::load_autoencoder(args.out / "run" / "model.aek");
   const FloatMatrix grid = grid_over(data), r = reconstruct(saved, grid);
   io::atomic_write(args.out / "vector_field.svg", field_svg(data, grid, r, args.noise));
 

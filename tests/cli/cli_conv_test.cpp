@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "aekit/data/npy.hpp"
-#include "aekit/io/autoencoder_file.hpp"
-#include "aekit/io/image_file.hpp"
+#include "aekit/store/autoencoder_file.hpp"
+#include "aekit/image/image_file.hpp"
 #include "support/cli_runner.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/random_data.hpp"
@@ -49,10 +49,10 @@ class CliConv : public ::testing::Test {
     const auto r = run_aekit("train --config " + (*dir_ / "conv.toml").string() + " --out " +
                                  (*dir_ / "run").string(), *dir_);
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-    report::Image image = report::Image::filled(21, 13, 1, 90);
+    image::Image image = image::Image::filled(21, 13, 1, 90);
     for (int y = 0; y < 13; ++y)
       for (int x = 0; x < 21; ++x) image.at(x, y, 0) = std::uint8_t((x * 11 + y * 7) % 256);
-    io::write_image(*dir_ / "photo.png", image);
+    image::write_image(*dir_ / "photo.png", image);
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string model() { return (*dir_ / "run" / "model.aek").string(); }
@@ -61,7 +61,7 @@ class CliConv : public ::testing::Test {
 TempDir* CliConv::dir_ = nullptr;
 
 TEST_F(CliConv, TrainsFromATomlLayerListAndSavesTheResolvedModel) {
-  const auto saved = io::load_autoencoder(model());
+  const auto saved = store::load_autoencoder(model());
   EXPECT_EQ(saved.model->config().architecture, models::Architecture::conv);
   EXPECT_EQ(saved.model->code_shape(), (Shape{8, 4, 4}));
   EXPECT_EQ(saved.model->parameters().size(), (8 * 9 + 8) + (8 * 4 * 4 + 4) + (4 * 9 + 1));
@@ -99,10 +99,10 @@ TEST_F(CliConv, DenoisesAnImageLargerThanItsInputTileByTile) {
                          " --noisy-output " + (*dir_ / "noisy.png").string(), *dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "autoencoder")) << r.out;
-  const auto out = io::read_image(*dir_ / "out.png");
+  const auto out = image::read_image(*dir_ / "out.png");
   EXPECT_EQ(out.width, 21);
   EXPECT_EQ(out.height, 13);
-  const auto noisy = io::read_image(*dir_ / "noisy.png"), clean = io::read_image(*dir_ / "photo.png");
+  const auto noisy = image::read_image(*dir_ / "noisy.png"), clean = image::read_image(*dir_ / "photo.png");
   EXPECT_EQ(noisy.width, 21);
   EXPECT_NE(noisy.pixels, clean.pixels) << "the corrupted input, not the clean one";
   // Data sets: the noisy rows in the data's own units, next to the denoised ones.

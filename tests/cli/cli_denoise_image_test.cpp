@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "aekit/data/npy.hpp"
-#include "aekit/io/image_file.hpp"
+#include "aekit/image/image_file.hpp"
 #include "support/cli_runner.hpp"
 #include "support/test_support.hpp"
 
@@ -35,10 +35,10 @@ class CliDenoiseImage : public ::testing::Test {
                                  "--noise gaussian:0.1 --epochs 15 --batch 64 --lr 0.003 "
                                  "--threads 1 --out " + (*dir_ / "run").string(), *dir_);
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-    report::Image clean = report::Image::filled(40, 30, 1, 0);
+    image::Image clean = image::Image::filled(40, 30, 1, 0);
     for (int y = 0; y < 30; ++y)
       for (int x = 0; x < 40; ++x) clean.at(x, y, 0) = std::uint8_t(std::lround(wave(y, x, 0.3)));
-    io::write_image(*dir_ / "clean.png", clean);
+    image::write_image(*dir_ / "clean.png", clean);
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string model() { return (*dir_ / "run" / "model.aek").string(); }
@@ -53,7 +53,7 @@ TEST_F(CliDenoiseImage, DenoisesALargerImageAndScoresItAgainstTheBaselines) {
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   for (const char* line : {"noisy input", "median 3x3", "median 5x5", "autoencoder"})
     EXPECT_TRUE(contains(r.out, line)) << r.out;
-  const report::Image out = io::read_image(*dir_ / "out.png");
+  const image::Image out = image::read_image(*dir_ / "out.png");
   EXPECT_EQ(out.width, 40);
   EXPECT_EQ(out.height, 30);
   // PSNR of the model's output above the noisy input's: parse "PSNR  xx.xx dB" per line.
@@ -65,8 +65,8 @@ TEST_F(CliDenoiseImage, DenoisesALargerImageAndScoresItAgainstTheBaselines) {
 }
 
 TEST_F(CliDenoiseImage, ImagesItCannotHandleAreErrorsAndWriteNothing) {
-  io::write_image(*dir_ / "rgb.png", report::Image::filled(20, 20, 3, 100));
-  io::write_image(*dir_ / "tiny.png", report::Image::filled(5, 5, 1, 100));
+  image::write_image(*dir_ / "rgb.png", image::Image::filled(20, 20, 3, 100));
+  image::write_image(*dir_ / "tiny.png", image::Image::filled(5, 5, 1, 100));
   write_file(*dir_ / "broken.png", "\x89PNG\r\n\x1a\n broken");
   const struct {
     const char* input;

@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
-#include "aekit/io/autoencoder_file.hpp"
-#include "aekit/io/saved_model.hpp"
-#include "aekit/report/image.hpp"
+#include "aekit/store/autoencoder_file.hpp"
+#include "aekit/store/saved_model.hpp"
+#include "aekit/image/image.hpp"
 #include "support/cli_runner.hpp"
 #include "support/folder_listing.hpp"
 #include "support/test_support.hpp"
@@ -27,7 +27,7 @@ class CliFilters : public ::testing::Test {
     models::Autoencoder model(config);
     Rng rng(3);
     model.initialize(rng);
-    io::save_model(dir_ / name, model, data::Scaling{}, shape);
+    store::save_model(dir_ / name, model, data::Scaling{}, shape);
     return (dir_ / name).string();
   }
   fs::path out_folder() const { return dir_ / "out"; }
@@ -42,7 +42,7 @@ TEST_F(CliFilters, SquareInputsMakeATiledPicture) {
   auto r = filters("--model " + model + " -o " + out("all.png").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "16 encoder filters (8x8)")) << r.err;
-  report::Image image = report::read_png(out("all.png"));
+  image::Image image = image::read_png(out("all.png"));
   EXPECT_EQ(image.channels, 1);
   EXPECT_EQ(image.width, 10 * 8 + 9);  // 10 per row by default, 1-pixel gaps
   EXPECT_EQ(image.height, 2 * 8 + 1);
@@ -50,7 +50,7 @@ TEST_F(CliFilters, SquareInputsMakeATiledPicture) {
   r = filters("-m " + model + " --output " + out("some.png").string() +
               " --count 5 --columns 3 --scale 2 --layer decoder");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  image = report::read_png(out("some.png"));
+  image = image::read_png(out("some.png"));
   EXPECT_EQ(image.width, 3 * 16 + 2);
   EXPECT_EQ(image.height, 2 * 16 + 1);
 }
@@ -59,13 +59,13 @@ TEST_F(CliFilters, ShapeComesFromTheFlagElseTheModel) {
   const std::string model = save_model("m.aek", {64, 3}, {1, 4, 16});
   auto r = filters("--model " + model + " -o " + out("stored.png").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(report::read_png(out("stored.png")).width, 3 * 16 + 2);
-  EXPECT_EQ(report::read_png(out("stored.png")).height, 4);
+  EXPECT_EQ(image::read_png(out("stored.png")).width, 3 * 16 + 2);
+  EXPECT_EQ(image::read_png(out("stored.png")).height, 4);
 
   r = filters("--model " + model + " -o " + out("flag.png").string() + " --shape 16x4");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(report::read_png(out("flag.png")).width, 3 * 4 + 2);
-  EXPECT_EQ(report::read_png(out("flag.png")).height, 16);
+  EXPECT_EQ(image::read_png(out("flag.png")).width, 3 * 4 + 2);
+  EXPECT_EQ(image::read_png(out("flag.png")).height, 16);
 }
 
 TEST_F(CliFilters, InputThatIsNoPictureNeedsAShape) {
@@ -79,7 +79,7 @@ TEST_F(CliFilters, InputThatIsNoPictureNeedsAShape) {
   EXPECT_TRUE(folder_listing(out_folder()).empty());
 
   ASSERT_EQ(filters("--model " + model + " -o " + out("f.png").string() + " --shape 2x5").exit_code, 0);
-  EXPECT_EQ(report::read_png(out("f.png")).width, 4 * 5 + 3);
+  EXPECT_EQ(image::read_png(out("f.png")).width, 4 * 5 + 3);
 }
 
 TEST_F(CliFilters, BadFlagsAndMissingModelWriteNothing) {

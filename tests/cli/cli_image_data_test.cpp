@@ -6,7 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "aekit/io/image_file.hpp"
+#include "aekit/image/image_file.hpp"
 #include "support/cli_runner.hpp"
 #include "support/test_support.hpp"
 
@@ -19,12 +19,12 @@ namespace fs = std::filesystem;
 void write_pictures(const fs::path& folder) {
   fs::create_directory(folder);
   for (int n = 0; n < 3; ++n) {
-    report::Image image = report::Image::filled(24, 16, 1, 0);
+    image::Image image = image::Image::filled(24, 16, 1, 0);
     for (int y = 0; y < 16; ++y)
       for (int x = 0; x < 24; ++x)
         image.at(x, y) = std::uint8_t(std::lround(127.5 + 100 * std::sin(0.4 * x + n) *
                                                               std::cos(0.3 * y - n)));
-    io::write_image(folder / fmt::format("p{}.png", n), image);
+    image::write_image(folder / fmt::format("p{}.png", n), image);
   }
 }
 

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "aekit/data/npy.hpp"
-#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/store/autoencoder_file.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/train/checkpoint.hpp"
@@ -71,8 +71,8 @@ void expect_two_plus_two_equals_four(const TempDir& dir_, const std::string& reg
   r = run_aekit("train --resume --epochs 4 --out " + resumed.string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
 
-  const auto a = io::load_autoencoder(straight / "model.aek");
-  const auto b = io::load_autoencoder(resumed / "model.aek");
+  const auto a = store::load_autoencoder(straight / "model.aek");
+  const auto b = store::load_autoencoder(resumed / "model.aek");
   const auto pa = a.model->parameters().values(), pb = b.model->parameters().values();
   ASSERT_EQ(pa.size(), pb.size());
   std::size_t differing = 0;
@@ -123,10 +123,10 @@ TEST_F(CliResume, ResumeOfAFinishedRunChangesNothingButTheFiles) {
   const fs::path run = dir_ / "run";
   auto r = run_aekit(train_args("--epochs 2 --out " + run.string()), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto before = io::load_autoencoder(run / "model.aek");
+  const auto before = store::load_autoencoder(run / "model.aek");
   r = run_aekit("train --resume --out " + run.string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  const auto after = io::load_autoencoder(run / "model.aek");
+  const auto after = store::load_autoencoder(run / "model.aek");
   const auto pa = before.model->parameters().values(), pb = after.model->parameters().values();
   ASSERT_EQ(pa.size(), pb.size());
   EXPECT_EQ(std::memcmp(pa.data(), pb.data(), pa.size() * sizeof(Scalar)), 0);

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "aekit/data/npy.hpp"
-#include "aekit/io/autoencoder_file.hpp"
+#include "aekit/store/autoencoder_file.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/cli_runner.hpp"
 #include "support/random_data.hpp"
@@ -147,7 +147,7 @@ TEST_F(CliTrain, DecodeOfEncodeEqualsReconstruct) {
   EXPECT_LE((d.x - x.x).cwiseAbs().maxCoeff(), 1e-5f);
 
   // The reconstructions are in the data's units: scaled back, they score the summary's MSE.
-  const auto saved = io::load_autoencoder(model());
+  const auto saved = store::load_autoencoder(model());
   EXPECT_EQ(saved.scaling.kind(), data::ScalingKind::unit);
   FloatMatrix t = data::read_npy(*dir_ / "t.npy").x, rec = x.x;
   EXPECT_GT((rec - t).cwiseAbs().maxCoeff(), 0.0f);

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "aekit/data/npy.hpp"
-#include "aekit/io/image_file.hpp"
+#include "aekit/image/image_file.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
@@ -24,16 +24,16 @@ float sample(Index x, Index y, Index k, Index offset = 0) {
   return float(offset + 64 * k + 8 * y + x);
 }
 
-report::Image numbered(int width, int height, int channels, int offset = 0) {
-  report::Image image = report::Image::filled(width, height, channels, 0);
+image::Image numbered(int width, int height, int channels, int offset = 0) {
+  image::Image image = image::Image::filled(width, height, channels, 0);
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x)
       for (int k = 0; k < channels; ++k) image.at(x, y, k) = std::uint8_t(sample(x, y, k, offset));
   return image;
 }
 
-std::string write(const fs::path& path, const report::Image& image) {
-  io::write_image(path, image);
+std::string write(const fs::path& path, const image::Image& image) {
+  image::write_image(path, image);
   return path.string();
 }
 
@@ -105,7 +105,7 @@ TEST(ImageDataset, FolderGivesItsImagesInNameOrder) {
   test::TempDir dir;
   write(dir / "b.png", numbered(3, 2, 1, 100));
   write(dir / "a.pgm", numbered(3, 2, 1, 0));
-  write(dir / "c.jpg", report::Image::filled(3, 2, 1, 200));  // flat: JPEG keeps it exactly
+  write(dir / "c.jpg", image::Image::filled(3, 2, 1, 200));  // flat: JPEG keeps it exactly
   test::write_file(dir / "notes.txt", "not an image");
   fs::create_directory(dir / "sub.png");
   write(dir / "sub.png" / "d.png", numbered(5, 5, 1));

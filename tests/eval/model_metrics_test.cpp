@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "aekit/models/jacobian.hpp"
+#include "aekit/models/autoencoder/jacobian.hpp"
 #include "support/random_data.hpp"
 
 namespace aekit::eval {

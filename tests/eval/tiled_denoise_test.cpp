@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
 #include "support/expect_error.hpp"
 #include "support/random_data.hpp"
 

@@ -16,7 +16,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "aekit/models/objective.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
 #include "oracle/oracle_support.hpp"
 #include "support/test_support.hpp"
 

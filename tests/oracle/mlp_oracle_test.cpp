@@ -31,7 +31,7 @@
 #include <string>
 #include <vector>
 
-#include "aekit/models/objective.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
 #include "oracle/oracle_support.hpp"
 #include "support/test_support.hpp"
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "aekit/models/autoencoder.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
 
 namespace aekit::test {
 

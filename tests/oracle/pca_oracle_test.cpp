@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <string>
 
-#include "aekit/models/pca.hpp"
+#include "aekit/models/linear/pca.hpp"
 #include "oracle/oracle_support.hpp"
 #include "support/test_support.hpp"
 

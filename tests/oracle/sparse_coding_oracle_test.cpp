@@ -18,8 +18,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "aekit/models/dictionary_learning.hpp"
-#include "aekit/models/sparse_coding.hpp"
+#include "aekit/models/sparse/dictionary_learning.hpp"
+#include "aekit/models/sparse/sparse_coding.hpp"
 #include "oracle/oracle_support.hpp"
 #include "support/test_support.hpp"
 

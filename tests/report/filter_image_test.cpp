@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "aekit/models/autoencoder.hpp"
-#include "aekit/models/pca_model.hpp"
-#include "aekit/models/psd_model.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/sparse/psd_model.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "support/expect_error.hpp"
 
@@ -71,7 +71,7 @@ TEST(FilterImage, EachFilterIsScaledByItsOwnLargestMagnitude) {
   filters << 1, -2, 0, 0.5,  // largest |w| = 2
       0, 0, 0, 0,            // stays gray
       30, 10, 0, -15;        // largest |w| = 30
-  const Image image = filter_image(filters, {1, 2, 2}, 10, 3);
+  const image::Image image = filter_image(filters, {1, 2, 2}, 10, 3);
   ASSERT_EQ(image.channels, 1);
   ASSERT_EQ(image.width, 3 * 2 + 2);
   ASSERT_EQ(image.height, 2);
@@ -91,7 +91,7 @@ TEST(FilterImage, EachFilterIsScaledByItsOwnLargestMagnitude) {
 
 TEST(FilterImage, CountColumnsAndScaleSetTheSize) {
   const FloatMatrix filters = FloatMatrix::Random(7, 6);
-  const Image image = filter_image(filters, {1, 2, 3}, 5, 2, 3);  // 5 of 7, 2 per row, 3x
+  const image::Image image = filter_image(filters, {1, 2, 3}, 5, 2, 3);  // 5 of 7, 2 per row, 3x
   EXPECT_EQ(image.width, 2 * 9 + 1);
   EXPECT_EQ(image.height, 3 * 6 + 2);
   EXPECT_EQ(filter_image(filters, {1, 3, 2}, 100, 10).width, 7 * 2 + 6);  // count capped at H

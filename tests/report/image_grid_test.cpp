@@ -20,7 +20,7 @@ std::uint8_t byte(float v) { return static_cast<std::uint8_t>(std::lround(255.0f
 
 TEST(ImageGrid, TileLayoutAndPadding) {
   // 5 images, 3 columns: 2 grid rows; tiles 3 wide, 2 high, 1 pixel of padding.
-  const Image image = tile_images(constant_images(5), {1, 2, 3}, 3, 0.0f, 1.0f);
+  const image::Image image = tile_images(constant_images(5), {1, 2, 3}, 3, 0.0f, 1.0f);
   EXPECT_EQ(image.channels, 1);
   EXPECT_EQ(image.width, 3 * 3 + 2);
   EXPECT_EQ(image.height, 2 * 2 + 1);
@@ -41,7 +41,7 @@ TEST(ImageGrid, PixelOrderAndScale) {
   // One 2x2 image, values 0, 1/3, 2/3, 1 in row-major order; scaled by 2 -> 4x4 pixels.
   FloatMatrix rows(1, 4);
   rows << 0.0f, 1.0f / 3, 2.0f / 3, 1.0f;
-  const Image image = tile_images(rows, {1, 2, 2}, 8, 0.0f, 1.0f, 1, 2);
+  const image::Image image = tile_images(rows, {1, 2, 2}, 8, 0.0f, 1.0f, 1, 2);
   ASSERT_EQ(image.width, 4);
   ASSERT_EQ(image.height, 4);
   EXPECT_EQ(image.at(0, 0), 0);
@@ -56,7 +56,7 @@ TEST(ImageGrid, ValuesAreMappedAndClamped) {
   FloatMatrix rows(1, 5);
   rows << -3.0f, -1.0f, 0.0f, 1.0f, 7.0f;
   rows(0, 2) = std::nanf("");
-  const Image image = tile_images(rows, {1, 1, 5}, 1, -1.0f, 1.0f);
+  const image::Image image = tile_images(rows, {1, 1, 5}, 1, -1.0f, 1.0f);
   EXPECT_EQ(image.at(0, 0), 0);    // below low
   EXPECT_EQ(image.at(1, 0), 0);    // low
   EXPECT_EQ(image.at(2, 0), 0);    // NaN
@@ -67,7 +67,7 @@ TEST(ImageGrid, ValuesAreMappedAndClamped) {
 TEST(ImageGrid, RgbChannelsAreInterleaved) {
   FloatMatrix rows(1, 3);  // one 1x1 RGB pixel, channel-major = (r, g, b)
   rows << 1.0f, 0.0f, 0.5f;
-  const Image image = tile_images(rows, {3, 1, 1}, 1, 0.0f, 1.0f);
+  const image::Image image = tile_images(rows, {3, 1, 1}, 1, 0.0f, 1.0f);
   ASSERT_EQ(image.channels, 3);
   EXPECT_EQ(image.at(0, 0, 0), 255);
   EXPECT_EQ(image.at(0, 0, 1), 0);
@@ -92,7 +92,7 @@ TEST(ImageGrid, ShapeMismatchIsAnError) {
 TEST(ImageGrid, ReconstructionGridPutsOriginalsAboveReconstructions) {
   const FloatMatrix originals = constant_images(4);
   const FloatMatrix reconstructions = FloatMatrix::Constant(4, 6, 0.9f);
-  const Image image = reconstruction_grid(originals, reconstructions, {1, 2, 3}, 3, 0.0f, 1.0f);
+  const image::Image image = reconstruction_grid(originals, reconstructions, {1, 2, 3}, 3, 0.0f, 1.0f);
   EXPECT_EQ(image.width, 3 * 3 + 2);
   EXPECT_EQ(image.height, 2 * 2 + 1);
   for (int i = 0; i < 3; ++i) {
@@ -104,7 +104,7 @@ TEST(ImageGrid, ReconstructionGridPutsOriginalsAboveReconstructions) {
 TEST(ImageGrid, ReconstructionGridWrapsAfterTen) {
   const FloatMatrix originals = constant_images(12) / 2;  // image i holds i / 20
   const FloatMatrix reconstructions = FloatMatrix::Constant(12, 6, 0.95f);
-  const Image image = reconstruction_grid(originals, reconstructions, {1, 2, 3}, 50, 0.0f, 1.0f);
+  const image::Image image = reconstruction_grid(originals, reconstructions, {1, 2, 3}, 50, 0.0f, 1.0f);
   EXPECT_EQ(image.width, 10 * 3 + 9);
   EXPECT_EQ(image.height, 4 * 2 + 3);  // originals, reconstructions, originals, reconstructions
   EXPECT_EQ(image.at(4 * 9, 0), byte(0.45f));  // grid row 0 ends with original 9

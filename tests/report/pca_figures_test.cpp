@@ -7,7 +7,7 @@
 
 #include <regex>
 
-#include "aekit/models/pca_model.hpp"
+#include "aekit/models/linear/pca_model.hpp"
 #include "aekit/report/filter_image.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/expect_error.hpp"
@@ -30,7 +30,7 @@ TEST(PcaFigures, ComponentsAreTiledAsImagesWithTheirLargestEntryWhite) {
   const models::PcaModel model(models::Pca::fit(small_images(rng), 6));
   const models::Pca& pca = model.algorithm();
   const FloatMatrix components = layer_filters(model, FilterLayer::encoder);
-  const Image image = filter_image(components, Shape{1, 4, 5}, 5, 3, 2);
+  const image::Image image = filter_image(components, Shape{1, 4, 5}, 5, 3, 2);
   // 5 tiles of 5 x 4 pixels, scale 2, 3 per row: 3 * 10 + 2 gaps wide, 2 * 8 + 1 high.
   EXPECT_EQ(image.width, 32);
   EXPECT_EQ(image.height, 17);

@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include "aekit/models/autoencoder.hpp"
-#include "aekit/models/objective.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "aekit/train/trainer.hpp"

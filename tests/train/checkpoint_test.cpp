@@ -5,8 +5,8 @@
 #include <cmath>
 #include <vector>
 
-#include "aekit/io/autoencoder_file.hpp"
-#include "aekit/io/saved_model.hpp"
+#include "aekit/store/autoencoder_file.hpp"
+#include "aekit/store/saved_model.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/expect_error.hpp"
@@ -164,7 +164,7 @@ TEST_F(Checkpoint, RefusesAnotherArchitectureOptimizerOrFile) {
                        {"cannot resume", "different optimizer"});
   }
   // A final model file is not a checkpoint.
-  io::save_model(dir_ / "model.aek", s.model, kScaling, Shape{});
+  store::save_model(dir_ / "model.aek", s.model, kScaling, Shape{});
   {
     Rig other(c);
     test::expect_error([&] { TrainerState st; load_checkpoint(dir_ / "model.aek", other.model, *other.optimizer, st); },

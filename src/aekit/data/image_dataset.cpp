@@ -8,15 +8,15 @@
 #include <system_error>
 
 #include "aekit/error.hpp"
-#include "aekit/io/image_file.hpp"
-#include "aekit/io/image_row.hpp"
+#include "aekit/image/image_file.hpp"
+#include "aekit/image/image_row.hpp"
 
 namespace aekit::data {
 namespace {
 
 namespace fs = std::filesystem;
 
-// "gray" or "RGB" (io::read_image gives 1 or 3 channels), for messages.
+// "gray" or "RGB" (image::read_image gives 1 or 3 channels), for messages.
 std::string channels_name(int channels) {
   if (channels == 1) return "gray";
   if (channels == 3) return "RGB";
@@ -24,13 +24,13 @@ std::string channels_name(int channels) {
 }
 
 // "12x9 gray", for messages.
-std::string describe(const report::Image& image) {
+std::string describe(const image::Image& image) {
   return fmt::format("{}x{} {}", image.width, image.height, channels_name(image.channels));
 }
 
 // Copies the h x w window of `image` with top-left pixel (y0, x0) into row[C*h*w],
 // channel-major with the values as stored:  row[k*h*w + y*w + x] = pixel (y0+y, x0+x), k.
-void copy_window(const report::Image& image, Index y0, Index x0, Index h, Index w, float* row) {
+void copy_window(const image::Image& image, Index y0, Index x0, Index h, Index w, float* row) {
   const Index c = image.channels;
   for (Index y = 0; y < h; ++y)
     for (Index x = 0; x < w; ++x) {
@@ -57,7 +57,7 @@ std::vector<fs::path> image_files(const fs::path& path) {
   }
   std::vector<fs::path> files;
   for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error))
-    if (it->is_regular_file(error) && io::has_image_extension(it->path()))
+    if (it->is_regular_file(error) && image::has_image_extension(it->path()))
       files.push_back(it->path());
   if (error)
     throw Error(fmt::format("cannot list folder '{}': {}", path.string(), error.message()));
@@ -75,12 +75,12 @@ Dataset load_images(const fs::path& path) {
   const std::vector<fs::path> files = image_files(path);
   Dataset data;
   data.name = "images:" + path.string();
-  const report::Image first = io::read_image(files.front());
-  data.shape = io::image_shape(first);
+  const image::Image first = image::read_image(files.front());
+  data.shape = image::image_shape(first);
   data.x.resize(static_cast<Index>(files.size()), data.shape.size());  // [N, C*H*W]
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const report::Image image = i == 0 ? first : io::read_image(files[i]);
-    if (io::image_shape(image) != data.shape)
+    const image::Image image = i == 0 ? first : image::read_image(files[i]);
+    if (image::image_shape(image) != data.shape)
       throw Error(fmt::format("data '{}': image '{}' is {}, expected {} like '{}'; images: needs "
                               "images of one size (patches:PATH:SIZE cuts any size)",
                               data.name, files[i].string(), describe(image), describe(first),
@@ -97,10 +97,10 @@ Dataset load_patches(const fs::path& path, Index size, Index stride) {
     throw UsageError(fmt::format("data '{}': the patch size and stride must be at least 1",
                                  data.name));
   const std::vector<fs::path> files = image_files(path);
-  std::vector<report::Image> images;
+  std::vector<image::Image> images;
   Index count = 0;
   for (const fs::path& file : files) {
-    report::Image image = io::read_image(file);
+    image::Image image = image::read_image(file);
     if (image.width < size || image.height < size)
       throw Error(fmt::format("data '{}': image '{}' is {}, smaller than the {}x{} patches; "
                               "use a smaller SIZE or leave the image out",
@@ -116,7 +116,7 @@ Dataset load_patches(const fs::path& path, Index size, Index stride) {
   data.shape = {images.front().channels, size, size};
   data.x.resize(count, data.shape.size());  // [patches, C*SIZE*SIZE]
   Index row = 0;
-  for (const report::Image& image : images)
+  for (const image::Image& image : images)
     for (Index y0 = 0; y0 + size <= image.height; y0 += stride)
       for (Index x0 = 0; x0 + size <= image.width; x0 += stride)
         copy_window(image, y0, x0, size, size, data.x.row(row++).data());

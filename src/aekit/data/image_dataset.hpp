@@ -6,7 +6,7 @@
 //                               (default SIZE: side by side); images may differ in size but
 //                               not in channel count
 // PATH is an image file or a folder; a folder gives every file in it whose extension
-// io::has_image_extension knows, sorted by file name.
+// image::has_image_extension knows, sorted by file name.
 //
 // Rows are channel-major with the values as stored (0..255), Shape {C, H, W}:
 //   x[r, k*H*W + y*W + x] = pixel (y, x), channel k, of image (or patch) r

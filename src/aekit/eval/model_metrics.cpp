@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "aekit/loss/mse.hpp"
-#include "aekit/models/jacobian.hpp"
+#include "aekit/models/autoencoder/jacobian.hpp"
 
 namespace aekit::eval {
 

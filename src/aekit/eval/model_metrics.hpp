@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "aekit/models/objective.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
 
 namespace aekit::eval {
 

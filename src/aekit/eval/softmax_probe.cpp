@@ -7,7 +7,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
-#include "aekit/models/softmax_regression.hpp"
+#include "aekit/models/linear/softmax_regression.hpp"
 
 namespace aekit::eval {
 namespace {

@@ -5,10 +5,10 @@
 #include <numeric>
 
 #include "aekit/error.hpp"
-#include "aekit/models/autoencoder.hpp"
-#include "aekit/models/pca_model.hpp"
-#include "aekit/models/psd_model.hpp"
-#include "aekit/models/sparse_coding_model.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/sparse/psd_model.hpp"
+#include "aekit/models/sparse/sparse_coding_model.hpp"
 
 namespace aekit::models {
 

@@ -5,10 +5,10 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
-#include "aekit/models/autoencoder.hpp"
-#include "aekit/models/pca_model.hpp"
-#include "aekit/models/psd_model.hpp"
-#include "aekit/models/sparse_coding_model.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/sparse/psd_model.hpp"
+#include "aekit/models/sparse/sparse_coding_model.hpp"
 #include "aekit/nn/layer_spec.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "aekit/report/image_shape.hpp"
@@ -87,7 +87,7 @@ FloatMatrix normalize_filters(const FloatMatrix& filters) {
   return normalized;
 }
 
-Image filter_image(const FloatMatrix& filters, Shape shape, Index count, Index columns, int scale) {
+image::Image filter_image(const FloatMatrix& filters, Shape shape, Index count, Index columns, int scale) {
   if (count < 1) throw Error(fmt::format("filter image: expected count >= 1, found {}", count));
   const FloatMatrix shown = normalize_filters(filters.topRows(std::min(count, filters.rows())));
   return tile_images(shown, shape, columns, -1.0f, 1.0f, 1, scale);

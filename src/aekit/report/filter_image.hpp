@@ -23,7 +23,7 @@
 #include <string_view>
 
 #include "aekit/models/model.hpp"
-#include "aekit/report/image.hpp"
+#include "aekit/image/image.hpp"
 
 namespace aekit::report {
 
@@ -51,7 +51,7 @@ FloatMatrix normalize_filters(const FloatMatrix& filters);
 
 // The first min(count, H) filters as `shape` images, `columns` per row, each pixel drawn as
 // scale x scale. Throws aekit::Error if shape.size() != D, or count, columns or scale < 1.
-Image filter_image(const FloatMatrix& filters, Shape shape, Index count = kDefaultFilterCount,
+image::Image filter_image(const FloatMatrix& filters, Shape shape, Index count = kDefaultFilterCount,
                    Index columns = kDefaultFilterColumns, int scale = 1);
 
 }  // namespace aekit::report

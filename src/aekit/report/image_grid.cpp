@@ -41,14 +41,14 @@ void check_spec(const GridSpec& spec) {
 
 // cells[i] points at a C*H*W row or is null (a blank cell); cell i sits at grid row
 // i / columns, grid column i % columns.
-Image tile_cells(const std::vector<const float*>& cells, const GridSpec& spec) {
+image::Image tile_cells(const std::vector<const float*>& cells, const GridSpec& spec) {
   const Shape s = spec.shape;
   const int tile_w = static_cast<int>(s.w) * spec.scale,
             tile_h = static_cast<int>(s.h) * spec.scale;
   const int cols = static_cast<int>(spec.columns), rows = static_cast<int>(spec.rows);
-  Image image = Image::filled(cols * tile_w + (cols - 1) * spec.padding,
-                              rows * tile_h + (rows - 1) * spec.padding, static_cast<int>(s.c),
-                              kGridBackground);
+  image::Image grid = image::Image::filled(cols * tile_w + (cols - 1) * spec.padding,
+                                           rows * tile_h + (rows - 1) * spec.padding,
+                                           static_cast<int>(s.c), kGridBackground);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (!cells[i]) continue;
     const int x0 = static_cast<int>(i % cols) * (tile_w + spec.padding);
@@ -58,15 +58,15 @@ Image tile_cells(const std::vector<const float*>& cells, const GridSpec& spec) {
         for (int k = 0; k < s.c; ++k) {
           // Source value (channel k, row y/scale, column x/scale) of the C*H*W row.
           const float v = cells[i][(k * s.h + y / spec.scale) * s.w + x / spec.scale];
-          image.at(x0 + x, y0 + y, k) = to_byte(v, spec.low, spec.high);
+          grid.at(x0 + x, y0 + y, k) = image::to_byte(v, spec.low, spec.high);
         }
   }
-  return image;
+  return grid;
 }
 
 }  // namespace
 
-Image tile_images(const FloatMatrix& rows, Shape shape, Index columns, float low, float high,
+image::Image tile_images(const FloatMatrix& rows, Shape shape, Index columns, float low, float high,
                   int padding, int scale) {
   check_shape("tile_images", rows, shape);
   if (rows.rows() == 0) throw Error("tile_images: no images to tile (the matrix has 0 rows)");
@@ -80,7 +80,7 @@ Image tile_images(const FloatMatrix& rows, Shape shape, Index columns, float low
   return tile_cells(cells, spec);
 }
 
-Image reconstruction_grid(const FloatMatrix& originals, const FloatMatrix& reconstructions,
+image::Image reconstruction_grid(const FloatMatrix& originals, const FloatMatrix& reconstructions,
                           Shape shape, Index count, float low, float high, int padding, int scale) {
   check_shape("reconstruction_grid (originals)", originals, shape);
   check_shape("reconstruction_grid (reconstructions)", reconstructions, shape);

@@ -9,7 +9,7 @@
 //                            y_i = sum_{j <= i} lambda_j / trace(C),  i = 1..k
 #include <string>
 
-#include "aekit/models/pca.hpp"
+#include "aekit/models/linear/pca.hpp"
 
 namespace aekit::report {
 

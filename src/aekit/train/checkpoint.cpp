@@ -4,7 +4,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/io/model_file.hpp"
-#include "aekit/io/saved_model.hpp"
+#include "aekit/store/saved_model.hpp"
 
 namespace aekit::train {
 namespace {
@@ -19,7 +19,7 @@ void save_checkpoint(const std::filesystem::path& path, const models::Autoencode
                      optim::Optimizer& optimizer, const TrainerState& state,
                      const data::Scaling& scaling, Shape input_shape) {
   io::ModelFile file;
-  file.header = io::model_header(model, scaling, input_shape);
+  file.header = store::model_header(model, scaling, input_shape);
   file.header.erase("state");  // the blob is laid out as "checkpoint" says
   nlohmann::json arrays = nlohmann::json::array();
   const auto params = model.parameters().values();

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "aekit/models/autoencoder.hpp"
-#include "aekit/models/objective.hpp"
-#include "aekit/models/pca_config.hpp"
-#include "aekit/models/psd.hpp"
-#include "aekit/models/sparse_coding_config.hpp"
+#include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
+#include "aekit/models/linear/pca_config.hpp"
+#include "aekit/models/sparse/psd.hpp"
+#include "aekit/models/sparse/sparse_coding_config.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/optim/schedule.hpp"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
-#include "aekit/models/objective.hpp"
+#include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/train/progress.hpp"
 #include "aekit/train/train_config.hpp"

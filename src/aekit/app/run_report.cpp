@@ -1,0 +1,145 @@
+#include "aekit/app/run_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aekit/report/escape.hpp"
+#include "aekit/report/filter_image.hpp"
+#include "aekit/report/html_report.hpp"
+#include "aekit/report/image_grid.hpp"
+#include "aekit/report/image_shape.hpp"
+#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/report/pca_figures.hpp"
+#include "aekit/report/svg_chart.hpp"
+#include "aekit/io/atomic_write.hpp"
+
+namespace aekit::app {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr Index kExamples = 10;
+
+// Originals above reconstructions, in the data's own units (scaling inverted).
+void write_reconstructions(const fs::path& path, const RunReportInput& in) {
+  const Index count = std::min(kExamples, in.examples.rows());
+  if (count == 0 || in.input_shape.size() != in.examples.cols()) return;
+  FloatMatrix originals = in.examples.topRows(count);
+  FloatMatrix reconstructions = in.model.reconstruct(originals).cast<float>();
+  in.scaling.invert(originals);
+  in.scaling.invert(reconstructions);
+  const float low = originals.minCoeff(), high = originals.maxCoeff();
+  image::write_png(path, report::reconstruction_grid(originals, reconstructions, in.input_shape, count, low,
+                                      high > low ? high : low + 1, 1, 3));
+}
+
+// The first encoder layer's filters, when an input row makes a picture; returns whether it
+// wrote one.
+bool write_filters(const fs::path& path, const RunReportInput& in) {
+  const auto shape = report::filter_shape(in.model, in.input_shape);
+  if (!shape) return false;
+  image::write_png(path, report::filter_image(report::layer_filters(in.model, report::FilterLayer::encoder), *shape,
+                               report::kDefaultFilterCount, report::kDefaultFilterColumns, 2));
+  return true;
+}
+
+// What the filters of each kind of model are, for the figure's caption.
+std::string filters_caption(const models::Model& model) {
+  const std::string scaling = "each scaled on its own: mid-gray is 0, white and black are its "
+                              "largest positive and negative values.";
+  switch (model.kind()) {
+    case models::ModelKind::pca: return "Principal components, largest variance first, " + scaling;
+    case models::ModelKind::sparse_coding: return "Atoms of the dictionary, " + scaling;
+    case models::ModelKind::psd: return "Weights of the fast encoder f(x) = tanh(W x + b), one image per code unit, " + scaling;
+    case models::ModelKind::autoencoder: break;
+  }
+  return "Weights of the first encoder layer, one image per hidden unit, " + scaling;
+}
+
+std::string objective_curve(const std::vector<double>& objective) {
+  return report::line_chart_svg({"Objective per iteration", "iteration", "objective", {{"training", {}, objective}}, false});
+}
+
+std::string loss_curve(const train::TrainerState& state, const std::string& loss) {
+  report::Series train{"training", {}, {}}, val{"validation", {}, {}};
+  for (const auto& r : state.history) {
+    train.x.push_back(r.epoch);
+    train.y.push_back(r.train_loss);
+    if (std::isfinite(r.val_loss)) {
+      val.x.push_back(r.epoch);
+      val.y.push_back(r.val_loss);
+    }
+  }
+  report::LineChart chart{"Loss per epoch", "epoch", loss, {train}, false};
+  if (!val.x.empty()) chart.series.push_back(val);
+  return report::line_chart_svg(chart);
+}
+
+std::string number(const nlohmann::json& value) {
+  return value.is_number() ? fmt::format("{:.6g}", value.get<double>()) : "n/a";
+}
+
+std::string epoch_table(const train::TrainerState& state) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : state.history)
+    rows.push_back({std::to_string(r.epoch), fmt::format("{:.6f}", r.train_loss),
+                    std::isfinite(r.val_loss) ? fmt::format("{:.6f}", r.val_loss) : "n/a",
+                    fmt::format("{:.3g}", r.lr), fmt::format("{:.1f}", r.seconds),
+                    fmt::format("{:.0f}", r.samples_per_second)});
+  return report::table_html({"epoch", "train loss", "validation loss", "lr", "seconds", "samples/s"}, rows);
+}
+
+// The settings that describe how the model was made, in one line.
+std::string training_line(const RunReportInput& in) {
+  const auto& c = in.config;
+  const auto& r = in.results;
+  if (in.state)
+    return fmt::format("{} {} lr {} batch {}, {} epochs ({})", c.get("loss"), c.get("optimizer"),
+                       c.get("lr"), c.batch, r.value("epochs_done", 0), r.value("outcome", ""));
+  return fmt::format("fitted on the training rows in {:.2f} s", r.value("fit_seconds", 0.0));
+}
+
+}  // namespace
+
+void write_run_report(const fs::path& folder, const RunReportInput& in) {
+  write_reconstructions(folder / "reconstructions.png", in);
+  const bool has_filters = write_filters(folder / "filters.png", in);
+  const auto* pca = dynamic_cast<const models::PcaModel*>(&in.model);
+  if (in.state)
+    io::atomic_write(folder / "loss.svg", loss_curve(*in.state, in.config.get("loss")));
+  else if (!in.objective.empty())
+    io::atomic_write(folder / "loss.svg", objective_curve(in.objective));
+  if (pca) io::atomic_write(folder / "explained_variance.svg", report::explained_variance_svg(pca->algorithm()));
+
+  report::Report report;
+  report.title = fmt::format("aekit run {}", folder.filename().string());
+  const auto& r = in.results;
+  report.summary = {
+      {"data", in.config.data},
+      {"test data", in.config.test_data},
+      {"model", in.model.description()},
+      {"learned values", std::to_string(in.model.state_size())},
+      {"training", training_line(in)},
+      {"test MSE", number(r["test_mse"])},
+      {"test BCE", number(r["test_bce"])},
+      {fmt::format("PCA-{} test MSE", in.model.code_size()), number(r["pca_test_mse"])},
+      {"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))},
+  };
+  report.sections.push_back({"Reconstructions", report::figure_html("reconstructions.png",
+      "Test images (top) and their reconstructions (bottom).")});
+  if (has_filters)
+    report.sections.push_back({"Filters", report::figure_html("filters.png", filters_caption(in.model))});
+  if (pca)
+    report.sections.push_back({"Explained variance", report::figure_html("explained_variance.svg",
+        "Cumulative share of the training data's variance kept by the first k components.")});
+  if (in.state) {
+    report.sections.push_back({"Loss", report::figure_html("loss.svg", "Training and validation loss per epoch.")});
+    report.sections.push_back({"Epochs", epoch_table(*in.state)});
+  } else if (!in.objective.empty()) {
+    report.sections.push_back({"Objective", report::figure_html("loss.svg", "The fit's objective per iteration.")});
+  }
+  report.sections.push_back({"Settings", "<pre>" + report::html_escape(in.config.to_toml()) + "</pre>"});
+  report::write_html_report(folder / "report.html", report);
+}
+
+}  // namespace aekit::app

@@ -1,0 +1,270 @@
+#include "aekit/app/run_training.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <numeric>
+
+#include "aekit/data/dataset.hpp"
+#include "aekit/error.hpp"
+#include "aekit/eval/model_metrics.hpp"
+#include "aekit/io/atomic_write.hpp"
+#include "aekit/store/saved_model.hpp"
+#include "aekit/models/linear/pca.hpp"
+#include "aekit/app/run_report.hpp"
+#include "aekit/app/baseline_fit.hpp"
+#include "aekit/tensor/gemm.hpp"
+#include "aekit/train/checkpoint.hpp"
+
+namespace aekit::app {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path default_run_folder() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
+}
+
+// The data fit the model: an mlp's input size, a conv model's input shape (taken from the
+// training data, so the test data must match it); a baseline takes the training data's width.
+void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {
+  const Shape& shape = config.model.input_shape;
+  if (config.kind != models::ModelKind::autoencoder) {
+    if (d.x.cols() != train_width)
+      throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
+                              "'{}' has {} columns", config.get("model"), train_width, d.name,
+                              d.x.cols()));
+    return;
+  }
+  if (config.model.architecture == models::Architecture::conv) {
+    if (!(d.shape == shape))
+      throw Error(fmt::format("conv model expects images of shape [{}, {}, {}] (the training "
+                              "data's), data '{}' has [{}, {}, {}]", shape.c, shape.h, shape.w,
+                              d.name, d.shape.c, d.shape.h, d.shape.w));
+    return;
+  }
+  const Index expected = config.model.dims.front();
+  if (d.x.cols() != expected)
+    throw Error(fmt::format("model expects {} inputs (dims {}), data '{}' has {} columns; "
+                            "set --dims {},...", expected, config.get("dims"), d.name,
+                            d.x.cols(), d.x.cols()));
+}
+
+// Splits rows into training and validation parts with a seeded permutation.
+void split_rows(const FloatMatrix& x, double val_split, std::uint64_t seed, FloatMatrix& train,
+                FloatMatrix& val) {
+  std::vector<std::int64_t> order(std::size_t(x.rows()));
+  std::iota(order.begin(), order.end(), 0);
+  Rng(seed).derive("split").shuffle(order);
+  const Index n_val = Index(std::llround(val_split * double(x.rows())));
+  if (n_val >= x.rows())
+    throw UsageError(fmt::format("val_split {} leaves no training rows out of {}", val_split, x.rows()));
+  val.resize(n_val, x.cols());
+  train.resize(x.rows() - n_val, x.cols());
+  for (Index i = 0; i < n_val; ++i) val.row(i) = x.row(order[std::size_t(i)]);
+  for (Index i = n_val; i < x.rows(); ++i) train.row(i - n_val) = x.row(order[std::size_t(i)]);
+}
+
+void require_checkpoint(const fs::path& folder) {
+  if (!fs::exists(folder / "checkpoint.aek"))
+    throw UsageError(fmt::format("--resume: no checkpoint at '{}'", (folder / "checkpoint.aek").string()));
+}
+
+// Creates the folder of a new run; refuses one that already holds a run.
+void create_run_folder(const fs::path& folder) {
+  for (const char* name : {"model.aek", "checkpoint.aek"})
+    if (fs::exists(folder / name))
+      throw UsageError(fmt::format("run folder '{}' already holds a run ({}); pass --resume to "
+                                   "continue it or choose another --out", folder.string(), name));
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw Error(fmt::format("cannot create run folder '{}': {}", folder.string(), ec.message()));
+}
+
+void write_metrics(const fs::path& path, const train::TrainerState& state) {
+  std::string text;
+  for (const auto& r : state.history) text += r.to_json().dump() + "\n";
+  io::atomic_write(path, text);
+}
+
+// What this call of run_training did: outcome, epochs and mean throughput of its epochs.
+RunSummary summarize(const train::TrainerState& state, const std::string& outcome, int first_epoch,
+                     Index train_rows) {
+  RunSummary summary;
+  summary.outcome = outcome;
+  summary.epochs_done = state.epochs_done;
+  summary.best_epoch = state.best_epoch;
+  double seconds = 0, samples = 0;
+  for (const auto& r : state.history)
+    if (r.epoch >= first_epoch) {
+      seconds += r.seconds;
+      samples += double(train_rows);
+    }
+  summary.samples_per_second = seconds > 0 ? samples / seconds : 0;
+  return summary;
+}
+
+// Test metrics of the model (with the training corruption, if any, applied to a copy of the
+// test data), and the test MSE of PCA fitted on the same training rows with as many
+// components as the code has.
+void test_against_pca(models::Model& model, const train::TrainConfig& config,
+                      const FloatMatrix& train_x, const FloatMatrix& test_x, RunSummary& summary) {
+  summary.has_test = true;
+  summary.metrics = eval::measure_model(model, test_x, config.regularization().corruption,
+                                        config.seed);
+  summary.test = summary.metrics.reconstruction;
+  const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
+  summary.pca_test_mse =
+      double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
+}
+
+// The data of a run, scaled, with the training rows split into training and validation.
+struct RunData {
+  data::Dataset train_set, test_set;
+  bool has_test = false;
+  data::Scaling scaling;
+  FloatMatrix train_x, val_x;
+};
+
+// Loads and checks the data sets (config.model.input_shape is set from the training data).
+// The caller sets the scaling (fitted, or a resumed run's), then calls scale_and_split.
+RunData load_run_data(train::TrainConfig& config) {
+  RunData d;
+  d.train_set = data::load_dataset(config.data);
+  config.model.input_shape = d.train_set.shape;
+  const Index width = d.train_set.x.cols();
+  check_width(d.train_set, config, width);
+  d.has_test = !config.test_data.empty() && config.test_data != "none";
+  if (d.has_test) {
+    d.test_set = data::load_dataset(config.test_data);
+    check_width(d.test_set, config, width);
+  }
+  return d;
+}
+
+void scale_and_split(RunData& d, const train::TrainConfig& config) {
+  d.scaling.apply(d.train_set.x);
+  if (d.has_test) d.scaling.apply(d.test_set.x);
+  split_rows(d.train_set.x, config.val_split, config.seed, d.train_x, d.val_x);
+}
+
+// What every run writes last: test metrics next to PCA's, model.aek, summary.json, report.
+RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, const RunData& d,
+                      models::Model& model, RunSummary summary, nlohmann::json results,
+                      const train::TrainerState* state, const std::vector<double>& objective,
+                      nlohmann::json history) {
+  results.update({{"test_mse", nullptr}, {"test_bce", nullptr}, {"pca_test_mse", nullptr},
+                  {"test_rows", 0}});
+  if (d.has_test) {
+    test_against_pca(model, config, d.train_x, d.test_set.x, summary);
+    results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
+                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", d.test_set.x.rows()},
+                    {"test", summary.metrics.to_json()}});
+  }
+  summary.folder = folder;
+  store::save_model(folder / "model.aek", model, d.scaling, d.train_set.shape,
+                 {{"config", config.to_toml()}, {"results", results}, {"history", history}});
+  io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
+  const FloatMatrix& eval_x = d.has_test ? d.test_set.x : d.val_x;
+  app::write_run_report(folder, {config, state, objective, results, model, d.scaling,
+                                    d.train_set.shape, eval_x});
+  return summary;
+}
+
+// A baseline is fitted on the training rows in one go (train/baseline_fit.hpp).
+RunSummary run_baseline(const train::TrainConfig& config, const fs::path& folder, RunData& d,
+                        std::ostream& log) {
+  d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
+  scale_and_split(d, config);
+  check_baseline_fits(config, d.train_x.rows(), d.train_x.cols());
+  create_run_folder(folder);
+  log << fmt::format("aekit train: {} rows x {} features ({} train, {} held out), model {} "
+                     "with code size {}, {} threads -> {}\n", d.train_set.x.rows(),
+                     d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(), config.get("model"),
+                     config.code_size(), threads(), folder.string());
+  io::atomic_write(folder / "config.toml", config.to_toml());
+  FittedBaseline fitted = fit_baseline(config, d.train_x.cast<Scalar>());
+  log << fmt::format("fitted {} in {:.2f} s\n", fitted.model->description(), fitted.seconds);
+  RunSummary summary;
+  summary.outcome = "fitted";
+  summary.samples_per_second = fitted.seconds > 0 ? double(d.train_x.rows()) / fitted.seconds : 0;
+  const nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", fitted.seconds},
+                                  {"objective", fitted.objective},
+                                  {"samples_per_second", summary.samples_per_second}};
+  return finish_run(folder, config, d, *fitted.model, summary, results, nullptr,
+                    fitted.objective, nlohmann::json::array());
+}
+
+}  // namespace
+
+RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
+  config.validate();
+  set_threads(config.threads);
+  const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
+  config.out = folder.string();
+  if (resume && config.kind != models::ModelKind::autoencoder)
+    throw UsageError(fmt::format("--resume continues an autoencoder's training; model {} is "
+                                 "fitted in one go", config.get("model")));
+  RunData d = load_run_data(config);
+  if (config.kind != models::ModelKind::autoencoder) return run_baseline(config, folder, d, log);
+
+  models::Autoencoder model(config.model);
+  Rng init_rng = Rng(config.seed).derive("init");
+  model.initialize(init_rng);
+  models::Objective objective(config.loss, config.model.output, config.regularization());
+  auto optimizer = optim::make_optimizer(config.optimizer);
+  train::TrainerState state;
+  // A resumed run keeps the scaling its model was trained with; a new one fits it.
+  if (resume) {
+    require_checkpoint(folder);
+    d.scaling = train::load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
+  } else {
+    d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
+  }
+  scale_and_split(d, config);
+  const FloatMatrix& train_x = d.train_x;
+  const FloatMatrix& val_x = d.val_x;
+  if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
+  const int first_epoch = state.epochs_done + 1;
+  // config.toml describes the checkpoint next to it, so it is (re)written with the first
+  // checkpoint of this call: a resume that fails before (bad flags, divergence in its first
+  // epoch) leaves the run's settings as they were.
+  bool config_written = false;
+  const auto write_config = [&] {
+    if (config_written) return;
+    io::atomic_write(folder / "config.toml", config.to_toml());
+    config_written = true;
+  };
+
+  log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
+                     "{} parameters, {} threads -> {}\n",
+                     d.train_set.x.rows(), d.train_set.x.cols(), train_x.rows(), val_x.rows(),
+                     model.description(), model.parameters().size(), threads(), folder.string());
+  train::Progress progress(log, log_is_terminal, config.epochs,
+                    (train_x.rows() + config.batch - 1) / config.batch);
+  train::Trainer trainer(model, objective, *optimizer, config);
+  const auto checkpoint = folder / "checkpoint.aek";
+  std::string outcome;
+  try {
+    outcome = trainer.fit(train_x, val_x, state, &progress, [&](const train::TrainerState& s) {
+      train::save_checkpoint(checkpoint, model, *optimizer, s, d.scaling, d.train_set.shape);
+      write_config();
+      write_metrics(folder / "metrics.jsonl", s);
+    });
+    write_config();  // also when no epoch was left to train
+  } catch (const train::TrainingDiverged& e) {
+    throw Error(fmt::format("{}; {}", e.what(), state.epochs_done > 0
+        ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)
+        : std::string("no epoch finished, so nothing was saved")));
+  }
+
+  RunSummary summary = summarize(state, outcome, first_epoch, train_x.rows());
+  const nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
+                                  {"best_epoch", state.best_epoch},
+                                  {"samples_per_second", summary.samples_per_second}};
+  return finish_run(folder, config, d, model, summary, results, &state, {}, state.history_json());
+}
+
+}  // namespace aekit::app

@@ -1,0 +1,326 @@
+#include "aekit/models/autoencoder/autoencoder.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+
+#include "aekit/error.hpp"
+#include "aekit/models/autoencoder/conv_presets.hpp"
+#include "aekit/nn/layer_spec.hpp"
+#include "aekit/nn/tied_dense.hpp"
+
+namespace aekit::models {
+
+Architecture parse_architecture(std::string_view name) {
+  if (name == "mlp") return Architecture::mlp;
+  if (name == "conv") return Architecture::conv;
+  throw UsageError(fmt::format("unknown model '{}': expected mlp or conv", name));
+}
+
+std::string architecture_name(Architecture architecture) {
+  return architecture == Architecture::mlp ? "mlp" : "conv";
+}
+
+namespace {
+
+std::vector<nn::LayerSpec> parse_layer_list(const std::vector<std::string>& texts,
+                                            std::string_view which) {
+  std::vector<nn::LayerSpec> specs;
+  for (const auto& text : texts) {
+    try {
+      specs.push_back(nn::parse_layer_spec(text));
+    } catch (const UsageError& e) {
+      throw UsageError(fmt::format("{}: {}", which, e.what()));
+    }
+  }
+  return specs;
+}
+
+std::string shape_text(Shape s) { return fmt::format("[{}, {}, {}]", s.c, s.h, s.w); }
+
+}  // namespace
+
+void AutoencoderConfig::validate() const {
+  if (!(code_noise >= 0) || !std::isfinite(code_noise))
+    throw UsageError(fmt::format("code_noise (sigma of the noise before the code activation) "
+                                 "must be a finite number >= 0, found {}", code_noise));
+  if (architecture == Architecture::conv) {
+    if (tied) throw UsageError("tied weights need model mlp (a conv model has no mirrored Dense layers)");
+    if (encoder_layers.empty() != decoder_layers.empty())
+      throw UsageError("give both encoder_layers and decoder_layers, or neither (the default)");
+    const auto encoder = parse_layer_list(encoder_layers, "encoder_layers");
+    const auto decoder = parse_layer_list(decoder_layers, "decoder_layers");
+    if (!decoder.empty() && decoder.back().activation &&
+        decoder.back().kind != nn::LayerSpec::Kind::activation)
+      throw UsageError(fmt::format(
+          "decoder_layers: the last layer '{}' must have no activation: output_activation ({}) "
+          "follows it", decoder.back().text, activation_name(output)));
+    if (code_noise > 0 && !encoder.empty() && encoder.back().kind != nn::LayerSpec::Kind::dense)
+      throw UsageError(fmt::format("code_noise needs a dense code layer (the last of "
+                                   "encoder_layers), found '{}'", encoder.back().text));
+    return;
+  }
+  if (!encoder_layers.empty() || !decoder_layers.empty())
+    throw UsageError("encoder_layers and decoder_layers describe a conv model: set model = conv "
+                     "(--model conv), or leave them empty for model mlp");
+  if (dims.size() < 2)
+    throw UsageError(fmt::format("dims needs at least an input and a code size, e.g. 784,32; "
+                                 "found {}", fmt::join(dims, ",")));
+  for (Index d : dims)
+    if (d < 1 || d > (Index(1) << 24))
+      throw UsageError(fmt::format("every size in dims must be between 1 and 16777216, found {} "
+                                   "in {}", d, fmt::join(dims, ",")));
+}
+
+Activation AutoencoderConfig::code_activation() const {
+  if (architecture == Architecture::mlp) return code;
+  const auto list = encoder_layers.empty()
+                        ? conv_preset_layers(conv_preset, input_shape.c, hidden).encoder
+                        : encoder_layers;
+  return nn::parse_layer_spec(list.back()).activation.value_or(Activation::identity);
+}
+
+nlohmann::json AutoencoderConfig::to_json() const {
+  nlohmann::json json = {{"architecture", architecture_name(architecture)},
+                         {"output_activation", activation_name(output)},
+                         {"code_noise", code_noise},
+                         {"init", init.name()}};
+  if (architecture == Architecture::conv) {
+    json["input_shape"] = {input_shape.c, input_shape.h, input_shape.w};
+    json["encoder_layers"] = encoder_layers;
+    json["decoder_layers"] = decoder_layers;
+  } else {
+    json["dims"] = dims;
+    json["activation"] = activation_name(hidden);
+    json["code_activation"] = activation_name(code);
+    json["tied"] = tied;
+  }
+  return json;
+}
+
+AutoencoderConfig AutoencoderConfig::from_json(const nlohmann::json& json) {
+  AutoencoderConfig c;
+  // Files written before conv models existed have no "architecture": they are mlp.
+  c.architecture = parse_architecture(json.value("architecture", std::string("mlp")));
+  c.output = parse_activation(json.at("output_activation").get<std::string>());
+  c.code_noise = json.value("code_noise", 0.0);  // absent in files written before it existed
+  c.init = nn::Init::parse(json.at("init").get<std::string>());
+  if (c.architecture == Architecture::conv) {
+    const auto shape = json.at("input_shape").get<std::vector<Index>>();
+    if (shape.size() != 3) throw UsageError("input_shape must have 3 entries [C, H, W]");
+    c.input_shape = {shape[0], shape[1], shape[2]};
+    c.encoder_layers = json.at("encoder_layers").get<std::vector<std::string>>();
+    c.decoder_layers = json.at("decoder_layers").get<std::vector<std::string>>();
+  } else {
+    c.dims = json.at("dims").get<std::vector<Index>>();
+    c.hidden = parse_activation(json.at("activation").get<std::string>());
+    c.code = parse_activation(json.at("code_activation").get<std::string>());
+    c.tied = json.at("tied").get<bool>();
+  }
+  c.validate();
+  return c;
+}
+
+Autoencoder::Autoencoder(const AutoencoderConfig& config) : config_(config) {
+  config_.validate();
+  if (config_.architecture == Architecture::mlp)
+    build_mlp();
+  else
+    build_conv();
+  encoder_.set_input_gradient(false);  // nothing upstream of the input needs dx
+  parameters_.allocate_and_bind({{"encoder", &encoder_}, {"decoder", &decoder_}});
+  for (auto [prefix, part] : {std::pair{"encoder", &encoder_}, std::pair{"decoder", &decoder_}})
+    for (auto buffer : part->buffers()) {
+      buffer.name = fmt::format("{}.{}", prefix, buffer.name);
+      buffers_.push_back(buffer);
+    }
+}
+
+void Autoencoder::build_mlp() {
+  const auto& d = config_.dims;
+  const std::size_t depth = d.size() - 1;  // number of encoder layers
+  for (std::size_t i = 0; i < depth; ++i) {
+    const Activation f = (i + 1 == depth) ? config_.code : config_.hidden;
+    auto layer = std::make_unique<nn::Dense>(d[i], d[i + 1], f, config_.init);
+    dense_encoder_.push_back(layer.get());
+    encoder_.add(std::move(layer));
+  }
+  dense_encoder_.back()->set_preactivation_noise(config_.code_noise);
+  // Decoder mirrors the encoder; its last layer is linear (f_out is applied separately).
+  for (std::size_t i = depth; i-- > 0;) {
+    const Activation f = (i == 0) ? Activation::identity : config_.hidden;
+    if (config_.tied)
+      decoder_.add(std::make_unique<nn::TiedDense>(*dense_encoder_[i], f));
+    else
+      decoder_.add(std::make_unique<nn::Dense>(d[i + 1], d[i], f, config_.init));
+  }
+  code_shape_ = {1, 1, d.back()};
+}
+
+void Autoencoder::build_conv() {
+  const bool defaults_used = config_.encoder_layers.empty();
+  if (defaults_used) {
+    auto defaults = conv_preset_layers(config_.conv_preset, config_.input_shape.c, config_.hidden);
+    config_.encoder_layers = std::move(defaults.encoder);
+    config_.decoder_layers = std::move(defaults.decoder);
+  }
+  // Builds `texts` into `chain` for rows of `shape`; returns the output shape.
+  const auto build = [&](const std::vector<std::string>& texts, std::string_view which,
+                         nn::Sequential& chain, Shape shape) {
+    for (const auto& spec : parse_layer_list(texts, which)) {
+      try {
+        auto built = nn::build_layer(spec, shape, config_.init);
+        shape = built.output;
+        chain.add(std::move(built.layer));
+      } catch (const UsageError& e) {
+        throw UsageError(fmt::format("{}: {}", which, e.what()));
+      }
+    }
+    return shape;
+  };
+  code_shape_ = build(config_.encoder_layers, "encoder_layers", encoder_, config_.input_shape);
+  const Shape output = build(config_.decoder_layers, "decoder_layers", decoder_, code_shape_);
+  if (!(output == config_.input_shape))
+    throw UsageError(fmt::format("decoder_layers end in shape {}, expected the input's {}{}",
+                                 shape_text(output), shape_text(config_.input_shape),
+                                 defaults_used ? " (conv_preset convae halves the image twice: "
+                                                 "height and width must be multiples of 4; use "
+                                                 "conv_preset denoiser, or give encoder_layers "
+                                                 "and decoder_layers)"
+                                               : ""));
+  if (config_.code_noise > 0)
+    static_cast<nn::Dense&>(encoder_[encoder_.size() - 1]).set_preactivation_noise(config_.code_noise);
+}
+
+std::string Autoencoder::description() const {
+  const auto& c = config_;
+  if (c.architecture == Architecture::mlp)
+    return fmt::format("mlp {} (mirrored), {} / code {} / output {}{}", fmt::join(c.dims, "-"),
+                       activation_name(c.hidden), activation_name(c.code),
+                       activation_name(c.output), c.tied ? ", tied" : "");
+  return fmt::format("conv {}: {} -> code {} -> {} / output {}", shape_text(c.input_shape),
+                     fmt::join(c.encoder_layers, ", "), shape_text(code_shape_),
+                     fmt::join(c.decoder_layers, ", "), activation_name(c.output));
+}
+
+Vector Autoencoder::buffer_values() const {
+  Index total = 0;
+  for (const auto& b : buffers_) total += Index(b.values.size());
+  Vector all(total);
+  Index offset = 0;
+  for (const auto& b : buffers_) {
+    std::copy(b.values.begin(), b.values.end(), all.data() + offset);
+    offset += Index(b.values.size());
+  }
+  return all;
+}
+
+void Autoencoder::set_buffer_values(std::span<const Scalar> values) {
+  std::size_t offset = 0;
+  for (const auto& b : buffers_) {
+    AEKIT_ASSERT(offset + b.values.size() <= values.size());
+    std::copy(values.begin() + offset, values.begin() + offset + b.values.size(), b.values.begin());
+    offset += b.values.size();
+  }
+  AEKIT_ASSERT(offset == values.size());
+}
+
+nlohmann::json Autoencoder::to_json() const {
+  nlohmann::json json = config_.to_json();
+  json["kind"] = model_kind_name(ModelKind::autoencoder);
+  return json;
+}
+
+std::vector<StateBlock> Autoencoder::state_layout() const {
+  std::vector<StateBlock> layout;
+  for (const auto& s : parameters_.slices()) layout.push_back({s.name, s.rows, s.cols});
+  for (const auto& b : buffers_) layout.push_back({b.name, 1, Index(b.values.size())});
+  return layout;
+}
+
+std::vector<float> Autoencoder::state() const {
+  const auto values = parameters_.values();
+  const Vector buffers = buffer_values();
+  std::vector<float> all(values.begin(), values.end());
+  all.insert(all.end(), buffers.begin(), buffers.end());
+  return all;
+}
+
+void Autoencoder::set_state(std::span<const float> values) {
+  check_state_size(*this, values.size());
+  auto parameters = parameters_.values();
+  std::copy(values.begin(), values.begin() + std::ptrdiff_t(parameters.size()), parameters.begin());
+  const auto rest = values.subspan(parameters.size());
+  const std::vector<Scalar> buffers(rest.begin(), rest.end());
+  set_buffer_values(buffers);
+}
+
+void Autoencoder::initialize(Rng& rng) {
+  encoder_.initialize(rng);
+  decoder_.initialize(rng);
+}
+
+ConstMatrixRef Autoencoder::encode(ConstMatrixRef x) { return run_encoder(x, nullptr); }
+
+ConstMatrixRef Autoencoder::run_encoder(ConstMatrixRef x, Rng* noise) {
+  if (x.cols() != input_size())
+    throw Error(fmt::format("model expects {} inputs per row, data has {} columns", input_size(),
+                            x.cols()));
+  encoder_.set_training(noise);
+  ConstMatrixRef h = encoder_.forward(x);
+  rebind(code_, h.data(), h.rows(), h.cols());
+  return h;
+}
+
+ConstMatrixRef Autoencoder::decode(ConstMatrixRef codes) {
+  if (codes.cols() != code_size())
+    throw Error(fmt::format("model decodes codes of size {}, input has {} columns", code_size(),
+                            codes.cols()));
+  decoder_.set_training(nullptr);
+  return output_from_logits(decoder_.forward(codes));
+}
+
+ConstMatrixRef Autoencoder::reconstruct(ConstMatrixRef x) { return decode(encode(x)); }
+
+ConstMatrixRef Autoencoder::forward_logits(ConstMatrixRef x, Rng* noise) {
+  ConstMatrixRef h = run_encoder(x, noise);
+  decoder_.set_training(noise);
+  return decoder_.forward(h);
+}
+
+void Autoencoder::backward_logits(ConstMatrixRef dz) { encoder_.backward(decoder_.backward(dz)); }
+
+MatrixRef Autoencoder::backward_to_code(ConstMatrixRef dz) {
+  ConstMatrixRef dh = decoder_.backward(dz);
+  MatrixMap out = code_gradient_.view(dh.rows(), dh.cols());
+  out = dh;
+  return out;
+}
+
+MatrixRef Autoencoder::backward_to_first_hidden(MatrixRef dh) {
+  const std::size_t depth = encoder_.size();
+  if (depth == 1) return dh;
+  ConstMatrixRef dh1 = encoder_.backward_range(dh, 1, depth);
+  MatrixMap out = hidden_gradient_.view(dh1.rows(), dh1.cols());
+  out = dh1;
+  return out;
+}
+
+void Autoencoder::backward_first_layer(ConstMatrixRef dh1) { encoder_.backward_range(dh1, 0, 1); }
+
+ConstMatrixRef Autoencoder::code() const { return code_; }
+
+ConstMatrixRef Autoencoder::first_hidden() const {
+  AEKIT_ASSERT(!dense_encoder_.empty());
+  return dense_encoder_.front()->output();
+}
+
+ConstMatrixRef Autoencoder::output_from_logits(ConstMatrixRef z) {
+  MatrixMap y = output_.view(z.rows(), z.cols());
+  y = z;
+  add_bias_and_activate(config_.output, y, MatrixMap(nullptr, 0, 0));
+  return y;
+}
+
+}  // namespace aekit::models
