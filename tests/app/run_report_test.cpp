@@ -23,7 +23,7 @@ struct ReportRig {
     model = std::make_unique<models::Autoencoder>(config.model);
     Rng rng(1);
     model->initialize(rng);
-    for (int e = 1; e <= 3; ++e) state.history.push_back({e, 0.1 / e, 0.12 / e, 0.12 / e, 1e-3, 1, 100});
+    for (int e = 1; e <= 3; ++e) state.history.push_back({e, {{"train_loss", 0.1 / e}, {"val_loss", 0.12 / e}, {"val_mse", 0.12 / e}}, 1e-3, 1, 100});
   }
   train::TrainConfig config;
   std::unique_ptr<models::Autoencoder> model;

@@ -17,7 +17,8 @@
 #include "aekit/store/autoencoder_file.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/optim/optimizer.hpp"
-#include "aekit/train/checkpoint.hpp"
+#include "aekit/store/checkpoint.hpp"
+#include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "support/cli_runner.hpp"
 #include "support/random_data.hpp"
 #include "support/test_support.hpp"
@@ -197,12 +198,13 @@ TEST_F(CliResume, DivergenceLaterKeepsTheLastGoodCheckpoint) {
   // The checkpoint is loadable and says where the run stood.
   const io::ModelFile file = io::load_model_file(run / "checkpoint.aek");
   models::Autoencoder model(models::AutoencoderConfig::from_json(file.header.at("model")));
-  auto optimizer = optim::make_optimizer({});
+  models::Objective objective(models::LossKind::mse, model.config().output);
+  models::AutoencoderStep step(model, objective, optim::make_optimizer({}), 1e-3);
   train::TrainerState state;
-  train::load_checkpoint(run / "checkpoint.aek", model, *optimizer, state);
+  store::load_checkpoint(run / "checkpoint.aek", model.to_json(), step, state);
   EXPECT_EQ(state.epochs_done, 1);
   EXPECT_EQ(state.history.size(), 1u);
-  EXPECT_EQ(optimizer->steps(), 5);  // ceil(270 / 64)
+  EXPECT_EQ(step.optimizer().steps(), 5);  // ceil(270 / 64)
   for (const Scalar v : model.parameters().values()) ASSERT_TRUE(std::isfinite(v));
 }
 

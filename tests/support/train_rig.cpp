@@ -3,12 +3,15 @@
 #include <cstring>
 #include <utility>
 
+#include "aekit/app/family.hpp"
+
 namespace aekit::test {
 
-TrainRig::TrainRig(train::TrainConfig c, Rng init_rng) : config(std::move(c)), model(config.model) {
+TrainRig::TrainRig(train::TrainConfig c, Rng init_rng)
+    : config(std::move(c)), model(config.model),
+      step(model, objective, optim::make_optimizer(config.optimizer), config.lr) {
   model.initialize(init_rng);
-  optimizer = optim::make_optimizer(config.optimizer);
-  trainer = std::make_unique<train::Trainer>(model, objective, *optimizer, config);
+  trainer = std::make_unique<train::Trainer>(step, app::loop_settings(config));
 }
 
 std::vector<Scalar> values_of(const models::Autoencoder& model) {

@@ -1,13 +1,14 @@
 #pragma once
-// A small model, objective, optimizer and trainer set up from a TrainConfig, and checks on
+// A small model, objective, training step and trainer set up from a TrainConfig, and checks on
 // a model's parameter values.
 #include <memory>
 #include <vector>
 
 #include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/models/autoencoder/objective.hpp"
-#include "aekit/optim/optimizer.hpp"
 #include "aekit/tensor/rng.hpp"
+#include "aekit/train/train_config.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::test {
@@ -21,7 +22,7 @@ struct TrainRig {
   train::TrainConfig config;
   models::Autoencoder model;
   models::Objective objective{config.loss, config.model.output};
-  std::unique_ptr<optim::Optimizer> optimizer;
+  models::AutoencoderStep step;
   std::unique_ptr<train::Trainer> trainer;
 };
 

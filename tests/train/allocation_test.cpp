@@ -20,6 +20,8 @@
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "aekit/train/trainer.hpp"
+#include "aekit/app/family.hpp"
+#include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "support/random_data.hpp"
 
 extern "C" {
@@ -145,13 +147,13 @@ class Allocation : public ::testing::TestWithParam<Case> {
     Rng rng(1);
     model.initialize(rng);
     models::Objective objective(c.loss, c.model.output, c.regularization());
-    auto optimizer = optim::make_optimizer(c.optimizer);
-    Trainer trainer(model, objective, *optimizer, c);
+    models::AutoencoderStep step(model, objective, optim::make_optimizer(c.optimizer), c.lr);
+    Trainer trainer(step, app::loop_settings(c));
     const Matrix x = uniform_data(104, width, 2);  // 3 batches of 32 and one of 8
 
-    trainer.train_epoch(x, 1, c.lr, nullptr);
+    trainer.train_epoch({x}, 1, nullptr);
     CountAllocations counting;
-    const double loss = trainer.train_epoch(x, 2, c.lr, nullptr);
+    const double loss = trainer.train_epoch({x}, 2, nullptr)[0];
     const long n = counting.stop();
     EXPECT_TRUE(std::isfinite(loss));
     return n;

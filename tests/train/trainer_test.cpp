@@ -1,5 +1,7 @@
 #include "aekit/train/trainer.hpp"
 
+#include "aekit/app/family.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -38,10 +40,11 @@ TEST(Trainer, TrainEpochReturnsTheRowWeightedMeanLoss) {
   // With lr 0 nothing moves, so the epoch's loss is the model's MSE on the whole set, even
   // though the last batch (150 = 4 * 32 + 22) is smaller than the others.
   TrainConfig c = small_config();
+  c.lr = 0;
   Rig s(c);
   const Matrix x = uniform_data(150, 16, 2);
   const auto before = values_of(s.model);
-  const double loss = s.trainer->train_epoch(x, 1, 0.0, nullptr);
+  const double loss = s.trainer->train_epoch({x}, 1, nullptr)[0];
   EXPECT_TRUE(bit_identical(values_of(s.model), before));
   const double mse = models::evaluate_reconstruction(s.model, x).mse;
   EXPECT_NEAR(loss, mse, 1e-6 * mse);
@@ -57,9 +60,9 @@ TEST(Trainer, TrainingLowersTheLoss) {
     const Eigen::Matrix<Scalar, 2, 1> z(Scalar(rng.normal()), Scalar(rng.normal()));
     x.row(r) = (a * z).transpose().unaryExpr([](Scalar v) { return Scalar(1) / (1 + std::exp(-v)); });
   }
-  const double first = s.trainer->train_epoch(x, 1, 0.01, nullptr);
+  const double first = s.trainer->train_epoch({x}, 1, nullptr)[0];
   double last = first;
-  for (int e = 2; e <= 60; ++e) last = s.trainer->train_epoch(x, e, 0.01, nullptr);
+  for (int e = 2; e <= 60; ++e) last = s.trainer->train_epoch({x}, e, nullptr)[0];
   EXPECT_LT(last, 0.5 * first);
 }
 
@@ -70,7 +73,7 @@ TEST(Trainer, ShufflingIsSeededPerEpoch) {
     c.set("seed", seed);
     Rig s(c, /*init_seed=*/1);  // same initial weights whatever the shuffling seed
     TrainerState state;
-    s.trainer->fit(x, val, state, nullptr, no_callback);
+    s.trainer->fit({x}, {val}, state, nullptr, no_callback);
     EXPECT_EQ(state.epochs_done, 3);
     return values_of(s.model);
   };
@@ -80,8 +83,8 @@ TEST(Trainer, ShufflingIsSeededPerEpoch) {
 
   // Each epoch gets its own order: epoch 1 and epoch 2 from the same start differ.
   Rig s1(small_config()), s2(small_config());
-  s1.trainer->train_epoch(x, 1, 0.01, nullptr);
-  s2.trainer->train_epoch(x, 2, 0.01, nullptr);
+  s1.trainer->train_epoch({x}, 1, nullptr)[0];
+  s2.trainer->train_epoch({x}, 2, nullptr)[0];
   EXPECT_FALSE(bit_identical(values_of(s1.model), values_of(s2.model)));
 }
 
@@ -97,9 +100,9 @@ TEST(Trainer, EarlyStoppingRestoresTheBestParameters) {
   TrainerState state;
   std::vector<std::vector<Scalar>> after_epoch;
   std::vector<double> val_losses;
-  const std::string outcome = s.trainer->fit(train, val, state, nullptr, [&](const TrainerState& st) {
+  const std::string outcome = s.trainer->fit({train}, {val}, state, nullptr, [&](const TrainerState& st) {
     after_epoch.push_back(values_of(s.model));
-    val_losses.push_back(st.history.back().val_loss);
+    val_losses.push_back(st.history.back().value("val_loss"));
     EXPECT_EQ(st.epochs_done, int(after_epoch.size()));
   });
   ASSERT_EQ(after_epoch.size(), 3u) << outcome;  // epoch 1 best, then 2 epochs without gain
@@ -118,7 +121,7 @@ TEST(Trainer, EarlyStoppingRestoresTheBestParameters) {
 
   // Calling fit() again on the stopped state (what --resume does) trains nothing more.
   const auto before = values_of(s.model);
-  const std::string again = s.trainer->fit(train, val, state, nullptr, [&](const TrainerState&) {
+  const std::string again = s.trainer->fit({train}, {val}, state, nullptr, [&](const TrainerState&) {
     ADD_FAILURE() << "an early-stopped run trained another epoch";
   });
   EXPECT_EQ(again, outcome);
@@ -133,19 +136,19 @@ TEST(Trainer, PatienceZeroNeverStopsAndWithoutValidationTheLastEpochWins) {
   const Matrix train = Matrix::Constant(100, 16, Scalar(0.1));
   const Matrix val = Matrix::Constant(20, 16, Scalar(0.9));
   TrainerState state;
-  EXPECT_EQ(s.trainer->fit(train, val, state, nullptr, no_callback), "completed");
+  EXPECT_EQ(s.trainer->fit({train}, {val}, state, nullptr, no_callback), "completed");
   EXPECT_EQ(state.epochs_done, 4);
   EXPECT_EQ(state.best_epoch, 1);  // still restores the best one
 
   Rig t(c);
   TrainerState no_val_state;
   std::vector<Scalar> last;
-  EXPECT_EQ(t.trainer->fit(train, Matrix(0, 16), no_val_state, nullptr,
+  EXPECT_EQ(t.trainer->fit({train}, {Matrix(0, 16)}, no_val_state, nullptr,
                            [&](const TrainerState&) { last = values_of(t.model); }),
             "completed");
   EXPECT_EQ(no_val_state.best_epoch, 4);
   EXPECT_TRUE(bit_identical(values_of(t.model), last));
-  EXPECT_TRUE(std::isnan(no_val_state.history.back().val_loss));
+  EXPECT_TRUE(std::isnan(no_val_state.history.back().value("val_loss")));
 }
 
 TEST(Trainer, FitContinuesFromTheStatesEpoch) {
@@ -157,29 +160,30 @@ TEST(Trainer, FitContinuesFromTheStatesEpoch) {
   c.set("epochs", "4");
   Rig straight(c);
   TrainerState s_state;
-  straight.trainer->fit(x, no_val, s_state, nullptr, no_callback);
+  straight.trainer->fit({x}, {no_val}, s_state, nullptr, no_callback);
 
   c.set("epochs", "2");
   Rig split(c);
   TrainerState state;
-  split.trainer->fit(x, no_val, state, nullptr, no_callback);
+  split.trainer->fit({x}, {no_val}, state, nullptr, no_callback);
   ASSERT_EQ(state.epochs_done, 2);
-  split.config.set("epochs", "4");  // the trainer holds a reference to this config
+  split.config.set("epochs", "4");  // a new loop over the same step, model and optimizer
+  Trainer longer(split.step, app::loop_settings(split.config));
   std::vector<int> epochs_seen;
-  split.trainer->fit(x, no_val, state, nullptr,
+  longer.fit({x}, {no_val}, state, nullptr,
                      [&](const TrainerState& st) { epochs_seen.push_back(st.epochs_done); });
   EXPECT_EQ(epochs_seen, (std::vector<int>{3, 4}));
   ASSERT_EQ(state.history.size(), 4u);
   for (std::size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(state.history[i].epoch, int(i) + 1);
-    EXPECT_EQ(state.history[i].train_loss, s_state.history[i].train_loss) << i;
+    EXPECT_EQ(state.history[i].value("train_loss"), s_state.history[i].value("train_loss")) << i;
   }
   EXPECT_TRUE(bit_identical(values_of(split.model), values_of(straight.model)));
 
   // A state that is already done trains nothing and leaves the weights alone.
   const auto before = values_of(split.model);
-  EXPECT_EQ(split.trainer->fit(x, no_val, state, nullptr,
-                               [&](const TrainerState&) { ADD_FAILURE() << "trained an epoch"; }),
+  EXPECT_EQ(longer.fit({x}, {no_val}, state, nullptr,
+                       [&](const TrainerState&) { ADD_FAILURE() << "trained an epoch"; }),
             "completed");
   EXPECT_TRUE(bit_identical(values_of(split.model), before));
 }
@@ -188,20 +192,22 @@ TEST(Trainer, DivergenceThrowsWithAHint) {
   TrainConfig c = small_config();
   c.set("optimizer", "sgd");
   c.set("output_activation", "identity");
+  c.lr = 1e30;
   Rig s(c);
   const Matrix x = uniform_data(150, 16, 2);
-  test::expect_error<TrainingDiverged>([&] { s.trainer->train_epoch(x, 1, 1e30, nullptr); },
-                                       {"diverged", "epoch 1", "--lr"});
+  test::expect_error<TrainingDiverged>([&] { s.trainer->train_epoch({x}, 1, nullptr); },
+                                       {"diverged", "epoch 1", "loss is", "--lr"});
 }
 
 TEST(EpochRecord, JsonRoundTripKeepsNaNAsNull) {
-  EpochRecord r{3, 0.25, std::nan(""), std::nan(""), 0.001, 1.5, 1234};
+  EpochRecord r{3, {{"train_loss", 0.25}, {"val_loss", std::nan("")}, {"val_mse", std::nan("")}}, 0.001, 1.5, 1234};
   const auto j = r.to_json();
   EXPECT_TRUE(j.at("val_loss").is_null());
   const EpochRecord back = EpochRecord::from_json(nlohmann::json::parse(j.dump()));
   EXPECT_EQ(back.epoch, 3);
-  EXPECT_EQ(back.train_loss, 0.25);
-  EXPECT_TRUE(std::isnan(back.val_loss));
+  EXPECT_EQ(back.value("train_loss"), 0.25);
+  EXPECT_EQ(back.values.size(), 3u);
+  EXPECT_TRUE(std::isnan(back.value("val_loss")));
   EXPECT_EQ(back.lr, 0.001);
   EXPECT_EQ(back.samples_per_second, 1234);
 }

@@ -60,14 +60,20 @@ std::string objective_curve(const std::vector<double>& objective) {
   return report::line_chart_svg({"Objective per iteration", "iteration", "objective", {{"training", {}, objective}}, false});
 }
 
+// The step's first training loss and its first validation metric per epoch.
 std::string loss_curve(const train::TrainerState& state, const std::string& loss) {
   report::Series train{"training", {}, {}}, val{"validation", {}, {}};
   for (const auto& r : state.history) {
+    const auto first = [&](std::string_view prefix) {
+      for (const auto& [name, value] : r.values)
+        if (name.starts_with(prefix)) return value;
+      return std::nan("");
+    };
     train.x.push_back(r.epoch);
-    train.y.push_back(r.train_loss);
-    if (std::isfinite(r.val_loss)) {
+    train.y.push_back(first("train_"));
+    if (std::isfinite(first("val_"))) {
       val.x.push_back(r.epoch);
-      val.y.push_back(r.val_loss);
+      val.y.push_back(first("val_"));
     }
   }
   report::LineChart chart{"Loss per epoch", "epoch", loss, {train}, false};
@@ -79,14 +85,22 @@ std::string number(const nlohmann::json& value) {
   return value.is_number() ? fmt::format("{:.6g}", value.get<double>()) : "n/a";
 }
 
+// One row per epoch: every value the loop recorded (train_*, val_*), lr, time, speed.
 std::string epoch_table(const train::TrainerState& state) {
+  std::vector<std::string> header = {"epoch"};
+  if (!state.history.empty())
+    for (const auto& [name, value] : state.history.front().values) header.push_back(name);
+  header.insert(header.end(), {"lr", "seconds", "samples/s"});
   std::vector<std::vector<std::string>> rows;
-  for (const auto& r : state.history)
-    rows.push_back({std::to_string(r.epoch), fmt::format("{:.6f}", r.train_loss),
-                    std::isfinite(r.val_loss) ? fmt::format("{:.6f}", r.val_loss) : "n/a",
-                    fmt::format("{:.3g}", r.lr), fmt::format("{:.1f}", r.seconds),
-                    fmt::format("{:.0f}", r.samples_per_second)});
-  return report::table_html({"epoch", "train loss", "validation loss", "lr", "seconds", "samples/s"}, rows);
+  for (const auto& r : state.history) {
+    std::vector<std::string> row = {std::to_string(r.epoch)};
+    for (const auto& [name, value] : r.values)
+      row.push_back(std::isfinite(value) ? fmt::format("{:.6f}", value) : "n/a");
+    row.insert(row.end(), {fmt::format("{:.3g}", r.lr), fmt::format("{:.1f}", r.seconds),
+                           fmt::format("{:.0f}", r.samples_per_second)});
+    rows.push_back(std::move(row));
+  }
+  return report::table_html(header, rows);
 }
 
 // The settings that describe how the model was made, in one line.

@@ -14,9 +14,10 @@
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_report.hpp"
-#include "aekit/app/baseline_fit.hpp"
+#include "aekit/store/checkpoint.hpp"
+#include "aekit/app/family.hpp"
+#include "aekit/io/model_file.hpp"
 #include "aekit/tensor/gemm.hpp"
-#include "aekit/train/checkpoint.hpp"
 
 namespace aekit::app {
 namespace fs = std::filesystem;
@@ -31,7 +32,8 @@ fs::path default_run_folder() {
 // training data, so the test data must match it); a baseline takes the training data's width.
 void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {
   const Shape& shape = config.model.input_shape;
-  if (config.kind != models::ModelKind::autoencoder) {
+  const std::string model = config.get("model");
+  if (model != "mlp" && model != "conv") {
     if (d.x.cols() != train_width)
       throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
                               "'{}' has {} columns", config.get("model"), train_width, d.name,
@@ -173,60 +175,42 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
   return summary;
 }
 
-// A baseline is fitted on the training rows in one go (train/baseline_fit.hpp).
-RunSummary run_baseline(const train::TrainConfig& config, const fs::path& folder, RunData& d,
-                        std::ostream& log) {
-  d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
-  scale_and_split(d, config);
-  check_baseline_fits(config, d.train_x.rows(), d.train_x.cols());
-  create_run_folder(folder);
+// The scaling a run uses: a resumed run keeps its checkpoint's, a new one fits it.
+data::Scaling run_scaling(const train::TrainConfig& config, const RunData& d, bool resume, const fs::path& checkpoint) {
+  if (resume) return data::Scaling::from_json(io::load_model_file(checkpoint).header.at("scaling"));
+  return data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
+}
+
+// A one-shot family: fitted on the training rows in one go.
+RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, RunData& d, FamilyRun& run,
+                   std::ostream& log) {
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} held out), model {} "
                      "with code size {}, {} threads -> {}\n", d.train_set.x.rows(),
                      d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(), config.get("model"),
                      config.code_size(), threads(), folder.string());
   io::atomic_write(folder / "config.toml", config.to_toml());
-  FittedBaseline fitted = fit_baseline(config, d.train_x.cast<Scalar>());
-  log << fmt::format("fitted {} in {:.2f} s\n", fitted.model->description(), fitted.seconds);
+  const auto start = std::chrono::steady_clock::now();
+  run.fit(d.train_x.cast<Scalar>());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  log << fmt::format("fitted {} in {:.2f} s\n", run.model().description(), seconds);
   RunSummary summary;
   summary.outcome = "fitted";
-  summary.samples_per_second = fitted.seconds > 0 ? double(d.train_x.rows()) / fitted.seconds : 0;
-  const nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", fitted.seconds},
-                                  {"objective", fitted.objective},
+  summary.samples_per_second = seconds > 0 ? double(d.train_x.rows()) / seconds : 0;
+  const std::vector<double> objective = run.objective();
+  const nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", seconds},
+                                  {"objective", objective},
                                   {"samples_per_second", summary.samples_per_second}};
-  return finish_run(folder, config, d, *fitted.model, summary, results, nullptr,
-                    fitted.objective, nlohmann::json::array());
+  return finish_run(folder, config, d, run.model(), summary, results, nullptr, objective,
+                    nlohmann::json::array());
 }
 
-}  // namespace
-
-RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
-  config.validate();
-  set_threads(config.threads);
-  const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
-  config.out = folder.string();
-  if (resume && config.kind != models::ModelKind::autoencoder)
-    throw UsageError(fmt::format("--resume continues an autoencoder's training; model {} is "
-                                 "fitted in one go", config.get("model")));
-  RunData d = load_run_data(config);
-  if (config.kind != models::ModelKind::autoencoder) return run_baseline(config, folder, d, log);
-
-  models::Autoencoder model(config.model);
-  Rng init_rng = Rng(config.seed).derive("init");
-  model.initialize(init_rng);
-  models::Objective objective(config.loss, config.model.output, config.regularization());
-  auto optimizer = optim::make_optimizer(config.optimizer);
+// A family trained by the one training loop, with a checkpoint after every epoch.
+RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, RunData& d, FamilyRun& run,
+                    bool resume, std::ostream& log, bool log_is_terminal) {
+  train::TrainingStep& step = *run.step();
+  const auto checkpoint = folder / "checkpoint.aek";
   train::TrainerState state;
-  // A resumed run keeps the scaling its model was trained with; a new one fits it.
-  if (resume) {
-    require_checkpoint(folder);
-    d.scaling = train::load_checkpoint(folder / "checkpoint.aek", model, *optimizer, state);
-  } else {
-    d.scaling = data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
-  }
-  scale_and_split(d, config);
-  const FloatMatrix& train_x = d.train_x;
-  const FloatMatrix& val_x = d.val_x;
-  if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
+  if (resume) store::load_checkpoint(checkpoint, run.model().to_json(), step, state);
   const int first_epoch = state.epochs_done + 1;
   // config.toml describes the checkpoint next to it, so it is (re)written with the first
   // checkpoint of this call: a resume that fails before (bad flags, divergence in its first
@@ -237,19 +221,20 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
     io::atomic_write(folder / "config.toml", config.to_toml());
     config_written = true;
   };
-
+  Index parameters = 0;
+  for (const auto& g : step.groups()) parameters += Index(g.values.size());
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
-                     d.train_set.x.rows(), d.train_set.x.cols(), train_x.rows(), val_x.rows(),
-                     model.description(), model.parameters().size(), threads(), folder.string());
-  train::Progress progress(log, log_is_terminal, config.epochs,
-                    (train_x.rows() + config.batch - 1) / config.batch);
-  train::Trainer trainer(model, objective, *optimizer, config);
-  const auto checkpoint = folder / "checkpoint.aek";
+                     d.train_set.x.rows(), d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(),
+                     run.model().description(), parameters, threads(), folder.string());
+  const train::LoopSettings settings = loop_settings(config);
+  train::Progress progress(log, log_is_terminal, settings.epochs,
+                           (d.train_x.rows() + settings.batch - 1) / settings.batch);
+  train::Trainer trainer(step, settings);
   std::string outcome;
   try {
-    outcome = trainer.fit(train_x, val_x, state, &progress, [&](const train::TrainerState& s) {
-      train::save_checkpoint(checkpoint, model, *optimizer, s, d.scaling, d.train_set.shape);
+    outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress, [&](const train::TrainerState& s) {
+      store::save_checkpoint(checkpoint, store::model_header(run.model(), d.scaling, d.train_set.shape), step, s);
       write_config();
       write_metrics(folder / "metrics.jsonl", s);
     });
@@ -259,12 +244,33 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
         ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)
         : std::string("no epoch finished, so nothing was saved")));
   }
-
-  RunSummary summary = summarize(state, outcome, first_epoch, train_x.rows());
+  RunSummary summary = summarize(state, outcome, first_epoch, d.train_x.rows());
   const nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
                                   {"best_epoch", state.best_epoch},
                                   {"samples_per_second", summary.samples_per_second}};
-  return finish_run(folder, config, d, model, summary, results, &state, {}, state.history_json());
+  return finish_run(folder, config, d, run.model(), summary, results, &state, {}, state.history_json());
+}
+
+}  // namespace
+
+RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
+  config.validate();
+  set_threads(config.threads);
+  const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
+  config.out = folder.string();
+  const Family& family = find_family(config.get("model"));
+  if (resume && !family.uses_loop(config))
+    throw UsageError(fmt::format("--resume continues a run of the training loop; model {} is "
+                                 "fitted in one go", config.get("model")));
+  RunData d = load_run_data(config);
+  if (resume) require_checkpoint(folder);
+  d.scaling = run_scaling(config, d, resume, folder / "checkpoint.aek");
+  scale_and_split(d, config);
+  family.check(config, d.train_x.rows(), d.train_x.cols());
+  const auto run = family.start(config, d.train_x.cast<Scalar>());
+  if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
+  return run->step() ? run_loop(config, folder, d, *run, resume, log, log_is_terminal)
+                     : run_fit(config, folder, d, *run, log);
 }
 
 }  // namespace aekit::app

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -11,28 +12,41 @@
 namespace aekit::train {
 namespace {
 
-double json_number(const nlohmann::json& value) {
-  return value.is_null() ? std::nan("") : value.get<double>();
-}
-
 nlohmann::json number_or_null(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+constexpr std::string_view kRecordFields[] = {"epoch", "lr", "seconds", "samples_per_second"};
+
 }  // namespace
 
+double EpochRecord::value(std::string_view name) const {
+  for (const auto& [key, v] : values)
+    if (key == name) return v;
+  return std::nan("");
+}
+
 nlohmann::json EpochRecord::to_json() const {
-  return {{"epoch", epoch},           {"train_loss", train_loss},
-          {"val_loss", number_or_null(val_loss)}, {"val_mse", number_or_null(val_mse)},
-          {"lr", lr},                 {"seconds", seconds},
-          {"samples_per_second", samples_per_second}};
+  nlohmann::json j = {{"epoch", epoch}, {"lr", lr}, {"seconds", seconds},
+                      {"samples_per_second", samples_per_second}};
+  for (const auto& [name, v] : values) j[name] = number_or_null(v);
+  return j;
 }
 
 EpochRecord EpochRecord::from_json(const nlohmann::json& j) {
-  return {j.at("epoch").get<int>(),         j.at("train_loss").get<double>(),
-          json_number(j.at("val_loss")),    json_number(j.at("val_mse")),
-          j.at("lr").get<double>(),         j.at("seconds").get<double>(),
-          j.at("samples_per_second").get<double>()};
+  EpochRecord r;
+  r.epoch = j.at("epoch").get<int>();
+  r.lr = j.at("lr").get<double>();
+  r.seconds = j.at("seconds").get<double>();
+  r.samples_per_second = j.at("samples_per_second").get<double>();
+  for (const auto& [key, v] : j.items())
+    if (std::find(std::begin(kRecordFields), std::end(kRecordFields), key) == std::end(kRecordFields))
+      r.values.emplace_back(key, v.is_null() ? std::nan("") : v.get<double>());
+  return r;
 }
 
 nlohmann::json TrainerState::history_json() const {
@@ -41,93 +55,172 @@ nlohmann::json TrainerState::history_json() const {
   return list;
 }
 
-Trainer::Trainer(models::Autoencoder& model, models::Objective& objective,
-                 optim::Optimizer& optimizer, const TrainConfig& config)
-    : model_(model), objective_(objective), optimizer_(optimizer), config_(config) {}
+// What step() sees of the loop during one epoch.
+class Trainer::Context final : public StepContext {
+ public:
+  Context(const Trainer& trainer, int epoch, Rng noise, std::int64_t first_step)
+      : trainer_(trainer), epoch_(epoch), noise_(noise), step_(first_step) {}
 
-double Trainer::train_epoch(ConstMatrixRef train, int epoch, double lr, Progress* progress) {
-  const Index n = train.rows(), d = train.cols(), batch = std::min(config_.batch, n);
-  order_.resize(std::size_t(n));
-  std::iota(order_.begin(), order_.end(), 0);
-  Rng(config_.seed).derive("shuffle", std::uint64_t(epoch)).shuffle(order_);
-  Rng noise = Rng(config_.seed).derive("noise", std::uint64_t(epoch));  // corruption, code noise
-
-  const auto start = std::chrono::steady_clock::now();
-  double loss_sum = 0;
-  const Index batches = (n + batch - 1) / batch;
-  for (Index b = 0; b < batches; ++b) {
-    const Index begin = b * batch, rows = std::min(batch, n - begin);
-    MatrixMap x = batch_.view(rows, d);
-    for (Index i = 0; i < rows; ++i) x.row(i) = train.row(order_[std::size_t(begin + i)]);
-
-    const double loss = objective_.compute_gradients(model_, x, &noise);
-    if (!std::isfinite(loss))
-      throw TrainingDiverged(fmt::format("training diverged at epoch {}, batch {}: the loss is {} "
-                                         "(try a smaller --lr, or --clip-norm 1)",
-                                         epoch, b + 1, loss));
-    optim::clip_gradient_norm(model_.parameters().grads(), config_.clip_norm);
-    optimizer_.step(model_.parameters().values(), model_.parameters().grads(), lr);
-    loss_sum += loss * double(rows);
-    if (progress) {
-      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      progress->batch(epoch, b + 1, loss, elapsed > 0 ? double(begin + rows) / elapsed : 0);
-    }
+  void update(ParameterGroup& group) override {
+    if (!group.optimizer) throw Error(fmt::format("parameter group '{}' has no optimizer", group.name));
+    for (const auto& hook : trainer_.hooks_) hook(group);
+    group.optimizer->step(group.values, group.grads, learning_rate(group));
   }
-  return loss_sum / double(n);
+  Rng& noise() override { return noise_; }
+  double learning_rate(const ParameterGroup& group) const override {
+    return trainer_.scheduled(group.learning_rate, epoch_);
+  }
+  std::int64_t global_step() const override { return step_; }
+  void next_step() { ++step_; }
+
+ private:
+  const Trainer& trainer_;
+  int epoch_;
+  Rng noise_;
+  std::int64_t step_;
+};
+
+Trainer::Trainer(TrainingStep& step, LoopSettings settings)
+    : step_(step), settings_(std::move(settings)),
+      loss_names_(step.loss_names()), metric_names_(step.metric_names()) {
+  AEKIT_ASSERT(!loss_names_.empty() && step.monitored_metric() < std::max<std::size_t>(metric_names_.size(), 1));
+  if (settings_.clip_norm > 0)
+    hooks_.push_back([max_norm = settings_.clip_norm](ParameterGroup& group) {
+      optim::clip_gradient_norm(group.grads, max_norm);
+    });
+  batch_losses_.resize(loss_names_.size());
+  loss_sums_.resize(loss_names_.size());
+  metrics_.resize(metric_names_.size());
 }
 
-std::string Trainer::fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState& state,
-                         Progress* progress,
+double Trainer::scheduled(double base_lr, int epoch) const {
+  return settings_.schedule.learning_rate(base_lr, epoch - 1, settings_.epochs);
+}
+
+Index Trainer::group_value_count() const {
+  Index total = 0;
+  for (const auto& g : step_.groups()) total += Index(g.values.size());
+  return total;
+}
+
+Vector Trainer::group_values() const {
+  Vector all(group_value_count());
+  Index at = 0;
+  for (const auto& g : step_.groups()) {
+    std::copy(g.values.begin(), g.values.end(), all.data() + at);
+    at += Index(g.values.size());
+  }
+  return all;
+}
+
+void Trainer::set_group_values(std::span<const Scalar> values) {
+  AEKIT_ASSERT(Index(values.size()) == group_value_count());
+  for (auto& g : step_.groups()) {
+    std::copy_n(values.begin(), g.values.size(), g.values.begin());
+    values = values.subspan(g.values.size());
+  }
+}
+
+std::span<const double> Trainer::train_epoch(Rows train, int epoch, Progress* progress) {
+  const Index n = train.x.rows(), d = train.x.cols(), batch = std::min(settings_.batch, n);
+  const bool labelled = !train.labels.empty();
+  AEKIT_ASSERT(!labelled || Index(train.labels.size()) == n);
+  order_.resize(std::size_t(n));
+  std::iota(order_.begin(), order_.end(), 0);
+  Rng(settings_.seed).derive("shuffle", std::uint64_t(epoch)).shuffle(order_);
+  const Index batches = (n + batch - 1) / batch;
+  Context context(*this, epoch, Rng(settings_.seed).derive("noise", std::uint64_t(epoch)),
+                  std::int64_t(epoch - 1) * batches);
+  batch_labels_.resize(labelled ? std::size_t(batch) : 0);
+
+  const auto start = std::chrono::steady_clock::now();
+  std::fill(loss_sums_.begin(), loss_sums_.end(), 0.0);
+  for (Index b = 0; b < batches; ++b, context.next_step()) {
+    const Index begin = b * batch, rows = std::min(batch, n - begin);
+    MatrixMap x = batch_.view(rows, d);
+    for (Index i = 0; i < rows; ++i) x.row(i) = train.x.row(order_[std::size_t(begin + i)]);
+    if (labelled)
+      for (Index i = 0; i < rows; ++i)
+        batch_labels_[std::size_t(i)] = train.labels[std::size_t(order_[std::size_t(begin + i)])];
+
+    const Batch minibatch{x, std::span<const std::int32_t>(batch_labels_).first(labelled ? std::size_t(rows) : 0)};
+    step_.step(minibatch, context, batch_losses_);
+    for (std::size_t k = 0; k < batch_losses_.size(); ++k) {
+      if (!std::isfinite(batch_losses_[k]))
+        throw TrainingDiverged(fmt::format("training diverged at epoch {}, batch {}: {} is {} "
+                                           "(try a smaller --lr, or --clip-norm 1)",
+                                           epoch, b + 1, loss_names_[k], batch_losses_[k]));
+      loss_sums_[k] += batch_losses_[k] * double(rows);
+    }
+    if (progress) {
+      const double elapsed = seconds_since(start);
+      progress->batch(epoch, b + 1, batch_losses_[0], elapsed > 0 ? double(begin + rows) / elapsed : 0);
+    }
+  }
+  for (double& sum : loss_sums_) sum /= double(n);
+  return loss_sums_;
+}
+
+std::string Trainer::fit(Rows train, Rows val, TrainerState& state, Progress* progress,
                          const std::function<void(const TrainerState&)>& on_epoch) {
-  const auto params = model_.parameters().values();
   const auto early_stop = [&](int epoch) {
     return fmt::format("early stop after epoch {}: no validation gain for {} epochs", epoch,
-                       config_.patience);
+                       settings_.patience);
   };
+  const auto& groups = step_.groups();
   // A run that already stopped early (resumed from its checkpoint) is finished too.
-  const bool stopped = config_.patience > 0 && state.epochs_without_gain >= config_.patience;
+  const bool stopped = settings_.patience > 0 && state.epochs_without_gain >= settings_.patience;
   std::string outcome = stopped ? early_stop(state.epochs_done) : "completed";
-  for (int epoch = state.epochs_done + 1; !stopped && epoch <= config_.epochs; ++epoch) {
+  const bool validating = val.x.rows() > 0 && !metric_names_.empty();
+  for (int epoch = state.epochs_done + 1; !stopped && epoch <= settings_.epochs; ++epoch) {
     EpochRecord r;
     r.epoch = epoch;
-    r.lr = config_.schedule.learning_rate(config_.lr, epoch - 1, config_.epochs);
+    r.lr = groups.empty() ? 0 : scheduled(groups.front().learning_rate, epoch);
     const auto start = std::chrono::steady_clock::now();
-    r.train_loss = train_epoch(train, epoch, r.lr, progress);
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.samples_per_second = double(train.rows()) / r.seconds;
-    r.val_loss = r.val_mse = std::nan("");
-    if (val.rows() > 0) {
-      const auto m = models::evaluate_reconstruction(model_, val);
-      r.val_loss = objective_.loss() == models::LossKind::bce ? m.bce : m.mse;
-      r.val_mse = m.mse;
-    }
+    const auto losses = train_epoch(train, epoch, progress);
+    r.seconds = seconds_since(start);
+    r.samples_per_second = double(train.x.rows()) / r.seconds;
+    for (std::size_t k = 0; k < losses.size(); ++k) r.values.emplace_back("train_" + loss_names_[k], losses[k]);
+    std::fill(metrics_.begin(), metrics_.end(), std::nan(""));
+    if (validating) step_.validate(val.x, metrics_);
+    for (std::size_t k = 0; k < metrics_.size(); ++k) r.values.emplace_back("val_" + metric_names_[k], metrics_[k]);
+    const double monitored = validating ? metrics_[step_.monitored_metric()] : std::nan("");
     // Without validation rows, the last epoch is the best one.
-    if (val.rows() == 0 || r.val_loss < state.best_val_loss) {
-      state.best_val_loss = r.val_loss;
+    if (!validating || monitored < state.best_val_loss) {
+      state.best_val_loss = monitored;
       state.best_epoch = epoch;
       state.epochs_without_gain = 0;
-      state.best_params = Eigen::Map<const Vector>(params.data(), Index(params.size()));
-      state.best_buffers = model_.buffer_values();
+      state.best_values = group_values();
+      state.best_extra = step_.extra_state();
     } else {
       ++state.epochs_without_gain;
     }
     state.epochs_done = epoch;
     state.history.push_back(r);
     if (progress)
-      progress->epoch_end(epoch, fmt::format("loss {:.5f}{}  {:.1f}s  {:.0f} samples/s", r.train_loss,
-                                             val.rows() > 0 ? fmt::format("  val {:.5f}", r.val_loss) : "",
+      progress->epoch_end(epoch, fmt::format("{} {:.5f}{}  {:.1f}s  {:.0f} samples/s", loss_names_[0],
+                                             losses[0], validating ? fmt::format("  val {:.5f}", monitored) : "",
                                              r.seconds, r.samples_per_second));
     on_epoch(state);
-    if (config_.patience > 0 && state.epochs_without_gain >= config_.patience) {
+    if (settings_.patience > 0 && state.epochs_without_gain >= settings_.patience) {
       outcome = early_stop(epoch);
       break;
     }
   }
-  if (state.best_params.size() == Index(params.size())) {
-    std::copy(state.best_params.begin(), state.best_params.end(), params.begin());
-    model_.set_buffer_values({state.best_buffers.data(), std::size_t(state.best_buffers.size())});
+  if (state.best_values.size() == group_value_count()) {
+    set_group_values({state.best_values.data(), std::size_t(state.best_values.size())});
+    step_.set_extra_state({state.best_extra.data(), std::size_t(state.best_extra.size())});
   }
   return outcome;
+}
+
+std::vector<double> train_all_rows(TrainingStep& step, ConstMatrixRef x, const LoopSettings& settings) {
+  Trainer trainer(step, settings);
+  TrainerState state;
+  trainer.fit({x}, {x.topRows(0)}, state, nullptr, [](const TrainerState&) {});
+  std::vector<double> first_loss;
+  for (const auto& r : state.history) first_loss.push_back(r.values.front().second);
+  return first_loss;
 }
 
 }  // namespace aekit::train

@@ -1,81 +1,125 @@
 #pragma once
-// The training loop: seeded shuffled minibatches, optimizer steps, validation, early stopping.
+// The one training loop: epochs of seeded, shuffled minibatches over any model family's
+// TrainingStep (models/training_step.hpp), validation, early stopping, the NaN/Inf guard,
+// progress, and the state a checkpoint needs (train/checkpoint.hpp).
 //
-// Every epoch e (1-based) shuffles with Rng(seed).derive("shuffle", e) and draws its noise
-// (corruption, code noise) from Rng(seed).derive("noise", e), so an epoch does not depend on
-// what ran before it: resuming from a checkpoint after epoch e gives
-// bit-identical results to never having stopped (same seed, threads and build).
-// After the first batch the loop allocates nothing: batch and layer buffers are reused.
+// Every epoch e (1-based) shuffles with Rng(seed).derive("shuffle", e) and gives the step
+// Rng(seed).derive("noise", e) for its random draws, so an epoch does not depend on what ran
+// before it: resuming from a checkpoint after epoch e gives bit-identical results to never
+// having stopped (same seed, threads and build).
+// After the first epoch the loop allocates nothing: batch buffers are reused (and a step must
+// reuse its own).
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aekit/error.hpp"
-#include "aekit/models/autoencoder/objective.hpp"
-#include "aekit/optim/optimizer.hpp"
+#include "aekit/train/training_step.hpp"
+#include "aekit/optim/schedule.hpp"
+#include "aekit/tensor/workspace.hpp"
 #include "aekit/train/progress.hpp"
-#include "aekit/train/train_config.hpp"
 
 namespace aekit::train {
 
+// The loop's own settings (the shared training section of a run's settings).
+struct LoopSettings {
+  int epochs = 10;
+  Index batch = 128;
+  std::uint64_t seed = 42;
+  int patience = 5;          // epochs without validation gain before stopping; 0 = off
+  optim::Schedule schedule;  // scales every group's base learning rate per epoch
+  double clip_norm = 0;      // a gradient hook: clip each group's gradient norm; 0 = off
+};
+
+// Rows to train or validate on, with optional class labels (one per row, or none).
+struct Rows {
+  ConstMatrixRef x;
+  std::span<const std::int32_t> labels = {};
+};
+
 struct EpochRecord {
   int epoch = 0;
-  double train_loss = 0;     // mean batch loss over the epoch (weighted by rows)
-  double val_loss = 0;       // the objective's loss on the validation rows (NaN: none)
-  double val_mse = 0;        // NaN when there is no validation split
-  double lr = 0;
-  double seconds = 0;        // wall time of the epoch's training steps
+  // "train_<loss>" for each loss of the step (row-weighted means over the epoch), then
+  // "val_<metric>" for each validation metric (NaN without validation rows).
+  std::vector<std::pair<std::string, double>> values;
+  double lr = 0;       // the first group's scheduled learning rate
+  double seconds = 0;  // wall time of the epoch's training steps
   double samples_per_second = 0;
 
+  double value(std::string_view name) const;  // NaN when absent
   nlohmann::json to_json() const;
   static EpochRecord from_json(const nlohmann::json& json);
 };
 
-// Everything a checkpoint must hold besides parameters and optimizer state.
+// Everything a checkpoint must hold besides the groups' values and optimizer state.
 struct TrainerState {
   int epochs_done = 0;
-  double best_val_loss = std::numeric_limits<double>::infinity();
+  double best_val_loss = std::numeric_limits<double>::infinity();  // the monitored metric
   int best_epoch = 0;
   int epochs_without_gain = 0;
   std::vector<EpochRecord> history;
-  Vector best_params;   // parameters at best_epoch (size 0 until one epoch ran)
-  Vector best_buffers;  // the model's buffers (BatchNorm statistics) at best_epoch
+  Vector best_values;  // every group's values at best_epoch, in group order (size 0 until one epoch ran)
+  Vector best_extra;   // the step's extra_state() at best_epoch
 
   nlohmann::json history_json() const;  // [EpochRecord::to_json(), ...]
 };
 
-// Thrown when the loss becomes NaN or infinite; nothing is written after that point.
+// Thrown when a loss becomes NaN or infinite; nothing is written after that point.
 class TrainingDiverged : public Error {
  public:
   using Error::Error;
 };
 
+// Runs between a group's gradients and its update (clipping; later a gradient all-reduce).
+using GradientHook = std::function<void(ParameterGroup&)>;
+
 class Trainer {
  public:
-  Trainer(models::Autoencoder& model, models::Objective& objective, optim::Optimizer& optimizer,
-          const TrainConfig& config);
+  Trainer(TrainingStep& step, LoopSettings settings);
 
-  // Trains epochs state.epochs_done + 1 .. config.epochs on `train`, validating on `val`
+  // Adds a hook after the built-in ones (clip_norm).
+  void add_gradient_hook(GradientHook hook) { hooks_.push_back(std::move(hook)); }
+
+  // Trains epochs state.epochs_done + 1 .. settings.epochs on `train`, validating on `val`
   // (may have 0 rows). After every epoch calls on_epoch(state) (checkpoints, metrics).
-  // Returns "completed" or "early stop ...". At the end the model holds the best parameters
-  // (lowest validation loss; the last ones without validation). A state that already stopped
-  // early (epochs_without_gain >= patience, e.g. resumed from its checkpoint) trains nothing.
-  std::string fit(ConstMatrixRef train, ConstMatrixRef val, TrainerState& state,
-                  Progress* progress, const std::function<void(const TrainerState&)>& on_epoch);
+  // Returns "completed" or "early stop ...". At the end the step's groups hold the best
+  // values (lowest monitored metric; the last ones without validation). A state that already
+  // stopped early (epochs_without_gain >= patience, e.g. resumed from its checkpoint) trains
+  // nothing.
+  std::string fit(Rows train, Rows val, TrainerState& state, Progress* progress,
+                  const std::function<void(const TrainerState&)>& on_epoch);
 
-  // One epoch of minibatch steps; returns the mean training loss. Public for benchmarks
-  // and the allocation test.
-  double train_epoch(ConstMatrixRef train, int epoch, double lr, Progress* progress);
+  // One epoch of minibatch steps; returns the row-weighted mean of each loss. Public for
+  // benchmarks and the allocation test.
+  std::span<const double> train_epoch(Rows train, int epoch, Progress* progress);
+
+  // Every group's values, one after another (what best_values holds), and back.
+  Vector group_values() const;
+  void set_group_values(std::span<const Scalar> values);
+  Index group_value_count() const;
 
  private:
-  models::Autoencoder& model_;
-  models::Objective& objective_;
-  optim::Optimizer& optimizer_;
-  const TrainConfig& config_;
+  class Context;
+  double scheduled(double base_lr, int epoch) const;
+
+  TrainingStep& step_;
+  LoopSettings settings_;
+  std::vector<GradientHook> hooks_;
+  std::vector<std::string> loss_names_, metric_names_;
   std::vector<std::int64_t> order_;
+  std::vector<std::int32_t> batch_labels_;
+  std::vector<double> batch_losses_, loss_sums_, metrics_;
   Workspace batch_;
 };
+
+// Trains on every row of x for settings.epochs epochs: no validation, progress or
+// checkpoints (a family's own fit(), its tests and benchmarks). Returns the first loss of
+// each epoch.
+std::vector<double> train_all_rows(TrainingStep& step, ConstMatrixRef x, const LoopSettings& settings);
 
 }  // namespace aekit::train

@@ -31,28 +31,27 @@ SparseCodingConfig online_config(Index atoms, Index batch_size, int epochs) {
 DictionaryLearningResult reference_online(const Matrix& x, const SparseCodingConfig& c, Matrix d) {
   const Index n = x.rows(), k = c.atoms, b = std::min(c.batch_size, n);
   Matrix a = Matrix::Zero(k, k), bx = Matrix::Zero(k, x.cols());
-  Rng atoms_rng = Rng(c.seed).derive("atoms");
   DictionaryLearningResult result;
   Index t = 0;
-  for (int epoch = 0; epoch < c.iterations; ++epoch) {
+  for (int epoch = 1; epoch <= c.iterations; ++epoch) {
     std::vector<std::int64_t> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
     Rng(c.seed).derive("shuffle", std::uint64_t(epoch)).shuffle(order);
-    double cost = 0;
-    int steps = 0;
-    for (Index first = 0; first < n; first += b, ++t, ++steps) {
+    Rng atoms_rng = Rng(c.seed).derive("noise", std::uint64_t(epoch));
+    double cost = 0;  // row-weighted: the loop's mean of a loss over an epoch
+    for (Index first = 0; first < n; first += b, ++t) {
       const Index m = std::min(b, n - first);
       Matrix xt(m, x.cols());
       for (Index i = 0; i < m; ++i) xt.row(i) = x.row(Index(order[std::size_t(first + i)]));
       Matrix ht = Matrix::Zero(m, k);
-      cost += lasso(xt, d, c.alpha, c.lasso, ht).objective;
+      cost += lasso(xt, d, c.alpha, c.lasso, ht).objective * double(m);
       const double theta = t < m - 1 ? double((t + 1) * m) : double(m * m + t + 1 - m);
       const Scalar beta = Scalar((theta + 1 - double(m)) / (theta + 1));
       a = beta * a + (ht.transpose() * ht) / Scalar(m);
       bx = beta * bx + (ht.transpose() * xt) / Scalar(m);
       result.replaced_atoms += update_dictionary(a, bx, xt, atoms_rng, d);
     }
-    result.objective.push_back(cost / steps);
+    result.objective.push_back(cost / double(n));
   }
   result.dictionary = std::move(d);
   return result;

@@ -14,17 +14,20 @@
 //   increases when the LASSO is solved exactly
 // online (batch_size b > 0), Mairal et al. 2010's Algorithm 1 with minibatches and
 // scikit-learn's forgetting factor. Each epoch visits the rows in a new order (shuffled by
-// Rng(seed).derive("shuffle", epoch)), m = b rows a step (the last step of an epoch gets what
+// Rng(seed).derive("shuffle", epoch) for epochs 1, 2, ...), m = b rows a step (the last step of an epoch gets what
 // is left); at step t = 0, 1, 2, ... over the whole run:
 //   H_t = LASSO(X_t, D) from zeros
 //   theta = (t + 1) m if t < m - 1, else m^2 + t + 1 - m;   beta = (theta + 1 - m) / (theta + 1)
 //   A <- beta A + H_t^T H_t / m,   B <- beta B + H_t^T X_t / m     (A, B start at 0)
 //   one pass over the atoms with A, B (unused atoms are resampled from X_t)
-//   objective[epoch] = the mean over the epoch's steps of F(H_t, D) on X_t before the update
+//   objective[epoch] = the mean over the epoch's steps of F(H_t, D) on X_t before the update,
+//   weighted by their rows
 //   (scikit-learn's batch cost), a running estimate; SparseCoding::objective(X) gives F at
 //   the end.
-// Randomness: the initial atoms come from Rng(seed).derive("init"), resampled atoms from
-// derive("atoms"): same seed, same thread count, same dictionary.
+// The online algorithm is DictionaryStep (dictionary_step.hpp) on the one training loop.
+// Randomness: the initial atoms come from Rng(seed).derive("init"); resampled atoms from
+// derive("atoms") (batch) or the loop's per-epoch stream derive("noise", epoch) (online):
+// same seed, same thread count, same dictionary.
 #include <vector>
 
 #include "aekit/models/sparse/lasso.hpp"

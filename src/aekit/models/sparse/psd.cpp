@@ -3,14 +3,12 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <numeric>
 
 #include "aekit/error.hpp"
-#include "aekit/models/sparse/dictionary_init.hpp"
-#include "aekit/models/sparse/dictionary_update.hpp"
+#include "aekit/models/sparse/psd_step.hpp"
 #include "aekit/models/sparse/lasso.hpp"
 #include "aekit/tensor/gemm.hpp"
-#include "aekit/tensor/rng.hpp"
+#include "aekit/train/trainer.hpp"
 
 namespace aekit::models {
 namespace {
@@ -59,39 +57,17 @@ Matrix psd_infer_codes(ConstMatrixRef x, ConstMatrixRef predictions, const PsdPa
 
 Psd Psd::fit(ConstMatrixRef x, const PsdConfig& config, std::vector<double>* objective) {
   config.validate(x.rows(), x.cols());
-  const Index n = x.rows(), batch = std::min(config.batch_size, n);
-  Rng init = Rng(config.seed).derive("init");
-  PsdParameters p;
-  p.dictionary = initial_dictionary(x, config.atoms, DictionaryInit::data, init);
-  p.weight = p.dictionary;
-  p.bias = RowVector::Zero(config.atoms);
-  PsdParameters gradients;
-  Matrix batch_x(batch, x.cols());
-  std::vector<std::int64_t> order(static_cast<std::size_t>(n));
-  const Scalar lr = Scalar(config.lr);
-  if (objective) objective->clear();
-  for (int epoch = 0; epoch < config.epochs; ++epoch) {
-    std::iota(order.begin(), order.end(), 0);
-    Rng shuffle = Rng(config.seed).derive("shuffle", std::uint64_t(epoch));
-    shuffle.shuffle(order);
-    double total = 0;
-    Index steps = 0;
-    for (Index first = 0; first < n; first += batch, ++steps) {
-      const Index m = std::min(batch, n - first);
-      for (Index i = 0; i < m; ++i)
-        batch_x.row(i) = x.row(Index(order[std::size_t(first + i)]));
-      const auto xt = batch_x.topRows(m);
-      const Matrix codes = psd_infer_codes(xt, psd_predict(xt, p), p, config.lambda,
-                                           config.gamma, config.lasso);
-      total += psd_loss(xt, codes, p, config.lambda, config.gamma, &gradients);
-      p.dictionary -= lr * gradients.dictionary;
-      project_atoms_to_unit_ball(p.dictionary);
-      p.weight -= lr * gradients.weight;
-      p.bias -= lr * gradients.bias;
-    }
-    if (objective) objective->push_back(total / double(steps));
-  }
-  return Psd(std::move(p), config);
+  optim::OptimizerConfig plain_step;
+  plain_step.kind = "sgd";
+  PsdStep step(psd_initial_parameters(x, config), config, plain_step);
+  train::LoopSettings settings;
+  settings.epochs = config.epochs;
+  settings.batch = config.batch_size;
+  settings.seed = config.seed;
+  settings.patience = 0;
+  const std::vector<double> losses = train::train_all_rows(step, x, settings);
+  if (objective) *objective = losses;
+  return step.model();
 }
 
 void Psd::check_width(Index columns, Index expected, const char* what) const {

@@ -5,15 +5,16 @@
 //   decoder  x^ = h D                   D[K,D], atoms as rows, ||d_k|| <= 1
 //   encoder  f(x) = tanh(x W^T + b)     W[K,D], b[1,K]
 //   loss     L = 1/2 ||x - h D||^2 + lambda ||h||_1 + gamma/2 ||h - f(x)||^2
-// Training alternates, per minibatch X_t[m,D] (rows shuffled per epoch by
-// Rng(seed).derive("shuffle", epoch)):
+// Training (PsdStep, psd_step.hpp, on the one training loop) alternates, per minibatch
+// X_t[m,D] (rows shuffled per epoch e = 1, 2, ... by Rng(seed).derive("shuffle", e)):
 //   code inference  H* = argmin_H L, a LASSO on the augmented problem
 //                     ||x - hD||^2 + gamma ||f - h||^2 = ||[x, sqrt(gamma) f] - h [D, sqrt(gamma) I]||^2
 //                   i.e. lasso() with x' = [x | sqrt(gamma) f(x)], D' = [D | sqrt(gamma) I],
 //                   warm-started from f(x)
-//   one gradient step of size lr on D (then each atom projected onto ||d_k|| <= 1) and on
-//   W, b, with the gradients of mean L at H* (psd_loss.hpp)
-// The objective per epoch is the mean over its batches of L at H* before the steps.
+//   one optimizer step on D (then each atom projected onto ||d_k|| <= 1) and on W, b, with
+//   the gradients of mean L at H* (psd_loss.hpp); fit() uses plain gradient steps of size lr
+// The objective per epoch is the mean of L at H* before the steps over its batches, weighted
+// by their rows (the loop's mean of a loss).
 // Start: D = unit-norm data rows (initial_dictionary, init data, Rng(seed).derive("init")),
 // W = D, b = 0, so f starts as tanh of the correlations with the atoms.
 #include <cstdint>

@@ -1,0 +1,47 @@
+#include "aekit/app/family.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "aekit/error.hpp"
+
+namespace aekit::app {
+namespace {
+
+std::vector<Family>& families() {
+  static std::vector<Family> table = {autoencoder_family(), pca_family(),
+                                      sparse_coding_family(), psd_family()};
+  return table;
+}
+
+}  // namespace
+
+const Family& find_family(const std::string& name) {
+  for (const auto& family : families())
+    if (std::find(family.names.begin(), family.names.end(), name) != family.names.end())
+      return family;
+  throw UsageError(fmt::format("model: expected one of {}, found '{}'", fmt::join(family_names(), ", "), name));
+}
+
+void register_family(Family family) { families().push_back(std::move(family)); }
+
+std::vector<std::string> family_names() {
+  std::vector<std::string> names;
+  for (const auto& family : families()) names.insert(names.end(), family.names.begin(), family.names.end());
+  return names;
+}
+
+train::LoopSettings loop_settings(const train::TrainConfig& config) {
+  train::LoopSettings s;
+  s.epochs = config.epochs;
+  s.batch = config.batch;
+  s.seed = config.seed;
+  s.patience = config.patience;
+  s.schedule = config.schedule;
+  s.clip_norm = config.clip_norm;
+  return s;
+}
+
+}  // namespace aekit::app

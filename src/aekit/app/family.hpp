@@ -1,0 +1,59 @@
+#pragma once
+// A model family as `aekit train` runs it: the values of --model, and how one run of the
+// family starts from its settings and the scaled training rows. Families trained by the one
+// training loop hand it their TrainingStep (the loop then gives them checkpoints, --resume,
+// early stopping, progress, metrics and the report's epoch table); the others are fitted in
+// one go. Every family registers in ONE table (family.cpp); families defined outside the
+// library (a test's, a plugin's) call register_family.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "aekit/models/model.hpp"
+#include "aekit/train/train_config.hpp"
+#include "aekit/train/trainer.hpp"
+
+namespace aekit::app {
+
+// One run of a family: the model being trained, and how it is trained.
+class FamilyRun {
+ public:
+  virtual ~FamilyRun() = default;
+  // The step the loop trains (when Family::uses_loop), or null when fit() fits the model in
+  // one go.
+  virtual train::TrainingStep* step() { return nullptr; }
+  // One-shot families: fits the model on the training rows x[N,D].
+  virtual void fit(ConstMatrixRef x) {}
+  // A one-shot fit's objective per iteration (empty when it has none).
+  virtual std::vector<double> objective() const { return {}; }
+  // The model as its parameters stand now (after training: the trained model).
+  virtual models::Model& model() = 0;
+};
+
+struct Family {
+  std::vector<std::string> names;  // values of --model, e.g. {"mlp", "conv"}
+  // Whether runs with these settings are trained by the loop (checkpoints, --resume).
+  std::function<bool(const train::TrainConfig&)> uses_loop;
+  // Settings that do not fit training data of rows x features: UsageError, before any work.
+  std::function<void(const train::TrainConfig&, Index rows, Index features)> check;
+  // A run from its settings and the scaled training rows x[N,D] (data-dependent starts,
+  // e.g. atoms drawn from the rows).
+  std::function<std::unique_ptr<FamilyRun>(const train::TrainConfig&, ConstMatrixRef x)> start;
+};
+
+// The family --model `name` belongs to; UsageError listing the known names otherwise.
+const Family& find_family(const std::string& name);
+void register_family(Family family);
+std::vector<std::string> family_names();
+
+// The loop's settings from a run's (the shared training section).
+train::LoopSettings loop_settings(const train::TrainConfig& config);
+
+// The built-in families (one file each), listed in family.cpp's table.
+Family autoencoder_family();
+Family pca_family();
+Family sparse_coding_family();
+Family psd_family();
+
+}  // namespace aekit::app
