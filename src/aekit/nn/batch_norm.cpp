@@ -1,14 +1,11 @@
 #include "aekit/nn/batch_norm.hpp"
 
-#include <cmath>
-
 #include "aekit/error.hpp"
-#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::nn {
 
 BatchNorm::BatchNorm(Index channels, Index per_channel, double momentum, double eps)
-    : channels_(channels), per_channel_(per_channel), momentum_(momentum), eps_(eps),
+    : channels_(channels), per_channel_(per_channel), settings_{momentum, eps},
       running_mean_(RowVector::Zero(channels)), running_var_(RowVector::Ones(channels)),
       inv_std_(channels) {
   AEKIT_ASSERT(channels > 0 && per_channel > 0 && momentum >= 0 && momentum <= 1 && eps > 0);
@@ -16,7 +13,7 @@ BatchNorm::BatchNorm(Index channels, Index per_channel, double momentum, double 
 
 nlohmann::json BatchNorm::config() const {
   return {{"kind", kind()}, {"channels", channels_}, {"per_channel", per_channel_},
-          {"momentum", momentum_}, {"eps", eps_}};
+          {"momentum", settings_.momentum}, {"eps", settings_.eps}};
 }
 
 std::vector<ParamSpec> BatchNorm::param_specs() const {
@@ -45,47 +42,21 @@ std::vector<Buffer> BatchNorm::buffers() {
 
 ConstMatrixRef BatchNorm::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(x.cols() == in_features());
-  const Index n = x.rows(), p = per_channel_, m = n * p;
-  last_training_ = training_;
-  MatrixMap xh = normalized_.view(n, in_features()), y = output_.view(n, in_features());
-  AEKIT_ASSERT(!training_ || m > 1);
-  for_each_item(channels_, 4.0 * double(n * p), [&](Index c) {
-    const auto block = x.middleCols(c * p, p);
-    double mean = running_mean_[c], var = running_var_[c];
-    if (training_) {
-      mean = double(block.sum()) / double(m);
-      var = double((block.array() - Scalar(mean)).square().sum()) / double(m);
-      running_mean_[c] = Scalar((1 - momentum_) * running_mean_[c] + momentum_ * mean);
-      running_var_[c] = Scalar((1 - momentum_) * running_var_[c] +
-                               momentum_ * var * double(m) / double(m - 1));
-    }
-    inv_std_[c] = Scalar(1 / std::sqrt(var + eps_));
-    xh.middleCols(c * p, p) = (block.array() - Scalar(mean)) * inv_std_[c];
-    y.middleCols(c * p, p) = xh.middleCols(c * p, p).array() * gamma_(0, c) + beta_(0, c);
-  });
+  last_mode_ = mode_;
+  MatrixMap xh = normalized_.view(x.rows(), in_features());
+  MatrixMap y = output_.view(x.rows(), in_features());
+  batch_norm_forward(mode_, settings_, x, gamma_, beta_, running_mean_, running_var_, inv_std_,
+                     xh, y);
   return y;
 }
 
 ConstMatrixRef BatchNorm::backward(ConstMatrixRef dy) {
-  const Index p = per_channel_, n = dy.rows(), m = n * p;
   AEKIT_ASSERT(dy.cols() == in_features());
-  const auto xh = normalized_.view(n, in_features());
-  MatrixMap dx = input_gradient_.view(n, in_features());
-  for_each_item(channels_, 4.0 * double(n * p), [&](Index c) {
-    const auto g = dy.middleCols(c * p, p);
-    const auto h = xh.middleCols(c * p, p);
-    const Scalar sum_dy = g.sum(), sum_dy_xh = (g.array() * h.array()).sum();
-    gamma_grad_(0, c) += sum_dy_xh;
-    beta_grad_(0, c) += sum_dy;
-    if (!input_gradient()) return;
-    const Scalar gamma = gamma_(0, c);
-    if (last_training_)
-      dx.middleCols(c * p, p) = (Scalar(m) * g.array() - sum_dy - h.array() * sum_dy_xh) *
-                                (gamma * inv_std_[c] / Scalar(m));
-    else
-      dx.middleCols(c * p, p) = g * (gamma * inv_std_[c]);
-  });
-  if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
+  const Index n = dy.rows();
+  MatrixMap dx = input_gradient() ? input_gradient_.view(n, in_features())
+                                  : MatrixMap(nullptr, 0, 0);
+  batch_norm_backward(last_mode_, dy, normalized_.view(n, in_features()), gamma_, inv_std_,
+                      gamma_grad_, beta_grad_, dx);
   return dx;
 }
 

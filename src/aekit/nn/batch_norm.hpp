@@ -13,9 +13,9 @@
 // Inference backward: dx = dy gamma / sqrt(running_var + eps).
 // The mode follows Layer::set_training (non-null: training). The running statistics are
 // layer state, not parameters: the optimizer never touches them.
-// The channels are independent, so they are split over the threads (tensor/batch_parts.hpp);
-// each channel's sums run in the same order whatever the thread count.
+// The kernels are in tensor/batch_norm_kernels.hpp; the layer keeps the buffers.
 #include "aekit/nn/layer.hpp"
+#include "aekit/tensor/batch_norm_kernels.hpp"
 #include "aekit/tensor/workspace.hpp"
 
 namespace aekit::nn {
@@ -36,7 +36,9 @@ class BatchNorm : public Layer {
 
   std::vector<Buffer> buffers() override;  // running_mean, running_var [1, C]
 
-  void set_training(Rng* noise) override { training_ = noise != nullptr; }
+  void set_training(Rng* noise) override {
+    mode_ = noise ? BatchNormMode::training : BatchNormMode::inference;
+  }
   ConstMatrixRef forward(ConstMatrixRef x) override;
   ConstMatrixRef backward(ConstMatrixRef dy) override;
 
@@ -45,8 +47,8 @@ class BatchNorm : public Layer {
 
  private:
   Index channels_, per_channel_;
-  double momentum_, eps_;
-  bool training_ = false, last_training_ = false;
+  BatchNormSettings settings_;
+  BatchNormMode mode_ = BatchNormMode::inference, last_mode_ = BatchNormMode::inference;
   MatrixMap gamma_{nullptr, 0, 0}, gamma_grad_{nullptr, 0, 0};  // [1, C]
   MatrixMap beta_{nullptr, 0, 0}, beta_grad_{nullptr, 0, 0};    // [1, C]
   RowVector running_mean_, running_var_, inv_std_;               // [1, C]

@@ -2,6 +2,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/noise_kernels.hpp"
 #include "aekit/tensor/reduce.hpp"
 
 namespace aekit::nn {
@@ -43,9 +44,7 @@ ConstMatrixRef Dense::forward(ConstMatrixRef x) {
   rebind(input_, x);  // keeps x's row stride (x may be a block of columns)
   MatrixMap y = output_.view(x.rows(), out_);
   gemm_nt(x, weight_, y);
-  if (training_noise_ && noise_sigma_ > 0)
-    for (Index i = 0; i < y.size(); ++i)
-      y.data()[i] += Scalar(noise_sigma_ * training_noise_->normal());
+  if (training_noise_ && noise_sigma_ > 0) add_gaussian_noise(*training_noise_, noise_sigma_, y);
   add_bias_and_activate(activation_, y, bias_);
   return y;
 }

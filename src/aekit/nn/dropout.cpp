@@ -1,6 +1,7 @@
 #include "aekit/nn/dropout.hpp"
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/dropout_kernels.hpp"
 
 namespace aekit::nn {
 
@@ -20,10 +21,7 @@ ConstMatrixRef Dropout::forward(ConstMatrixRef x) {
     y = x;
     return y;
   }
-  MatrixMap mask = mask_.view(x.rows(), features_);
-  const Scalar keep = Scalar(1 / (1 - p_));
-  for (Index i = 0; i < mask.size(); ++i) mask.data()[i] = noise_->uniform() < p_ ? 0 : keep;
-  y = x.cwiseProduct(mask);
+  dropout_forward(*noise_, p_, x, mask_.view(x.rows(), features_), y);
   return y;
 }
 
@@ -32,7 +30,7 @@ ConstMatrixRef Dropout::backward(ConstMatrixRef dy) {
   if (!input_gradient()) return MatrixMap(nullptr, 0, 0);
   MatrixMap dx = input_gradient_.view(dy.rows(), features_);
   if (dropped_)
-    dx = dy.cwiseProduct(mask_.view(dy.rows(), features_));
+    dropout_backward(mask_.view(dy.rows(), features_), dy, dx);
   else
     dx = dy;
   return dx;

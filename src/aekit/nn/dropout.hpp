@@ -2,7 +2,8 @@
 // Inverted dropout (Srivastava et al. 2014), as PyTorch's nn.Dropout(p):
 //   training:   m_i ~ Bernoulli(1 - p),  y = x ⊙ m / (1 - p)     backward: dx = dy ⊙ m / (1 - p)
 //   inference:  y = x                                             (set_training(nullptr))
-// A fresh mask is drawn for every forward while training, from the Rng set_training gave.
+// A fresh mask is drawn for every forward while training, from the Rng set_training gave
+// (tensor/dropout_kernels.hpp).
 #include "aekit/nn/layer.hpp"
 #include "aekit/tensor/workspace.hpp"
 

@@ -3,7 +3,7 @@
 //   y[n, c, oh, ow] = max_{0<=i,j<k} x[n, c, oh*stride + i, ow*stride + j]
 //   OH = (H - k) / stride + 1   (OW likewise), as PyTorch's nn.MaxPool2d(k, stride).
 // Forward records where each maximum came from (the first one on ties); backward routes
-// dy there:  dx[n, argmax[n, o]] += dy[n, o], and 0 elsewhere.
+// dy there:  dx[n, argmax[n, o]] += dy[n, o], and 0 elsewhere (tensor/pool_kernels.hpp).
 #include <cstdint>
 #include <vector>
 
@@ -21,9 +21,7 @@ class MaxPool2d : public Pool2d {
   ConstMatrixRef backward(ConstMatrixRef dy) override;
 
  private:
-  // [N * out_features]: input feature of each maximum (32 bits: as wide as a float lane,
-  // so the selects vectorize, and half the memory traffic of Index)
-  std::vector<std::int32_t> argmax_;
+  std::vector<std::int32_t> argmax_;  // [N * out_features]: an ArgmaxMap's storage
 };
 
 }  // namespace aekit::nn

@@ -2,8 +2,8 @@
 // What every 2-D pooling layer shares (max_pool2d.hpp, avg_pool2d.hpp): one image per row
 // (channel-major C*H*W), k x k windows every `stride` pixels, no padding, so
 //   OH = (H - k) / stride + 1   (OW likewise), as PyTorch's pooling layers;
-// the channels pass through. Subclasses give kind(), forward() and backward(), which run the
-// samples of a batch in parallel (for_each_item, tensor/batch_parts.hpp).
+// the channels pass through. Subclasses give kind(), forward() and backward(), which call the
+// pooling kernels (tensor/pool_kernels.hpp).
 #include "aekit/error.hpp"
 #include "aekit/nn/conv_config.hpp"
 #include "aekit/nn/layer.hpp"

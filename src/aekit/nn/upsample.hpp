@@ -8,44 +8,29 @@
 //              (1 - f, f), f = u - lo, along each axis.
 // Both modes are the same separable map with per-axis taps (nearest: lo = hi, f = 0);
 // backward is its adjoint: every dy entry is scattered back with the forward weights.
-// The samples of a batch run in parallel (for_each_item, tensor/batch_parts.hpp).
-#include <vector>
-
+// The kernels are in tensor/upsample_kernels.hpp; the layer keeps their tap tables.
 #include "aekit/nn/layer.hpp"
+#include "aekit/tensor/upsample_kernels.hpp"
 #include "aekit/tensor/workspace.hpp"
 
 namespace aekit::nn {
-
-enum class UpsampleMode { nearest, bilinear };
 
 class Upsample : public Layer {
  public:
   Upsample(Shape input, Index scale, UpsampleMode mode);
 
   std::string kind() const override { return "upsample"; }
-  Index in_features() const override { return input_.size(); }
+  Index in_features() const override { return taps_.geometry.input.size(); }
   Index out_features() const override { return output_shape().size(); }
   nlohmann::json config() const override;
 
   ConstMatrixRef forward(ConstMatrixRef x) override;
   ConstMatrixRef backward(ConstMatrixRef dy) override;
 
-  Shape output_shape() const { return {input_.c, input_.h * scale_, input_.w * scale_}; }
+  Shape output_shape() const { return taps_.geometry.output(); }
 
  private:
-  struct Tap {
-    Index lo, hi;  // source pixels
-    Scalar f;      // weight of hi (lo gets 1 - f)
-  };
-  std::vector<Tap> axis_taps(Index extent) const;  // one per output coordinate
-  // Calls visit(out, in, weight) for every (output feature, input feature) pair of a sample.
-  template <typename Visit>
-  void for_each_weight(Visit visit) const;
-
-  Shape input_;
-  Index scale_;
-  UpsampleMode mode_;
-  std::vector<Tap> row_taps_, column_taps_;
+  UpsampleTaps taps_;
   Index rows_ = 0;
   Workspace output_, input_gradient_;
 };
