@@ -11,6 +11,7 @@
 #include "aekit/error.hpp"
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
+#include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_report.hpp"
@@ -31,7 +32,7 @@ fs::path default_run_folder() {
 // training data, so the test data must match it); a baseline takes the training data's width.
 void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {
   const Shape& shape = config.model.input_shape;
-  if (config.kind != models::ModelKind::autoencoder) {
+  if (config.kind != models::Autoencoder::kKind) {
     if (d.x.cols() != train_width)
       throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
                               "'{}' has {} columns", config.get("model"), train_width, d.name,
@@ -115,7 +116,8 @@ void test_against_pca(models::Model& model, const train::TrainConfig& config,
   summary.metrics = eval::measure_model(model, test_x, config.regularization().corruption,
                                         config.seed);
   summary.test = summary.metrics.reconstruction;
-  const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
+  const Index code_size = models::require_encoder(model).code_size();
+  const auto pca = models::Pca::fit(train_x, std::min(code_size, train_x.cols()));
   summary.pca_test_mse =
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
 }
@@ -204,11 +206,11 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   set_threads(config.threads);
   const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
   config.out = folder.string();
-  if (resume && config.kind != models::ModelKind::autoencoder)
+  if (resume && config.kind != models::Autoencoder::kKind)
     throw UsageError(fmt::format("--resume continues an autoencoder's training; model {} is "
                                  "fitted in one go", config.get("model")));
   RunData d = load_run_data(config);
-  if (config.kind != models::ModelKind::autoencoder) return run_baseline(config, folder, d, log);
+  if (config.kind != models::Autoencoder::kKind) return run_baseline(config, folder, d, log);
 
   models::Autoencoder model(config.model);
   Rng init_rng = Rng(config.seed).derive("init");
