@@ -3,16 +3,8 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
-#include "aekit/models/autoencoder/autoencoder.hpp"
 
 namespace aekit::cli {
-
-Shape model_input_shape(const models::Model& model) {
-  const auto* autoencoder = dynamic_cast<const models::Autoencoder*>(&model);
-  if (autoencoder && autoencoder->config().architecture == models::Architecture::conv)
-    return autoencoder->config().input_shape;
-  return {1, 1, model.input_size()};
-}
 
 data::Dataset load_data_for_model(const std::string& spec, Shape expected, const std::string& model) {
   data::Dataset d = data::load_dataset(spec);

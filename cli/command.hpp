@@ -2,7 +2,9 @@
 // The pieces every subcommand of the aekit CLI shares.
 //
 // A subcommand registers its flags on a CLI11 sub-app and returns what to run once the
-// arguments are parsed. main() runs it and maps errors to exit codes: aekit::UsageError and
+// arguments are parsed. A verb asks the model for the capability it needs
+// (models/capability_check.hpp): a model without it fails with one line, e.g.
+// "model 'g.aek' (kind gan_test) cannot encode: it has no encoder". main() runs it and maps errors to exit codes: aekit::UsageError and
 // argument errors -> 2, any other aekit::Error -> 1, with a one-line "aekit: ..." message.
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -10,6 +12,7 @@
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
+#include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
 
 namespace aekit::cli {
@@ -26,9 +29,7 @@ Action add_info_command(CLI::App& root);
 Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 Action add_scatter_command(CLI::App& root);
-
-// The rows a model takes: a conv autoencoder's input image shape, else {1, 1, input size}.
-Shape model_input_shape(const models::Model& model);
+Action add_sample_command(CLI::App& root);
 
 // Loads `spec` and checks that its rows have expected.size() columns (the model's input size):
 // "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the

@@ -41,6 +41,7 @@ void print_image_scores(const std::string& name, const RowVector& clean, const R
 // Image mode: every value in [0,1] pixel units; the model sees pixel_max * value.
 void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corruption) {
   auto saved = store::load_model(args.model);
+  models::require_reconstructor(*saved.model, args.model);
   const image::Image input = image::read_image(args.input);
   const Shape shape = image::image_shape(input);
   RowVector noisy = image::image_to_row(input), clean;
@@ -77,7 +78,8 @@ void run_denoise_image(const DenoiseArgs& args, const models::Corruption& corrup
 void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corruption) {
   auto saved = store::load_model(args.model);
   auto& model = *saved.model;
-  data::Dataset in = load_data_for_model(args.input, model_input_shape(model), args.model);
+  auto& reconstructor = models::require_reconstructor(model, args.model);
+  data::Dataset in = load_data_for_model(args.input, model.input_shape(), args.model);
   saved.scaling.apply(in.x);
   FloatMatrix clean;  // scaled, when known
   FloatMatrix noisy = in.x;
@@ -86,7 +88,7 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
     Rng rng = Rng(args.seed).derive("denoise_noise");
     corruption.apply(clean, noisy, rng);
   } else if (!args.clean.empty()) {
-    data::Dataset reference = load_data_for_model(args.clean, model_input_shape(model), args.model);
+    data::Dataset reference = load_data_for_model(args.clean, model.input_shape(), args.model);
     if (reference.x.rows() != in.x.rows())
       throw Error(fmt::format("--clean '{}' has {} rows, --input '{}' has {}", reference.name,
                               reference.x.rows(), in.name, in.x.rows()));
@@ -94,7 +96,7 @@ void run_denoise_data(const DenoiseArgs& args, const models::Corruption& corrupt
     clean = std::move(reference.x);
   }
   FloatMatrix denoised = map_in_chunks(noisy, model.input_size(),
-                                       [&](ConstMatrixRef x) { return model.reconstruct(x); });
+                                       [&](ConstMatrixRef x) { return reconstructor.reconstruct(x); });
   if (clean.size() > 0)
     std::cout << fmt::format("{} rows: mse against the clean data (scaled units): noisy {:.6f}, "
                              "denoised {:.6f}\n", noisy.rows(), loss::mse(noisy, clean),

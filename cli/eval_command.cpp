@@ -28,7 +28,8 @@ Action add_eval_command(CLI::App& root) {
   return [args] {
     const auto corruption = models::Corruption::parse(args->noise);
     auto saved = store::load_model(args->model);
-    data::Dataset d = load_data_for_model(args->data, model_input_shape(*saved.model), args->model);
+    models::require_reconstructor(*saved.model, args->model);
+    data::Dataset d = load_data_for_model(args->data, saved.model->input_shape(), args->model);
     saved.scaling.apply(d.x);
     const auto m = eval::measure_model(*saved.model, d.x, corruption, args->seed);
     if (args->json) {
@@ -40,13 +41,14 @@ Action add_eval_command(CLI::App& root) {
     std::cout << fmt::format(
         "data {}: {} rows (scores in scaled units)\n"
         "mse           {:.6f}  (mean over entries)\nbce           {:.6f}\n"
-        "jacobian_fro  {}\n"
-        "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
+        "jacobian_fro  {}\n",
         d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce,
         m.jacobian_fro ? fmt::format("{:.6g}  (mean ||J_f(x)||_F of the encoder)", *m.jacobian_fro)
-                       : std::string("n/a (measured for mlp models)"),
-        m.code.mean_activation(), 100 * m.code.zero_fraction(),
-        100 * m.code.binary_fraction());
+                       : std::string("n/a (measured for mlp models)"));
+    if (m.code)
+      std::cout << fmt::format(
+          "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
+          m.code->mean_activation(), 100 * m.code->zero_fraction(), 100 * m.code->binary_fraction());
     if (m.denoising)
       std::cout << fmt::format("noise {}:  noisy input mse {:.6f} -> denoised mse {:.6f}\n",
                                m.corruption, m.noisy_mse, m.denoising->mse);

@@ -1,5 +1,6 @@
-// aekit filters: the lectures' weight pictures, one image per hidden unit (see
-// report/filter_image.hpp for which weights and how each is scaled).
+// aekit filters: the lectures' weight pictures, one image per unit, of any model with a
+// FilterSource (models/capabilities/filter_source.hpp says which weights;
+// report/filter_image.hpp how each is scaled).
 // The picture shape comes from --shape, else the model's input shape if it is an image, else
 // a square gray image when the input size is a square number.
 #include <fmt/format.h>
@@ -14,16 +15,16 @@ namespace aekit::cli {
 namespace {
 
 struct FiltersArgs {
-  std::string model, output, shape, layer = "encoder";
+  std::string model, output, shape, layer;  // layer empty: the model's default
   Index count = report::kDefaultFilterCount, columns = report::kDefaultFilterColumns;
   int scale = 1;
 };
 
 Shape picture_shape(const FiltersArgs& args, const store::SavedModel& saved,
-                    const FloatMatrix& filters) {
-  const Index features = filters.cols();
+                    const models::Filters& filters) {
+  const Index features = filters.rows.cols();
   if (args.shape.empty()) {
-    if (const auto shape = report::filter_shape(*saved.model, saved.input_shape)) return *shape;
+    if (const auto shape = report::filter_shape(filters, saved.input_shape)) return *shape;
     throw UsageError(fmt::format(
         "model '{}' has {} inputs per row, which is not a square image and no image shape is "
         "stored; pass --shape HxW (H * W = {})", args.model, features, features));
@@ -36,15 +37,16 @@ Shape picture_shape(const FiltersArgs& args, const store::SavedModel& saved,
 }
 
 void run_filters(const FiltersArgs& args) {
-  const auto layer = report::parse_filter_layer(args.layer);
   const auto saved = store::load_model(args.model);
-  const FloatMatrix filters = report::layer_filters(*saved.model, layer);
+  const auto& source = models::require_filter_source(*saved.model, args.model);
+  const auto layer = args.layer.empty() ? source.default_layer() : report::parse_filter_layer(args.layer);
+  const models::Filters filters = source.filters(layer);
   const Shape shape = picture_shape(args, saved, filters);
   image::write_png(args.output,
-                    report::filter_image(filters, shape, args.count, args.columns, args.scale));
+                    report::filter_image(filters.rows, shape, args.count, args.columns, args.scale));
   std::cerr << fmt::format("wrote {} {} filters ({}x{}) to {}\n",
-                           std::min(args.count, filters.rows()), args.layer, shape.h, shape.w,
-                           args.output);
+                           std::min(args.count, filters.rows.rows()),
+                           report::filter_layer_name(layer), shape.h, shape.w, args.output);
 }
 
 }  // namespace
@@ -63,10 +65,9 @@ Action add_filters_command(CLI::App& root) {
   cmd->add_option("--shape", args->shape,
                   "image shape HxW or CxHxW (default: the model's input shape, else square)");
   cmd->add_option("--layer", args->layer,
-                  "encoder: rows of the first encoder weight; decoder: columns of the last "
-                  "decoder weight")
-      ->check(CLI::IsMember({"encoder", "decoder"}))
-      ->capture_default_str();
+                  "encoder: what the first layer's units respond to; decoder: what the last "
+                  "layer's units add to the output (default: encoder when the model has it)")
+      ->check(CLI::IsMember({"encoder", "decoder"}));
   cmd->add_option("--scale", args->scale, "pixels per weight, in each direction")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

@@ -22,24 +22,25 @@ struct ProbeArgs {
 };
 
 // The features the probe sees for data set `d`: the model's scaling, then its encoder
-// (features "code") or nothing more ("raw").
-FloatMatrix probe_features(store::SavedModel& saved, data::Dataset& d, const ProbeArgs& args) {
+// (features "code") or nothing more ("raw": encoder is null).
+FloatMatrix probe_features(const store::SavedModel& saved, models::Encoder* encoder, data::Dataset& d) {
   if (d.labels.empty())
     throw Error(fmt::format("data '{}' has no labels: the probe needs a class label per row "
                             "(add ?labels=FILE or ?label_column=K to the data spec)", d.name));
   saved.scaling.apply(d.x);
-  if (args.features == "raw") return std::move(d.x);
-  auto& model = *saved.model;
-  return map_in_chunks(d.x, model.code_size(), [&](ConstMatrixRef x) { return model.encode(x); });
+  if (!encoder) return std::move(d.x);
+  return map_in_chunks(d.x, encoder->code_size(), [&](ConstMatrixRef x) { return encoder->encode(x); });
 }
 
 void run_probe(const ProbeArgs& args) {
   auto saved = store::load_model(args.model);
-  const Shape rows = model_input_shape(*saved.model);
+  models::Encoder* encoder =
+      args.features == "code" ? &models::require_encoder(*saved.model, args.model) : nullptr;
+  const Shape rows = saved.model->input_shape();
   data::Dataset train = load_data_for_model(args.train, rows, args.model);
   data::Dataset test = load_data_for_model(args.test, rows, args.model);
-  const FloatMatrix train_features = probe_features(saved, train, args);
-  const FloatMatrix test_features = probe_features(saved, test, args);
+  const FloatMatrix train_features = probe_features(saved, encoder, train);
+  const FloatMatrix test_features = probe_features(saved, encoder, test);
 
   const auto start = std::chrono::steady_clock::now();
   const int classes = *std::max_element(train.labels.begin(), train.labels.end()) + 1;

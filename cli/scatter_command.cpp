@@ -23,17 +23,18 @@ struct ScatterArgs {
 void run_scatter(const ScatterArgs& args) {
   auto saved = store::load_model(args.model);
   auto& model = *saved.model;
+  auto& encoder = models::require_encoder(model, args.model);
   if (args.columns.size() != 2)
     throw UsageError(fmt::format("--columns takes two code columns, found {}", args.columns.size()));
   for (const Index c : args.columns)
-    if (c < 0 || c >= model.code_size())
+    if (c < 0 || c >= encoder.code_size())
       throw UsageError(fmt::format("--columns: model '{}' has code columns 0..{}, found {}",
-                                   args.model, model.code_size() - 1, c));
-  data::Dataset d = load_data_for_model(args.data, model_input_shape(model), args.model);
+                                   args.model, encoder.code_size() - 1, c));
+  data::Dataset d = load_data_for_model(args.data, model.input_shape(), args.model);
   const Index rows = std::min(args.limit, d.x.rows());
   FloatMatrix x = d.x.topRows(rows);
   saved.scaling.apply(x);
-  const FloatMatrix codes = map_in_chunks(x, model.code_size(), [&](ConstMatrixRef c) { return model.encode(c); });
+  const FloatMatrix codes = map_in_chunks(x, encoder.code_size(), [&](ConstMatrixRef c) { return encoder.encode(c); });
   report::ScatterChart chart;
   chart.title = args.title.empty() ? model.description() : args.title;
   chart.x_label = fmt::format("code {}", args.columns[0]);

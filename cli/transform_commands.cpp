@@ -20,21 +20,41 @@ struct TransformArgs {
   std::string model, input, output;
 };
 
+// One transform: the rows it takes, the width of what it gives, and what it does to a chunk.
+struct TransformStep {
+  Shape input;
+  Index output_width;
+  std::function<ConstMatrixRef(ConstMatrixRef)> apply;
+};
+
+// Asks the model for the capability the transform needs (a one-line UsageError without it).
+TransformStep transform_step(Transform kind, models::Model& model, const std::string& name) {
+  switch (kind) {
+    case Transform::encode: {
+      auto& encoder = models::require_encoder(model, name);
+      return {model.input_shape(), encoder.code_size(),
+              [&encoder](ConstMatrixRef x) { return encoder.encode(x); }};
+    }
+    case Transform::decode: {
+      auto& decoder = models::require_decoder(model, name);
+      return {Shape{1, 1, decoder.code_size()}, model.input_size(),
+              [&decoder](ConstMatrixRef codes) { return decoder.decode(codes); }};
+    }
+    case Transform::reconstruct: {
+      auto& reconstructor = models::require_reconstructor(model, name);
+      return {model.input_shape(), model.input_size(),
+              [&reconstructor](ConstMatrixRef x) { return reconstructor.reconstruct(x); }};
+    }
+  }
+  throw Error("unreachable transform");
+}
+
 void run_transform(Transform kind, const TransformArgs& args) {
   auto saved = store::load_model(args.model);
-  auto& model = *saved.model;
-  const Shape rows = kind == Transform::decode ? Shape{1, 1, model.code_size()} : model_input_shape(model);
-  data::Dataset in = load_data_for_model(args.input, rows, args.model);
-  FloatMatrix out;
-  if (kind == Transform::decode) {
-    out = map_in_chunks(in.x, model.input_size(), [&](ConstMatrixRef c) { return model.decode(c); });
-  } else {
-    saved.scaling.apply(in.x);
-    if (kind == Transform::encode)
-      out = map_in_chunks(in.x, model.code_size(), [&](ConstMatrixRef x) { return model.encode(x); });
-    else
-      out = map_in_chunks(in.x, model.input_size(), [&](ConstMatrixRef x) { return model.reconstruct(x); });
-  }
+  const TransformStep step = transform_step(kind, *saved.model, args.model);
+  data::Dataset in = load_data_for_model(args.input, step.input, args.model);
+  if (kind != Transform::decode) saved.scaling.apply(in.x);
+  FloatMatrix out = map_in_chunks(in.x, step.output_width, step.apply);
   if (kind != Transform::encode) saved.scaling.invert(out);
   data::write_npy(args.output, out);
   std::cerr << fmt::format("wrote {} x {} to {}\n", out.rows(), out.cols(), args.output);

@@ -39,8 +39,9 @@ TEST(Family, EachBaselineTrainsWithTheConfiguredCodeSize) {
     const auto run = find_family(kind).start(c, x);
     EXPECT_EQ(run->step() == nullptr, std::string(kind) == "pca") << kind;
     EXPECT_EQ(train_run(*run, c, x).size(), iterations) << kind;
-    EXPECT_EQ(run->model().kind(), models::parse_model_kind(kind));
-    EXPECT_EQ(run->model().code_size(), 6);
+    EXPECT_EQ(run->model().kind(), kind);
+    ASSERT_NE(run->model().encoder(), nullptr) << kind;
+    EXPECT_EQ(run->model().encoder()->code_size(), 6);
     EXPECT_EQ(run->model().input_size(), 10);
   }
 }

@@ -34,9 +34,10 @@ TEST_F(ModelMetricsTest, CleanScoresCodeStatisticsAndJacobian) {
   EXPECT_DOUBLE_EQ(m.reconstruction.bce, direct.bce);
   const Matrix codes = model_.encode(x_);
   const auto stats = models::code_statistics(codes);
-  EXPECT_EQ(m.code.entries, 300 * 5);
-  EXPECT_EQ(m.code.zeros, stats.zeros);
-  EXPECT_NEAR(m.code.mean_activation(), stats.mean_activation(), 1e-6);
+  ASSERT_TRUE(m.code.has_value());
+  EXPECT_EQ(m.code->entries, 300 * 5);
+  EXPECT_EQ(m.code->zeros, stats.zeros);
+  EXPECT_NEAR(m.code->mean_activation(), stats.mean_activation(), 1e-6);
   ASSERT_TRUE(m.jacobian_fro.has_value());
   EXPECT_NEAR(*m.jacobian_fro, models::mean_jacobian_frobenius(model_, x_), 1e-9);
   EXPECT_FALSE(m.denoising.has_value());

@@ -2,68 +2,19 @@
 
 #include <gtest/gtest.h>
 
-#include "aekit/models/autoencoder/autoencoder.hpp"
-#include "aekit/models/linear/pca_model.hpp"
-#include "aekit/models/sparse/psd_model.hpp"
 #include "aekit/report/image_grid.hpp"
 #include "support/expect_error.hpp"
 
 namespace aekit::report {
 namespace {
 
-// A 4-6-2 autoencoder whose every parameter is its own index in the block: 0, 1, 2, ...
-models::Autoencoder& numbered(models::Autoencoder& model) {
-  auto values = model.parameters().values();
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<Scalar>(i);
-  return model;
-}
-
-models::AutoencoderConfig config(bool tied) {
-  models::AutoencoderConfig c;
-  c.dims = {4, 6, 2};
-  c.tied = tied;
-  return c;
-}
-
-TEST(FilterImage, EncoderFiltersAreTheFirstWeightRows) {
-  models::Autoencoder model(config(false));
-  const FloatMatrix w = layer_filters(numbered(model), FilterLayer::encoder);
-  ASSERT_EQ(w.rows(), 6);
-  ASSERT_EQ(w.cols(), 4);
-  EXPECT_EQ(w(0, 0), 0.0f);  // encoder.0.weight is the first slice, row-major
-  EXPECT_EQ(w(1, 0), 4.0f);
-  EXPECT_EQ(w(5, 3), 23.0f);
-}
-
-TEST(FilterImage, DecoderFiltersAreTheLastWeightColumns) {
-  models::Autoencoder model(config(false));
-  numbered(model);
-  Index offset = -1;
-  for (const auto& s : model.parameters().slices())
-    if (s.name == "decoder.1.weight") offset = s.offset;  // W'[4, 6]
-  ASSERT_GE(offset, 0);
-  const FloatMatrix w = layer_filters(model, FilterLayer::decoder);
-  ASSERT_EQ(w.rows(), 6);
-  ASSERT_EQ(w.cols(), 4);
-  EXPECT_EQ(w(0, 1), float(offset + 6));  // column 0 of W', entry 1 = W'(1, 0)
-  EXPECT_EQ(w(2, 3), float(offset + 3 * 6 + 2));
-
-  models::Autoencoder tied(config(true));
-  numbered(tied);
-  EXPECT_EQ(layer_filters(tied, FilterLayer::decoder), layer_filters(tied, FilterLayer::encoder));
-}
-
-TEST(FilterImage, BaselinesShowComponentsAtomsAndEncoderWeights) {
-  const Matrix x = Matrix::Random(20, 9);
-  models::PcaModel pca(models::Pca::fit(x, 3));
-  EXPECT_EQ(layer_filters(pca, FilterLayer::encoder), pca.algorithm().components().cast<float>());
-  EXPECT_EQ(layer_filters(pca, FilterLayer::decoder), pca.algorithm().components().cast<float>());
-  EXPECT_EQ(filter_shape(pca, {1, 1, 9}), (Shape{1, 3, 3}));
-
-  models::PsdParameters p{Matrix::Constant(2, 9, 1), Matrix::Constant(2, 9, 2), RowVector::Zero(2)};
-  models::PsdModel psd(models::Psd(p, models::PsdConfig{}));
-  EXPECT_EQ(layer_filters(psd, FilterLayer::encoder), p.weight.cast<float>());
-  EXPECT_EQ(layer_filters(psd, FilterLayer::decoder), p.dictionary.cast<float>());
+TEST(FilterImage, AFilterIsPicturedInItsOwnShapeElseAsAnInputRow) {
+  const models::Filters kernels{FloatMatrix::Ones(8, 9), Shape{1, 3, 3}, "kernels"};
+  EXPECT_EQ(filter_shape(kernels, {1, 8, 8}), (Shape{1, 3, 3}));
+  const models::Filters rows{FloatMatrix::Ones(4, 9), std::nullopt, "rows"};
+  EXPECT_EQ(filter_shape(rows, {1, 1, 9}), (Shape{1, 3, 3}));  // square
+  EXPECT_EQ(filter_shape(rows, {1, 9, 1}), (Shape{1, 9, 1}));  // the data's own shape
+  EXPECT_FALSE(filter_shape(models::Filters{FloatMatrix::Ones(4, 10), std::nullopt, ""}, {1, 1, 10}));
 }
 
 TEST(FilterImage, EachFilterIsScaledByItsOwnLargestMagnitude) {
@@ -105,6 +56,7 @@ TEST(FilterImage, BadArgumentsAreErrors) {
   test::expect_error<UsageError>([] { parse_filter_layer("middle"); },
                                  {"'middle'", "encoder or decoder"});
   EXPECT_EQ(parse_filter_layer("decoder"), FilterLayer::decoder);
+  EXPECT_EQ(filter_layer_name(FilterLayer::encoder), "encoder");
 }
 
 }  // namespace

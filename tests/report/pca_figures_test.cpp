@@ -29,7 +29,7 @@ TEST(PcaFigures, ComponentsAreTiledAsImagesWithTheirLargestEntryWhite) {
   Rng rng(1);
   const models::PcaModel model(models::Pca::fit(small_images(rng), 6));
   const models::Pca& pca = model.algorithm();
-  const FloatMatrix components = layer_filters(model, FilterLayer::encoder);
+  const FloatMatrix components = model.filters(FilterLayer::encoder).rows;
   const image::Image image = filter_image(components, Shape{1, 4, 5}, 5, 3, 2);
   // 5 tiles of 5 x 4 pixels, scale 2, 3 per row: 3 * 10 + 2 gaps wide, 2 * 8 + 1 high.
   EXPECT_EQ(image.width, 32);
@@ -45,8 +45,8 @@ TEST(PcaFigures, ComponentsAreTiledAsImagesWithTheirLargestEntryWhite) {
 
 TEST(PcaFigures, ExplainedVarianceCurveIsCumulative) {
   Rng rng(2);
-  const models::Pca pca = models::Pca::fit(small_images(rng), 8);
-  const std::string svg = explained_variance_svg(pca);
+  const models::PcaModel pca(models::Pca::fit(small_images(rng), 8));
+  const std::string svg = explained_variance_svg(pca.explained_variance()->explained_variance_ratio());
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
   EXPECT_NE(svg.find("PCA: cumulative explained variance"), std::string::npos);
   EXPECT_NE(svg.find("number of components"), std::string::npos);
@@ -61,7 +61,8 @@ TEST(PcaFigures, ExplainedVarianceCurveIsCumulative) {
     ys.push_back(std::stod((*it)[2].str()));
   ASSERT_EQ(ys.size(), 8u);
   for (std::size_t i = 1; i < ys.size(); ++i) EXPECT_LT(ys[i], ys[i - 1]);
-  EXPECT_NE(explained_variance_svg(pca, "Fashion-MNIST").find("Fashion-MNIST"), std::string::npos);
+  EXPECT_NE(explained_variance_svg(pca.explained_variance_ratio(), "Fashion-MNIST").find("Fashion-MNIST"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ Matrix data(Index rows = 40, Index cols = 12) {
 }
 
 // Saves `model`, loads it back and checks that the state and the outputs are the same.
-void expect_round_trip(models::Model& model, models::ModelKind kind) {
+void expect_round_trip(models::Model& model, const std::string& kind) {
   test::TempDir dir;
   const auto scaling = data::Scaling::fit(data::ScalingKind::standardize, data().cast<float>());
   save_model(dir / "m.aek", model, scaling, {1, 3, 4}, {{"note", "hello"}});
@@ -44,8 +44,9 @@ void expect_round_trip(models::Model& model, models::ModelKind kind) {
   EXPECT_EQ(saved.header["training"]["note"], "hello");
   EXPECT_EQ(saved.header["state"].size(), model.state_layout().size());
   const Matrix x = data(5);
-  EXPECT_EQ(Matrix(saved.model->encode(x)), Matrix(model.encode(x)));
-  EXPECT_EQ(Matrix(saved.model->reconstruct(x)), Matrix(model.reconstruct(x)));
+  EXPECT_EQ(Matrix(saved.model->encoder()->encode(x)), Matrix(model.encoder()->encode(x)));
+  EXPECT_EQ(Matrix(saved.model->reconstructor()->reconstruct(x)),
+            Matrix(model.reconstructor()->reconstruct(x)));
 }
 
 TEST(SavedModel, AutoencoderRoundTripIsExact) {
@@ -56,7 +57,7 @@ TEST(SavedModel, AutoencoderRoundTripIsExact) {
   models::Autoencoder model(c);
   Rng rng(2);
   model.initialize(rng);
-  expect_round_trip(model, models::ModelKind::autoencoder);
+  expect_round_trip(model, "autoencoder");
 }
 
 TEST(SavedModel, PcaRoundTripIsExactWhitenedOrNot) {
@@ -65,7 +66,7 @@ TEST(SavedModel, PcaRoundTripIsExactWhitenedOrNot) {
     config.components = 4;
     config.whiten = whiten;
     models::PcaModel model(models::Pca::fit(data(), config));
-    expect_round_trip(model, models::ModelKind::pca);
+    expect_round_trip(model, "pca");
   }
 }
 
@@ -75,7 +76,7 @@ TEST(SavedModel, SparseCodingRoundTripIsExact) {
   config.alpha = 0.05;
   config.iterations = 3;
   models::SparseCodingModel model(models::SparseCoding::fit(data(), config));
-  expect_round_trip(model, models::ModelKind::sparse_coding);
+  expect_round_trip(model, "sparse_coding");
 }
 
 TEST(SavedModel, PsdRoundTripIsExact) {
@@ -85,7 +86,7 @@ TEST(SavedModel, PsdRoundTripIsExact) {
   config.epochs = 2;
   config.batch_size = 16;
   models::PsdModel model(models::Psd::fit(data(), config));
-  expect_round_trip(model, models::ModelKind::psd);
+  expect_round_trip(model, "psd");
 }
 
 TEST(SavedModel, RefusesACheckpointAnInconsistentBlobAndAnUnknownKind) {
@@ -102,7 +103,8 @@ TEST(SavedModel, RefusesACheckpointAnInconsistentBlobAndAnUnknownKind) {
   file.header["model"]["kind"] = "rbm";
   io::save_model_file(dir / "rbm.aek", file);
   const std::string kind_message = message_of([&] { load_model(dir / "rbm.aek"); });
-  EXPECT_NE(kind_message.find("unknown model kind 'rbm'"), std::string::npos) << kind_message;
+  EXPECT_NE(kind_message.find("unknown model kind 'rbm'; known kinds: autoencoder, pca, "
+                              "sparse_coding, psd"), std::string::npos) << kind_message;
 
   file.header["checkpoint"] = nlohmann::json::object();
   io::save_model_file(dir / "checkpoint.aek", file);

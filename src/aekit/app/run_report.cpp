@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 
 #include "aekit/report/escape.hpp"
 #include "aekit/report/filter_image.hpp"
 #include "aekit/report/html_report.hpp"
 #include "aekit/report/image_grid.hpp"
-#include "aekit/report/image_shape.hpp"
-#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/app/sample_model.hpp"
 #include "aekit/report/pca_figures.hpp"
 #include "aekit/report/svg_chart.hpp"
 #include "aekit/io/atomic_write.hpp"
@@ -19,13 +19,15 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr Index kExamples = 10;
+constexpr Index kSamples = 50;
 
 // Originals above reconstructions, in the data's own units (scaling inverted).
-void write_reconstructions(const fs::path& path, const RunReportInput& in) {
+void write_reconstructions(const fs::path& path, models::Reconstructor& reconstructor,
+                           const RunReportInput& in) {
   const Index count = std::min(kExamples, in.examples.rows());
   if (count == 0 || in.input_shape.size() != in.examples.cols()) return;
   FloatMatrix originals = in.examples.topRows(count);
-  FloatMatrix reconstructions = in.model.reconstruct(originals).cast<float>();
+  FloatMatrix reconstructions = reconstructor.reconstruct(originals).cast<float>();
   in.scaling.invert(originals);
   in.scaling.invert(reconstructions);
   const float low = originals.minCoeff(), high = originals.maxCoeff();
@@ -33,27 +35,28 @@ void write_reconstructions(const fs::path& path, const RunReportInput& in) {
                                       high > low ? high : low + 1, 1, 3));
 }
 
-// The first encoder layer's filters, when an input row makes a picture; returns whether it
-// wrote one.
-bool write_filters(const fs::path& path, const RunReportInput& in) {
-  const auto shape = report::filter_shape(in.model, in.input_shape);
-  if (!shape) return false;
-  image::write_png(path, report::filter_image(report::layer_filters(in.model, report::FilterLayer::encoder), *shape,
-                               report::kDefaultFilterCount, report::kDefaultFilterColumns, 2));
-  return true;
+// The filters of the source's default layer, when they make a picture; returns the figure's
+// caption, or nothing when it wrote none.
+std::optional<std::string> write_filters(const fs::path& path, const models::FilterSource& source,
+                                         Shape input_shape) {
+  const auto layer = source.default_layer();
+  if (!source.offers(layer)) return std::nullopt;
+  const models::Filters filters = source.filters(layer);
+  const auto shape = report::filter_shape(filters, input_shape);
+  if (!shape) return std::nullopt;
+  image::write_png(path, report::filter_image(filters.rows, *shape, report::kDefaultFilterCount,
+                                              report::kDefaultFilterColumns, 2));
+  return filters.caption + ", each scaled on its own: mid-gray is 0, white and black are its "
+                           "largest positive and negative values.";
 }
 
-// What the filters of each kind of model are, for the figure's caption.
-std::string filters_caption(const models::Model& model) {
-  const std::string scaling = "each scaled on its own: mid-gray is 0, white and black are its "
-                              "largest positive and negative values.";
-  switch (model.kind()) {
-    case models::ModelKind::pca: return "Principal components, largest variance first, " + scaling;
-    case models::ModelKind::sparse_coding: return "Atoms of the dictionary, " + scaling;
-    case models::ModelKind::psd: return "Weights of the fast encoder f(x) = tanh(W x + b), one image per code unit, " + scaling;
-    case models::ModelKind::autoencoder: break;
-  }
-  return "Weights of the first encoder layer, one image per hidden unit, " + scaling;
+// A grid of new rows drawn with the run's seed, when a row makes a picture; returns whether
+// it wrote one.
+bool write_sample_grid(const fs::path& path, models::Sampler& sampler, const RunReportInput& in) {
+  if (in.input_shape.size() != in.model.input_size()) return false;
+  const FloatMatrix rows = sample_rows(sampler, in.scaling, kSamples, in.config.seed);
+  image::write_png(path, sample_grid(rows, in.input_shape));
+  return true;
 }
 
 std::string objective_curve(const std::vector<double>& objective) {
@@ -116,14 +119,21 @@ std::string training_line(const RunReportInput& in) {
 }  // namespace
 
 void write_run_report(const fs::path& folder, const RunReportInput& in) {
-  write_reconstructions(folder / "reconstructions.png", in);
-  const bool has_filters = write_filters(folder / "filters.png", in);
-  const auto* pca = dynamic_cast<const models::PcaModel*>(&in.model);
+  auto* reconstructor = in.model.reconstructor();
+  if (reconstructor) write_reconstructions(folder / "reconstructions.png", *reconstructor, in);
+  const auto* filter_source = in.model.filter_source();
+  const auto filters_caption =
+      filter_source ? write_filters(folder / "filters.png", *filter_source, in.input_shape) : std::nullopt;
+  auto* sampler = in.model.sampler();
+  const bool has_samples = sampler && write_sample_grid(folder / "samples.png", *sampler, in);
+  const auto* explained = in.model.explained_variance();
   if (in.state)
     io::atomic_write(folder / "loss.svg", loss_curve(*in.state, in.config.get("loss")));
   else if (!in.objective.empty())
     io::atomic_write(folder / "loss.svg", objective_curve(in.objective));
-  if (pca) io::atomic_write(folder / "explained_variance.svg", report::explained_variance_svg(pca->algorithm()));
+  if (explained)
+    io::atomic_write(folder / "explained_variance.svg",
+                     report::explained_variance_svg(explained->explained_variance_ratio()));
 
   report::Report report;
   report.title = fmt::format("aekit run {}", folder.filename().string());
@@ -136,14 +146,19 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
       {"training", training_line(in)},
       {"test MSE", number(r["test_mse"])},
       {"test BCE", number(r["test_bce"])},
-      {fmt::format("PCA-{} test MSE", in.model.code_size()), number(r["pca_test_mse"])},
-      {"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))},
   };
-  report.sections.push_back({"Reconstructions", report::figure_html("reconstructions.png",
-      "Test images (top) and their reconstructions (bottom).")});
-  if (has_filters)
-    report.sections.push_back({"Filters", report::figure_html("filters.png", filters_caption(in.model))});
-  if (pca)
+  if (const auto* encoder = in.model.encoder())
+    report.summary.push_back({fmt::format("PCA-{} test MSE", encoder->code_size()), number(r["pca_test_mse"])});
+  report.summary.push_back({"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))});
+  if (reconstructor)
+    report.sections.push_back({"Reconstructions", report::figure_html("reconstructions.png",
+        "Test images (top) and their reconstructions (bottom).")});
+  if (filters_caption)
+    report.sections.push_back({"Filters", report::figure_html("filters.png", *filters_caption)});
+  if (has_samples)
+    report.sections.push_back({"Samples", report::figure_html("samples.png",
+        fmt::format("{} rows drawn from the model (seed {}).", kSamples, in.config.seed))});
+  if (explained)
     report.sections.push_back({"Explained variance", report::figure_html("explained_variance.svg",
         "Cumulative share of the training data's variance kept by the first k components.")});
   if (in.state) {

@@ -1,12 +1,15 @@
 #pragma once
-// The figures and the one-page report of a training run:
-//   reconstructions.png  originals (top row) above their reconstructions (bottom row)
-//   filters.png          the first encoder layer's weights as images (filter_image.hpp; a
-//                        baseline's components or atoms), when an input row makes a picture
-//                        (image_shape.hpp)
+// The figures and the one-page report of a training run, each section from a capability of
+// the model (models/model.hpp):
+//   reconstructions.png  originals (top row) above their reconstructions (bottom row), if it
+//                        reconstructs
+//   filters.png          its filters (FilterSource's default layer: an autoencoder's first
+//                        encoder layer, a baseline's components or atoms), with the source's
+//                        caption, when a filter makes a picture (image_shape.hpp)
+//   samples.png          rows it draws with the run's seed, if it samples (app/sample_model.hpp)
 //   loss.svg             training and validation loss per epoch (autoencoders), the objective
 //                        per iteration (sparse_coding, psd)
-//   explained_variance.svg  the cumulative explained variance (pca)
+//   explained_variance.svg  the cumulative explained variance, if it reports one (pca)
 //   report.html          settings, final metrics next to PCA, the figures, epoch table
 #include <filesystem>
 #include <nlohmann/json.hpp>

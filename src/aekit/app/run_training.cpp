@@ -11,6 +11,7 @@
 #include "aekit/error.hpp"
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
+#include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_report.hpp"
@@ -117,7 +118,8 @@ void test_against_pca(models::Model& model, const train::TrainConfig& config,
   summary.metrics = eval::measure_model(model, test_x, config.regularization().corruption,
                                         config.seed);
   summary.test = summary.metrics.reconstruction;
-  const auto pca = models::Pca::fit(train_x, std::min(model.code_size(), train_x.cols()));
+  const Index code_size = models::require_encoder(model).code_size();
+  const auto pca = models::Pca::fit(train_x, std::min(code_size, train_x.cols()));
   summary.pca_test_mse =
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
 }

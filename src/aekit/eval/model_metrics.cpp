@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "aekit/loss/mse.hpp"
-#include "aekit/models/autoencoder/jacobian.hpp"
+#include "aekit/models/capability_check.hpp"
 
 namespace aekit::eval {
 
@@ -13,12 +13,12 @@ nlohmann::json ModelMetrics::to_json() const {
       {"mse", reconstruction.mse},
       {"bce", reconstruction.bce},
       {"jacobian_fro", jacobian_fro ? nlohmann::json(*jacobian_fro) : nlohmann::json(nullptr)},
-      {"code",
-       {{"mean_activation", code.mean_activation()},
-        {"zero_fraction", code.zero_fraction()},
-        {"below_0.1_fraction", code.below_fraction()},
-        {"above_0.9_fraction", code.above_fraction()},
-        {"binary_fraction", code.binary_fraction()}}}};
+      {"code", code ? nlohmann::json{{"mean_activation", code->mean_activation()},
+                                     {"zero_fraction", code->zero_fraction()},
+                                     {"below_0.1_fraction", code->below_fraction()},
+                                     {"above_0.9_fraction", code->above_fraction()},
+                                     {"binary_fraction", code->binary_fraction()}}
+                    : nlohmann::json(nullptr)}};
   if (denoising)
     out.update({{"noise", corruption},
                 {"noisy_mse", noisy_mse},
@@ -30,20 +30,22 @@ nlohmann::json ModelMetrics::to_json() const {
 ModelMetrics measure_model(models::Model& model, ConstMatrixRef x,
                            const models::Corruption& corruption, std::uint64_t seed) {
   ModelMetrics m;
-  m.reconstruction = models::evaluate_reconstruction(model, x);
-  constexpr Index kChunk = 1024;
-  for (Index begin = 0; begin < x.rows(); begin += kChunk)
-    m.code.add(model.encode(x.middleRows(begin, std::min(kChunk, x.rows() - begin))));
-  auto* autoencoder = dynamic_cast<models::Autoencoder*>(&model);
-  if (autoencoder && autoencoder->config().architecture == models::Architecture::mlp)
-    m.jacobian_fro = models::mean_jacobian_frobenius(*autoencoder, x);
+  models::Reconstructor& reconstructor = models::require_reconstructor(model);
+  m.reconstruction = models::evaluate_reconstruction(reconstructor, x);
+  if (auto* encoder = model.encoder()) {
+    constexpr Index kChunk = 1024;
+    m.code.emplace();
+    for (Index begin = 0; begin < x.rows(); begin += kChunk)
+      m.code->add(encoder->encode(x.middleRows(begin, std::min(kChunk, x.rows() - begin))));
+  }
+  if (auto* jacobian = model.encoder_jacobian()) m.jacobian_fro = jacobian->mean_jacobian_norm(x);
   if (corruption.active()) {
     Matrix noisy(x.rows(), x.cols());
     Rng rng = Rng(seed).derive("eval_noise");
     corruption.apply(x, noisy, rng);
     m.corruption = corruption.name();
     m.noisy_mse = loss::mse(noisy, x);
-    m.denoising = models::evaluate_reconstruction(model, noisy, x);
+    m.denoising = models::evaluate_reconstruction(reconstructor, noisy, x);
   }
   return m;
 }

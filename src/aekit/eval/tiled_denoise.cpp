@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
+#include "aekit/models/capability_check.hpp"
 
 namespace aekit::eval {
 namespace {
@@ -52,6 +53,7 @@ RowVector denoise_tiled(models::Model& model, const data::Scaling& scaling, Shap
   if (patch.size() != model.input_size())
     throw Error(fmt::format("patch shape {}x{}x{} does not match the model's {} inputs", patch.c,
                             patch.h, patch.w, model.input_size()));
+  models::Reconstructor& reconstructor = models::require_reconstructor(model);
   const auto ys = corners(s.h, patch.h, stride), xs = corners(s.w, patch.w, stride);
   FloatMatrix patches(Index(ys.size() * xs.size()), patch.size());
   for_each_patch_pixel(ys, xs, patch, s, [&](Index row, Index in_patch, Index in_image) {
@@ -61,7 +63,7 @@ RowVector denoise_tiled(models::Model& model, const data::Scaling& scaling, Shap
   constexpr Index kChunk = 1024;
   for (Index begin = 0; begin < patches.rows(); begin += kChunk) {
     const Index rows = std::min(kChunk, patches.rows() - begin);
-    const FloatMatrix restored = model.reconstruct(patches.middleRows(begin, rows));
+    const FloatMatrix restored = reconstructor.reconstruct(patches.middleRows(begin, rows));
     patches.middleRows(begin, rows) = restored;
   }
   scaling.invert(patches);

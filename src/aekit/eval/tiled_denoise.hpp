@@ -14,7 +14,8 @@
 namespace aekit::eval {
 
 // Throws aekit::Error if the image's channels differ from the patch's, the image is smaller
-// than a patch, the row length is not image_shape.size() or stride < 1.
+// than a patch, the row length is not image_shape.size() or stride < 1; UsageError for a
+// model that cannot reconstruct.
 RowVector denoise_tiled(models::Model& model, const data::Scaling& scaling, Shape patch,
                         const RowVector& image, Shape image_shape, Index stride);
 

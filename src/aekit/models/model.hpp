@@ -1,31 +1,41 @@
 #pragma once
 // What every trained model of aekit is to the rest of the product (CLI, model files, metrics,
-// reports): an encoder x[N,D] -> h[N,K] and a decoder h -> x^[N,D], whatever learned them.
+// reports): a kind, the data rows it works on, its state, and the capabilities it has.
 //
-//   kind            autoencoder (models/autoencoder.hpp, mlp or conv), pca (models/pca.hpp),
-//                   sparse_coding (LASSO encoder, models/sparse_coding.hpp), psd (fast tanh
-//                   encoder of predictive sparse decomposition, models/psd.hpp)
-//   state           the learned numbers as named blocks of one float32 blob, in
-//                   state_layout() order (an autoencoder's parameters, then its buffers; PCA's
-//                   mean, components and variances; a dictionary); to_json() + state() is
-//                   all a model file holds, and make_model(to_json()) + set_state(state())
-//                   gives the same model back
-//
-// Inference calls return a view valid until the next call of the same kind on the model.
-#include <memory>
+//   kind          the name it is registered under (models/registry.hpp): "autoencoder",
+//                 "pca", "sparse_coding", "psd", or a kind registered from outside
+//   capabilities  asked, never cast for: encoder() is null for a model that cannot encode,
+//                 and so on (models/capabilities/). A model class inherits the ones it has
+//                 and returns itself from their accessors:
+//                   encoder            x[N,D] -> h[N,K]
+//                   decoder            h[N,K] -> x^[N,D]
+//                   reconstructor      x[N,D] -> x^[N,D], logits for an exact BCE
+//                   sampler            n new rows x[n,D] from a seeded Rng
+//                   row_scorer         one score per row, e.g. an anomaly score
+//                   filter_source      the weights drawn as pictures (report/filter_image)
+//                   encoder_jacobian   the encoder's mean Jacobian norm (eval)
+//                   explained_variance each code unit's share of the variance (PCA)
+//   state         the learned numbers as named blocks of one float32 blob, in
+//                 state_layout() order (an autoencoder's parameters, then its buffers; PCA's
+//                 mean, components and variances; a dictionary); to_json() + state() is all
+//                 a model file holds, and make_model(to_json()) + set_state(state()) gives
+//                 the same model back
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "aekit/models/capabilities/decoder.hpp"
+#include "aekit/models/capabilities/encoder.hpp"
+#include "aekit/models/capabilities/encoder_jacobian.hpp"
+#include "aekit/models/capabilities/explained_variance.hpp"
+#include "aekit/models/capabilities/filter_source.hpp"
+#include "aekit/models/capabilities/reconstructor.hpp"
+#include "aekit/models/capabilities/row_scorer.hpp"
+#include "aekit/models/capabilities/sampler.hpp"
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit::models {
-
-enum class ModelKind { autoencoder, pca, sparse_coding, psd };
-ModelKind parse_model_kind(std::string_view name);  // "autoencoder" | "pca" | "sparse_coding" | "psd"
-std::string model_kind_name(ModelKind kind);
 
 struct StateBlock {
   std::string name;  // e.g. "encoder.0.weight", "components"
@@ -36,18 +46,32 @@ class Model {
  public:
   virtual ~Model() = default;
 
-  virtual ModelKind kind() const = 0;
-  virtual Index input_size() const = 0;  // D
-  virtual Index code_size() const = 0;   // K
+  virtual std::string kind() const = 0;
+  // D: the width of a data row (what an encoder takes, a decoder or a sampler gives).
+  virtual Index input_size() const = 0;
+  // One data row as a picture: a conv model's image shape, else {1, 1, D}.
+  virtual Shape input_shape() const { return {1, 1, input_size()}; }
   // One line for logs, reports and `aekit info`.
   virtual std::string description() const = 0;
 
-  virtual ConstMatrixRef encode(ConstMatrixRef x) = 0;       // x[N,D] -> h[N,K]
-  virtual ConstMatrixRef decode(ConstMatrixRef codes) = 0;   // h[N,K] -> x^[N,D]
-  virtual ConstMatrixRef reconstruct(ConstMatrixRef x) = 0;  // x[N,D] -> x^[N,D]
+  // The capabilities (see above); null when the model lacks one.
+  virtual Encoder* encoder() { return nullptr; }
+  virtual Decoder* decoder() { return nullptr; }
+  virtual Reconstructor* reconstructor() { return nullptr; }
+  virtual Sampler* sampler() { return nullptr; }
+  virtual RowScorer* row_scorer() { return nullptr; }
+  virtual EncoderJacobian* encoder_jacobian() { return nullptr; }
+  virtual const FilterSource* filter_source() const { return nullptr; }
+  virtual const ExplainedVariance* explained_variance() const { return nullptr; }
+  // Read-only views, for what only looks (code sizes, what a model can do).
+  const Encoder* encoder() const { return const_cast<Model*>(this)->encoder(); }
+  const Decoder* decoder() const { return const_cast<Model*>(this)->decoder(); }
+  const Reconstructor* reconstructor() const { return const_cast<Model*>(this)->reconstructor(); }
+  const Sampler* sampler() const { return const_cast<Model*>(this)->sampler(); }
+  const RowScorer* row_scorer() const { return const_cast<Model*>(this)->row_scorer(); }
 
-  // The "model" object of a model file: {"kind": model_kind_name(kind()), ...}, enough for
-  // make_model to rebuild a model of the same shape.
+  // The "model" object of a model file: {"kind": kind(), ...}, enough for make_model to
+  // rebuild a model of the same shape.
   virtual nlohmann::json to_json() const = 0;
   virtual std::vector<StateBlock> state_layout() const = 0;
   virtual std::vector<float> state() const = 0;
@@ -57,10 +81,6 @@ class Model {
   // The number of values in the state (parameters, and an autoencoder's buffers).
   Index state_size() const;
 };
-
-// A model of the kind and shape `json` (a to_json() result) describes, state unset (an
-// autoencoder is zero-initialized). Throws aekit::Error for an unknown kind or bad fields.
-std::unique_ptr<Model> make_model(const nlohmann::json& json);
 
 // Throws aekit::Error "<what>: expected N values, found M" unless sizes match.
 void check_state_size(const Model& model, std::size_t found);

@@ -1,7 +1,8 @@
 #pragma once
 // The Model interface (model.hpp) for a model class whose inference is const and returns
-// owned matrices (Pca, SparseCoding, Psd): the results are kept so that the views Model
-// hands out stay valid until the next call of the same kind.
+// owned matrices (Pca, SparseCoding, Psd): an encoder, a decoder and a reconstructor. The
+// results are kept so that the views handed out stay valid until the next call of the same
+// kind.
 #include <utility>
 
 #include "aekit/models/model.hpp"
@@ -9,7 +10,7 @@
 namespace aekit::models {
 
 template <typename Algorithm>
-class ModelAdapter : public Model {
+class ModelAdapter : public Model, public Encoder, public Decoder, public Reconstructor {
  public:
   explicit ModelAdapter(Algorithm algorithm) : algorithm_(std::move(algorithm)) {}
 
@@ -20,6 +21,10 @@ class ModelAdapter : public Model {
   ConstMatrixRef reconstruct(ConstMatrixRef x) override {
     return reconstructed_ = algorithm_.reconstruct(x);
   }
+
+  Encoder* encoder() override { return this; }
+  Decoder* decoder() override { return this; }
+  Reconstructor* reconstructor() override { return this; }
 
   const Algorithm& algorithm() const { return algorithm_; }
 

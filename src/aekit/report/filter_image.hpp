@@ -1,19 +1,6 @@
 #pragma once
-// The lectures' filter pictures: the weights that connect the input to each hidden unit,
-// drawn as one image per unit.
-//
-//   encoder filters  row j of the first encoder layer's W[H,D] ("encoder.0.weight"): unit j
-//                    responds to an input x with w_j . x
-//   decoder filters  column j of the last decoder layer's W'[D,H] ("decoder.<k-1>.weight"):
-//                    what unit j of the last hidden layer adds to the output. With tied
-//                    weights W' = W^T, so these are the encoder filters.
-//
-// A conv model's encoder filters are its first conv layer's kernels W[O, C*k*k], one [C, k, k]
-// picture per output channel; it has no decoder filters.
-//
-// The baselines (models/model.hpp): PCA's components V[k,D] on both sides; sparse coding's
-// atoms D[K,D] on both sides (its LASSO encoder correlates x with them); PSD's encoder
-// weights W[K,D] and its atoms D[K,D] as decoder filters.
+// The lectures' filter pictures: weights of a model (models/capabilities/filter_source.hpp:
+// which weights, with a caption) drawn as one image per unit.
 //
 // Each filter is normalized on its own, symmetrically around 0: w -> w / max_i |w_i|, drawn
 // from -1 (black) to 1 (white), so mid-gray (128) is a weight of 0, white the filter's largest
@@ -22,29 +9,24 @@
 #include <optional>
 #include <string_view>
 
-#include "aekit/models/model.hpp"
 #include "aekit/image/image.hpp"
+#include "aekit/models/capabilities/filter_source.hpp"
 
 namespace aekit::report {
 
-enum class FilterLayer { encoder, decoder };
+using models::FilterLayer;
 
 inline constexpr Index kDefaultFilterCount = 100;
 inline constexpr Index kDefaultFilterColumns = 10;
 
 // "encoder" or "decoder"; UsageError otherwise.
 FilterLayer parse_filter_layer(std::string_view name);
+std::string_view filter_layer_name(FilterLayer layer);
 
-// The filters of `layer` as rows: [H, D] with H = dims[1] and D = dims[0] (conv: [O, C*k*k]).
-// Throws UsageError for a conv model's decoder or a conv model that does not start with a
-// conv layer.
-FloatMatrix layer_filters(const models::Model& model, FilterLayer layer);
-
-// The shape of one filter as a picture: image_shape_for(D, input_shape) for an mlp or a
-// baseline (one weight per input), [C, k, k] for a conv model's first conv layer; nothing
-// when the filters make no picture (a conv model that starts with another layer, inputs of
-// no image shape).
-std::optional<Shape> filter_shape(const models::Model& model, Shape input_shape);
+// The shape of one filter as a picture: its own (a conv kernel [C, k, k]), else
+// image_shape_for(P, input_shape) for filters of one weight per input; nothing when they make
+// no picture (inputs of no image shape).
+std::optional<Shape> filter_shape(const models::Filters& filters, Shape input_shape);
 
 // Every row divided by its largest |value| (zero rows stay zero): values in [-1, 1].
 FloatMatrix normalize_filters(const FloatMatrix& filters);

@@ -4,10 +4,10 @@
 
 namespace aekit::report {
 
-std::string explained_variance_svg(const models::Pca& pca, const std::string& title) {
+std::string explained_variance_svg(const Eigen::VectorXd& ratio, const std::string& title) {
   Series cumulative;
   double sum = 0;
-  for (double ratio : pca.explained_variance_ratio()) cumulative.y.push_back(sum += ratio);
+  for (double share : ratio) cumulative.y.push_back(sum += share);
   LineChart chart{title.empty() ? "PCA: cumulative explained variance" : title,
                   "number of components", "explained variance ratio", {cumulative}};
   return line_chart_svg(chart);

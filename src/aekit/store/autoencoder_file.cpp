@@ -9,9 +9,9 @@ namespace aekit::store {
 
 SavedAutoencoder load_autoencoder(const std::filesystem::path& path) {
   SavedModel saved = load_model(path);
-  if (saved.model->kind() != models::ModelKind::autoencoder)
+  if (saved.model->kind() != models::Autoencoder::kKind)
     throw Error(fmt::format("model '{}': expected an autoencoder, found a '{}' model",
-                            path.string(), models::model_kind_name(saved.model->kind())));
+                            path.string(), saved.model->kind()));
   return {std::unique_ptr<models::Autoencoder>(static_cast<models::Autoencoder*>(saved.model.release())),
           std::move(saved.scaling), saved.input_shape, std::move(saved.header)};
 }

@@ -4,6 +4,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/io/model_file.hpp"
+#include "aekit/models/registry.hpp"
 
 namespace aekit::store {
 
@@ -51,7 +52,7 @@ SavedModel load_model(const std::filesystem::path& path) {
   }
   if (Index(file.blob.size()) != saved.model->state_size())
     throw Error(fmt::format("model '{}' is inconsistent: its {} model ({}) has {} values, the file "
-                            "holds {}", path.string(), models::model_kind_name(saved.model->kind()),
+                            "holds {}", path.string(), saved.model->kind(),
                             saved.model->description(), saved.model->state_size(),
                             file.blob.size()));
   saved.model->set_state(file.blob);

@@ -1,6 +1,7 @@
 #pragma once
 // Saving and loading any trained model (models/model.hpp) as a .aek model file
-// (io/model_file.hpp).
+// (io/model_file.hpp). Loading rebuilds the model by its kind through the registry
+// (models/registry.hpp): a kind registered from outside the library loads like a built-in.
 //
 // Header: {"format": "aekit-model", "aekit_version", "model": model.to_json() (with "kind"),
 // "scaling": {...}, "input_shape": [C, H, W], "state": [{"name", "offset", "shape": [rows,

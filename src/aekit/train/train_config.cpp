@@ -12,6 +12,9 @@
 
 #include "aekit/data/scaling.hpp"
 #include "aekit/error.hpp"
+#include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/sparse/psd_model.hpp"
+#include "aekit/models/sparse/sparse_coding_model.hpp"
 
 namespace aekit::train {
 
@@ -115,9 +118,9 @@ void require(bool ok, std::string_view name, std::string_view expected, const st
 }
 
 // "pca" | "sparse_coding" | "psd"; the autoencoders are named by architecture (mlp, conv).
-models::ModelKind parse_baseline_kind(const std::string& name) {
-  for (const auto kind : {models::ModelKind::pca, models::ModelKind::sparse_coding, models::ModelKind::psd})
-    if (name == models::model_kind_name(kind)) return kind;
+std::string parse_baseline_kind(const std::string& name) {
+  for (const char* kind : {models::PcaModel::kKind, models::SparseCodingModel::kKind, models::PsdModel::kKind})
+    if (name == kind) return kind;
   throw UsageError(fmt::format("model: expected mlp, conv, pca, sparse_coding or psd, found '{}'", name));
 }
 
@@ -148,8 +151,8 @@ void TrainConfig::set(std::string_view name, const std::string& v) {
   else if (name == "test_data") test_data = v;
   else if (name == "scaling") scaling = std::string(data::scaling_name(data::parse_scaling_kind(v)));
   else if (name == "model") {
-    kind = v == "mlp" || v == "conv" ? models::ModelKind::autoencoder : parse_baseline_kind(v);
-    if (kind == models::ModelKind::autoencoder) model.architecture = models::parse_architecture(v);
+    kind = v == "mlp" || v == "conv" ? models::Autoencoder::kKind : parse_baseline_kind(v);
+    if (kind == models::Autoencoder::kKind) model.architecture = models::parse_architecture(v);
   } else if (name == "dims") {
     model.dims = parse_dims(v);
     if (code > 0 && !model.dims.empty()) model.dims.back() = code;
@@ -207,8 +210,7 @@ std::string TrainConfig::get(std::string_view name) const {
   if (name == "test_data") return test_data;
   if (name == "scaling") return scaling;
   if (name == "model")
-    return kind == models::ModelKind::autoencoder ? models::architecture_name(model.architecture)
-                                                  : models::model_kind_name(kind);
+    return kind == models::Autoencoder::kKind ? models::architecture_name(model.architecture) : kind;
   if (name == "dims") return fmt::format("{}", fmt::join(model.dims, ","));
   if (name == "code") return std::to_string(code);
   if (name == "alpha") return fmt::format("{}", alpha);
@@ -277,16 +279,16 @@ void TrainConfig::merge_toml_file(const std::filesystem::path& path) {
 
 void TrainConfig::validate() const {
   require(code >= 0, "code", "0 (the last entry of dims) or more", std::to_string(code));
-  if (kind != models::ModelKind::autoencoder) validate_baseline();
+  if (kind != models::Autoencoder::kKind) validate_baseline();
   model.validate();
-  if (code > 0 && kind == models::ModelKind::autoencoder && model.architecture == models::Architecture::conv)
+  if (code > 0 && kind == models::Autoencoder::kKind && model.architecture == models::Architecture::conv)
     throw UsageError(fmt::format("code {} applies to mlp, pca, sparse_coding and psd models; a conv "
                                  "model's code is the output of its encoder_layers", code));
   optimizer.validate();
   schedule.validate();
   require(lr > 0, "lr", "a positive number", fmt::format("{}", lr));
   require(epochs >= 1, "epochs", "at least 1", std::to_string(epochs));
-  if (kind == models::ModelKind::autoencoder)
+  if (kind == models::Autoencoder::kKind)
     require(batch >= 1, "batch", "at least 1", std::to_string(batch));
   require(val_split >= 0 && val_split < 1, "val_split", "in [0, 1)", fmt::format("{}", val_split));
   require(patience >= 0, "patience", "0 (off) or more", std::to_string(patience));
@@ -311,9 +313,9 @@ void TrainConfig::validate_baseline() const {
   refuse(!model.encoder_layers.empty(), "encoder_layers");
   refuse(!model.decoder_layers.empty(), "decoder_layers");
   require(batch >= 0, "batch", "0 (batch algorithm) or more", std::to_string(batch));
-  if (kind == models::ModelKind::pca) return;
+  if (kind == models::PcaModel::kKind) return;
   models::validate_l1_weight(alpha, "alpha");
-  if (kind == models::ModelKind::psd) psd_config().validate();
+  if (kind == models::PsdModel::kKind) psd_config().validate();
   else sparse_coding_config().validate();
 }
 

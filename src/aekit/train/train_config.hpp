@@ -31,7 +31,7 @@ const std::vector<OptionSpec>& train_options();
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  models::ModelKind kind = models::ModelKind::autoencoder;  // option "model": mlp | conv | a baseline
+  std::string kind = models::Autoencoder::kKind;  // registered kind; option "model": mlp | conv | a baseline
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda

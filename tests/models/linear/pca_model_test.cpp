@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "aekit/models/registry.hpp"
 #include "support/expect_error.hpp"
 #include "support/random_data.hpp"
 
@@ -16,7 +17,7 @@ TEST(PcaModel, DescribesItselfAndRebuildsFromJsonAndState) {
   config.components = 3;
   config.whiten = true;
   PcaModel model(Pca::fit(x, config));
-  EXPECT_EQ(model.kind(), ModelKind::pca);
+  EXPECT_EQ(model.kind(), "pca");
   EXPECT_NE(model.description().find("pca 8 -> 3 components (exact, whitened)"), std::string::npos)
       << model.description();
   EXPECT_EQ(model.state_size(), 8 + 3 * 8);
@@ -24,7 +25,7 @@ TEST(PcaModel, DescribesItselfAndRebuildsFromJsonAndState) {
 
   auto rebuilt = make_model(model.to_json());
   rebuilt->set_state(model.state());
-  EXPECT_EQ(Matrix(rebuilt->encode(x)), Matrix(model.encode(x)));
+  EXPECT_EQ(Matrix(rebuilt->encoder()->encode(x)), Matrix(model.encode(x)));
   EXPECT_EQ(rebuilt->description(), model.description());
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "aekit/models/registry.hpp"
 #include "support/random_data.hpp"
 
 namespace aekit::models {
@@ -16,7 +17,7 @@ TEST(PsdModel, EncodesWithTheFastEncoderAndRebuildsFromJsonAndState) {
   config.lambda = 0.2;
   config.gamma = 3;
   PsdModel model(Psd(p, config));
-  EXPECT_EQ(model.kind(), ModelKind::psd);
+  EXPECT_EQ(model.kind(), "psd");
   EXPECT_NE(model.description().find("psd 5 -> 4 atoms, lambda 0.2, gamma 3"), std::string::npos);
   const Matrix expected = ((x * p.weight.transpose()).rowwise() + p.bias).array().tanh();
   EXPECT_TRUE(Matrix(model.encode(x)).isApprox(expected, 1e-6f));
@@ -25,7 +26,7 @@ TEST(PsdModel, EncodesWithTheFastEncoderAndRebuildsFromJsonAndState) {
   auto rebuilt = make_model(model.to_json());
   rebuilt->set_state(model.state());
   EXPECT_EQ(rebuilt->state(), model.state());
-  EXPECT_EQ(Matrix(rebuilt->reconstruct(x)), Matrix(model.reconstruct(x)));
+  EXPECT_EQ(Matrix(rebuilt->reconstructor()->reconstruct(x)), Matrix(model.reconstruct(x)));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "aekit/models/registry.hpp"
 #include "support/random_data.hpp"
 
 namespace aekit::models {
@@ -14,7 +15,7 @@ TEST(SparseCodingModel, EncodesLikeTheLassoAndRebuildsFromJsonAndState) {
   LassoOptions lasso;
   lasso.solver = LassoSolver::fista;
   SparseCodingModel model(SparseCoding(Matrix::Identity(6, 6), 0.1, lasso));
-  EXPECT_EQ(model.kind(), ModelKind::sparse_coding);
+  EXPECT_EQ(model.kind(), "sparse_coding");
   EXPECT_EQ(model.description(), "sparse coding 6 -> 6 atoms, LASSO alpha 0.1 (fista)");
   // With orthonormal atoms the LASSO is soft thresholding: h = sign(x) max(|x| - alpha, 0).
   const Matrix expected = (x.array().abs() - Scalar(0.1)).max(0) * x.array().sign();
@@ -24,7 +25,7 @@ TEST(SparseCodingModel, EncodesLikeTheLassoAndRebuildsFromJsonAndState) {
   auto rebuilt = make_model(model.to_json());
   rebuilt->set_state(model.state());
   EXPECT_EQ(rebuilt->to_json(), model.to_json());
-  EXPECT_EQ(Matrix(rebuilt->encode(x)), Matrix(model.encode(x)));
+  EXPECT_EQ(Matrix(rebuilt->encoder()->encode(x)), Matrix(model.encode(x)));
 }
 
 }  // namespace

@@ -228,8 +228,16 @@ void Autoencoder::set_buffer_values(std::span<const Scalar> values) {
 
 nlohmann::json Autoencoder::to_json() const {
   nlohmann::json json = config_.to_json();
-  json["kind"] = model_kind_name(ModelKind::autoencoder);
+  json["kind"] = kind();
   return json;
+}
+
+Shape Autoencoder::input_shape() const {
+  return config_.architecture == Architecture::conv ? config_.input_shape : Model::input_shape();
+}
+
+EncoderJacobian* Autoencoder::encoder_jacobian() {
+  return config_.architecture == Architecture::mlp ? this : nullptr;
 }
 
 std::vector<StateBlock> Autoencoder::state_layout() const {

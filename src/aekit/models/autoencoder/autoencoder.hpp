@@ -21,6 +21,11 @@
 // The decoder must give back input_shape and its last layer has no activation (f_out follows).
 // code_noise there needs a dense code layer; tied weights are mlp only.
 // Dropout and BatchNorm layers train in forward_logits and infer in encode/decode.
+//
+// As a Model (model.hpp) it encodes, decodes and reconstructs (with logits: BCE is exact
+// when the output is a sigmoid), offers filters (autoencoder_filters.cpp: an mlp's first
+// encoder and last decoder weights, a conv model's first kernels) and, for mlp, the
+// encoder's Jacobian norm (jacobian.hpp).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -64,8 +69,15 @@ struct AutoencoderConfig {
   static AutoencoderConfig from_json(const nlohmann::json& json);
 };
 
-class Autoencoder final : public Model {
+class Autoencoder final : public Model,
+                          public Encoder,
+                          public Decoder,
+                          public Reconstructor,
+                          public FilterSource,
+                          public EncoderJacobian {
  public:
+  static constexpr const char* kKind = "autoencoder";
+
   explicit Autoencoder(const AutoencoderConfig& config);
   Autoencoder(const Autoencoder&) = delete;
   Autoencoder& operator=(const Autoencoder&) = delete;
@@ -98,14 +110,19 @@ class Autoencoder final : public Model {
   nn::Dense& first_encoder_layer() { return *dense_encoder_.front(); }
   const std::vector<nn::Dense*>& encoder_layers() const { return dense_encoder_; }
   // x^ = f_out(z) for logits z from forward_logits.
-  ConstMatrixRef output_from_logits(ConstMatrixRef z);
+  ConstMatrixRef output_from_logits(ConstMatrixRef z) override;
+  // Reconstructor: z = forward_logits(x) at inference, when f_out is a sigmoid.
+  bool has_sigmoid_logits() const override { return config_.output == Activation::sigmoid; }
+  ConstMatrixRef reconstruction_logits(ConstMatrixRef x) override { return forward_logits(x); }
 
   // The resolved configuration: a conv model's layer lists are filled in.
   const AutoencoderConfig& config() const { return config_; }
-  ModelKind kind() const override { return ModelKind::autoencoder; }
+  std::string kind() const override { return kKind; }
   Index input_size() const override { return encoder_.in_features(); }
+  // conv: config().input_shape; mlp: {1, 1, D}.
+  Shape input_shape() const override;
   Index code_size() const override { return encoder_.out_features(); }
-  Shape code_shape() const { return code_shape_; }  // {1, 1, K} for a flat code
+  Shape code_shape() const override { return code_shape_; }  // {1, 1, K} for a flat code
   // One line for logs and reports, e.g. "mlp 784-256-32 (mirrored), relu / code relu /
   // output sigmoid" or "conv [1, 28, 28]: conv 32 3x3 pad=1 relu, maxpool 2, ... -> code
   // [32, 7, 7] -> deconv ..., conv 1 3x3 pad=1 / output sigmoid".
@@ -123,6 +140,20 @@ class Autoencoder final : public Model {
   std::vector<StateBlock> state_layout() const override;
   std::vector<float> state() const override;
   void set_state(std::span<const float> values) override;
+
+  Encoder* encoder() override { return this; }
+  Decoder* decoder() override { return this; }
+  Reconstructor* reconstructor() override { return this; }
+  const FilterSource* filter_source() const override { return this; }
+  // mlp only: the Jacobian is a product of the Dense layers' (jacobian.hpp).
+  EncoderJacobian* encoder_jacobian() override;
+
+  // Filters (autoencoder_filters.cpp): mlp encoder and decoder; conv: encoder, when the first
+  // layer is a conv layer.
+  bool offers(FilterLayer layer) const override;
+  Filters filters(FilterLayer layer) const override;
+  // mean ||J_f(x)||_F (jacobian.hpp); mlp only.
+  double mean_jacobian_norm(ConstMatrixRef x) override;
 
  private:
   void build_mlp();

@@ -52,4 +52,8 @@ double mean_jacobian_frobenius(Autoencoder& model, ConstMatrixRef x, Index batch
   return x.rows() > 0 ? sum / double(x.rows()) : 0;
 }
 
+double Autoencoder::mean_jacobian_norm(ConstMatrixRef x) {
+  return mean_jacobian_frobenius(*this, x);
+}
+
 }  // namespace aekit::models

@@ -82,14 +82,13 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
   return loss;
 }
 
-ReconstructionMetrics evaluate_reconstruction(Model& model, ConstMatrixRef input,
+ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixRef input,
                                               ConstMatrixRef data, Index batch) {
   AEKIT_ASSERT(input.rows() == data.rows() && input.cols() == data.cols());
   ReconstructionMetrics m;
   m.n = data.rows();
   double squared = 0, cross_entropy = 0;
-  auto* autoencoder = dynamic_cast<Autoencoder*>(&model);
-  const bool logits = autoencoder && autoencoder->config().output == Activation::sigmoid;
+  const bool logits = model.has_sigmoid_logits();
   constexpr Scalar kEps = Scalar(1e-7);
   for (Index begin = 0; begin < data.rows(); begin += batch) {
     const Index rows = std::min(batch, data.rows() - begin);
@@ -97,9 +96,9 @@ ReconstructionMetrics evaluate_reconstruction(Model& model, ConstMatrixRef input
     const auto in = input.middleRows(begin, rows);
     ConstMatrixRef y = [&]() -> ConstMatrixRef {
       if (!logits) return model.reconstruct(in);
-      ConstMatrixRef z = autoencoder->forward_logits(in);
+      ConstMatrixRef z = model.reconstruction_logits(in);
       cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
-      return autoencoder->output_from_logits(z);
+      return model.output_from_logits(z);
     }();
     squared += loss::mse(y, x) * double(y.size());
     if (!logits) {

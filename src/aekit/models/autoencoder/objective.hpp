@@ -75,12 +75,12 @@ class Objective {
 
 // Reconstruction metrics over a whole data set, in chunks of `batch` rows: the model
 // reconstructs `input` and is scored against `target` (same shape; the clean data when the
-// input is a corrupted copy, else the input itself). BCE is exact from the logits of an
-// autoencoder with a sigmoid output; any other model's outputs are not probabilities and are
-// scored clamped to [1e-7, 1 - 1e-7].
-ReconstructionMetrics evaluate_reconstruction(Model& model, ConstMatrixRef input,
+// input is a corrupted copy, else the input itself). BCE is exact from the logits of a model
+// whose outputs are sigmoids of logits (Reconstructor::has_sigmoid_logits); any other
+// model's outputs are not probabilities and are scored clamped to [1e-7, 1 - 1e-7].
+ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixRef input,
                                               ConstMatrixRef target, Index batch = 1024);
-inline ReconstructionMetrics evaluate_reconstruction(Model& model, ConstMatrixRef data,
+inline ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixRef data,
                                                      Index batch = 1024) {
   return evaluate_reconstruction(model, data, data, batch);
 }

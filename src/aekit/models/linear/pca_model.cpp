@@ -30,12 +30,17 @@ std::string PcaModel::description() const {
 }
 
 nlohmann::json PcaModel::to_json() const {
-  return {{"kind", model_kind_name(kind())}, {"features", input_size()},
+  return {{"kind", kind()}, {"features", input_size()},
           {"components", code_size()}, {"whiten", algorithm_.whiten()},
           {"solver", pca_solver_name(algorithm_.solver())},
           {"total_variance", algorithm_.total_variance()},
           {"explained_variance", std::vector<double>(algorithm_.explained_variance().begin(),
                                                      algorithm_.explained_variance().end())}};
+}
+
+Filters PcaModel::filters(FilterLayer) const {
+  return {algorithm_.components().cast<float>(), std::nullopt,
+          "Principal components, largest variance first"};
 }
 
 std::vector<StateBlock> PcaModel::state_layout() const {

@@ -30,8 +30,15 @@ std::string PsdModel::description() const {
 
 nlohmann::json PsdModel::to_json() const {
   const auto& c = algorithm_.config();
-  return {{"kind", model_kind_name(kind())}, {"features", input_size()}, {"atoms", code_size()},
+  return {{"kind", kind()}, {"features", input_size()}, {"atoms", code_size()},
           {"lambda", c.lambda}, {"gamma", c.gamma}, {"lasso", lasso_options_to_json(c.lasso)}};
+}
+
+Filters PsdModel::filters(FilterLayer layer) const {
+  const auto& p = algorithm_.parameters();
+  if (layer == FilterLayer::decoder) return {p.dictionary.cast<float>(), std::nullopt, "Atoms of the dictionary"};
+  return {p.weight.cast<float>(), std::nullopt,
+          "Weights of the fast encoder f(x) = tanh(W x + b), one image per code unit"};
 }
 
 std::vector<StateBlock> PsdModel::state_layout() const {

@@ -24,9 +24,13 @@ std::string SparseCodingModel::description() const {
 }
 
 nlohmann::json SparseCodingModel::to_json() const {
-  return {{"kind", model_kind_name(kind())}, {"features", input_size()}, {"atoms", code_size()},
+  return {{"kind", kind()}, {"features", input_size()}, {"atoms", code_size()},
           {"alpha", algorithm_.alpha()},
           {"lasso", lasso_options_to_json(algorithm_.lasso_options())}};
+}
+
+Filters SparseCodingModel::filters(FilterLayer) const {
+  return {algorithm_.dictionary().cast<float>(), std::nullopt, "Atoms of the dictionary"};
 }
 
 std::vector<StateBlock> SparseCodingModel::state_layout() const {
