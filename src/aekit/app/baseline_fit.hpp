@@ -21,7 +21,7 @@ struct FittedBaseline {
 // Throws UsageError for settings that do not fit x[samples, features], before any work.
 void check_baseline_fits(const train::TrainConfig& config, Index samples, Index features);
 
-// config.kind must be a baseline. Throws UsageError for settings that do not fit x[N,D]
+// config.family must be a baseline (pca, sparse_coding, psd). Throws UsageError for settings that do not fit x[N,D]
 // (e.g. more components than min(N, D), more atoms than rows).
 FittedBaseline fit_baseline(const train::TrainConfig& config, ConstMatrixRef x);
 

@@ -27,11 +27,16 @@ fs::path default_run_folder() {
   return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
 }
 
+// An autoencoder (mlp, conv) is trained by the loop; the baselines are fitted in one go.
+bool is_autoencoder(const train::TrainConfig& config) {
+  return config.family == "mlp" || config.family == "conv";
+}
+
 // The data fit the model: an mlp's input size, a conv model's input shape (taken from the
 // training data, so the test data must match it); a baseline takes the training data's width.
 void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {
   const Shape& shape = config.model.input_shape;
-  if (config.kind != models::ModelKind::autoencoder) {
+  if (!is_autoencoder(config)) {
     if (d.x.cols() != train_width)
       throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
                               "'{}' has {} columns", config.get("model"), train_width, d.name,
@@ -204,11 +209,11 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   set_threads(config.threads);
   const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
   config.out = folder.string();
-  if (resume && config.kind != models::ModelKind::autoencoder)
+  if (resume && !is_autoencoder(config))
     throw UsageError(fmt::format("--resume continues an autoencoder's training; model {} is "
                                  "fitted in one go", config.get("model")));
   RunData d = load_run_data(config);
-  if (config.kind != models::ModelKind::autoencoder) return run_baseline(config, folder, d, log);
+  if (!is_autoencoder(config)) return run_baseline(config, folder, d, log);
 
   models::Autoencoder model(config.model);
   Rng init_rng = Rng(config.seed).derive("init");
