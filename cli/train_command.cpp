@@ -1,21 +1,40 @@
-// aekit train: every option of train_options() as a flag, a TOML --config, and --resume.
+// aekit train: every option of the settings' sections as a flag, a TOML --config, and
+// --resume.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 #include <map>
 
-#include "aekit/train/progress.hpp"
 #include "aekit/app/run_training.hpp"
+#include "aekit/train/progress.hpp"
+#include "aekit/settings/registry.hpp"
+#include "aekit/settings/spelling.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
 namespace {
 
-std::string flag_name(const char* option) {
-  std::string flag = option;
-  for (char& c : flag)
-    if (c == '_') c = '-';
-  return "--" + flag;
+// How --help groups an option: by the section that lists it first.
+std::string help_group(const train::SettingsSection& section) {
+  if (section.name.empty()) return "Model";
+  if (section.shared()) return fmt::format("Settings [{}]", section.name);
+  return fmt::format("Settings [{}] (model {})", section.name, fmt::join(section.models, ", "));
+}
+
+// Arguments CLI11 did not take (it lets them through to be named here): an unknown flag with
+// the closest one, or a stray value.
+void refuse_extras(const std::vector<std::string>& extras) {
+  if (extras.empty()) return;
+  const std::string& first = extras.front();
+  if (!first.starts_with("--"))
+    throw UsageError(fmt::format("unexpected argument '{}' (every setting is a flag, e.g. --epochs 5)", first));
+  const std::string flag = first.substr(0, first.find('='));
+  std::vector<std::string> flags = {"--config", "--resume"};
+  for (const auto& listed : train::settings_options()) flags.push_back(listed.option->flag());
+  const std::string guess = train::did_you_mean(flag, flags);
+  throw UsageError(fmt::format("unknown option '{}': {}", flag,
+                               guess.empty() ? "see aekit train --help" : guess));
 }
 
 void print_summary(const app::RunSummary& s) {
@@ -41,17 +60,21 @@ Action add_train_command(CLI::App& root) {
     std::map<std::string, std::string> flags;  // option name -> value given on the command line
   };
   auto state = std::make_shared<State>();
-  cmd->add_option("--config", state->config_file, "TOML file with any of the options below as keys")
+  cmd->add_option("--config", state->config_file, "TOML file: the options below as keys, flat or in tables named after their sections")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--resume", state->resume, "continue the run in --out from its last checkpoint");
-  for (const auto& o : train::train_options()) {
-    const std::string name = o.name;
+  cmd->allow_extras();
+  for (const auto& [section, option] : train::settings_options()) {
+    const std::string name = option->name;
     cmd->add_option_function<std::string>(
-           flag_name(o.name), [state, name](const std::string& v) { state->flags[name] = v; },
-           fmt::format("{} (default: {})", o.help, *o.default_value ? o.default_value : "\"\""))
-        ->type_name("VALUE");
+           option->flag(), [state, name](const std::string& v) { state->flags[name] = v; },
+           fmt::format("{} (default: {})", option->help,
+                       option->default_value.empty() ? "\"\"" : option->default_value))
+        ->type_name(option->value_placeholder())
+        ->group(help_group(*section));
   }
-  return [state] {
+  return [state, cmd] {
+    refuse_extras(cmd->remaining());
     auto config = train::TrainConfig::defaults();
     const auto& flags = state->flags;
     if (!state->config_file.empty()) {
@@ -62,8 +85,8 @@ Action add_train_command(CLI::App& root) {
     }
     if (state->resume && !flags.count("out") && config.out.empty())
       throw UsageError("--resume needs --out RUN_DIR (the run to continue)");
-    for (const auto& o : train::train_options())  // table order: activation before code_activation
-      if (auto it = flags.find(o.name); it != flags.end()) config.set(o.name, it->second);
+    for (const auto& listed : train::settings_options())
+      if (auto it = flags.find(listed.option->name); it != flags.end()) config.set(it->first, it->second);
     const bool terminal = train::Progress::stdout_is_terminal();
     print_summary(app::run_training(config, state->resume, std::cout, terminal));
   };

@@ -205,13 +205,20 @@ TEST_F(CliBadInput, BadHyperParameters) {
   expect_failure(train("--loss bce --output-activation identity"), 2, {"bce", "identity"});
   expect_failure(train("--activation swish"), 2, {"swish"});
   expect_failure(train("--optimizer adagrad"), 2, {"adagrad", "adam"});
+  expect_failure(train("--optimizer adma"), 2,
+                 {"optimizer: expected sgd, adam or rmsprop, found 'adma'; did you mean 'adam'?"});
+  expect_failure(train("--model psd --alpha 0.1 --tied true"), 2,
+                 {"tied = true applies to model mlp, not to model psd"});
   expect_failure(train("--scaling log"), 2, {"log", "unit"});
   EXPECT_FALSE(fs::exists(work("new-run")));
 }
 
 TEST_F(CliBadInput, ArgumentErrorsAreUsageErrors) {
   // CLI11's own parse errors follow the same convention: exit 2, one line, "aekit:".
-  expect_failure(cli("train --no-such-flag 3"), 2, {"--no-such-flag"});
+  expect_failure(cli("train --no-such-flag 3"), 2, {"unknown option '--no-such-flag'"});
+  expect_failure(train("--epoch 3"), 2, {"unknown option '--epoch': did you mean '--epochs'?"});
+  expect_failure(train("--val-splt=0.2"), 2, {"unknown option '--val-splt': did you mean '--val-split'?"});
+  expect_failure(train("stray"), 2, {"unexpected argument 'stray'"});
   expect_failure(cli("encode --model " + model()), 2, {"--input"});
   expect_failure(cli("frobnicate"), 2, {"frobnicate", "train", "encode", "info"});
   expect_failure(cli(""), 2, {"train"});

@@ -118,7 +118,7 @@ TEST_F(CliBaseline, ImpossibleSettingsFailBeforeAnythingIsWritten) {
                  {"components must be <= min(samples, features) = 16, found 17"});
   expect_failure(train("--model sparse_coding --alpha -1", "b"), 2, {"alpha must be >= 0, found -1"});
   expect_failure(train("--model psd --l1 0.1", "c"), 2,
-                 {"l1 = 0.1 applies to autoencoders, not to model psd"});
+                 {"l1 = 0.1 applies to models mlp, conv, not to model psd"});
   expect_failure(train("--model sparse_coding --code 400 --batch 0", "d"), 2, {"400"});
   expect_failure(run_aekit("train --resume " + data_flags() + " --model pca --out " +
                                (dir_ / "e").string(), dir_),

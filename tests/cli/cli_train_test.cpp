@@ -103,7 +103,7 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
   EXPECT_TRUE(contains(html, "filters.png"));  // 64 inputs: 8x8 filters
 
   const std::string config = read_file(run() / "config.toml");
-  EXPECT_TRUE(contains(config, "dims = [64,16,4]")) << config;
+  EXPECT_TRUE(contains(config, "dims = [64, 16, 4]")) << config;
   EXPECT_TRUE(contains(config, "epochs = 2")) << config;
 }
 
@@ -222,7 +222,7 @@ TEST_F(CliConfig, ConfigFileIsUsedAndFlagsOverrideIt) {
   EXPECT_TRUE(contains(resolved, "lr = 0.002\n")) << resolved;       // the flag wins
   EXPECT_TRUE(contains(resolved, "epochs = 3\n")) << resolved;       // from the file
   EXPECT_TRUE(contains(resolved, "batch = 50\n")) << resolved;
-  EXPECT_TRUE(contains(resolved, "dims = [32,8,3]\n")) << resolved;
+  EXPECT_TRUE(contains(resolved, "dims = [32, 8, 3]\n")) << resolved;
   EXPECT_TRUE(contains(resolved, "activation = \"tanh\"\n")) << resolved;
   EXPECT_TRUE(contains(resolved, "code_activation = \"tanh\"\n")) << resolved;  // follows activation
   EXPECT_TRUE(contains(resolved, "test_data = \"none\"\n")) << resolved;

@@ -8,7 +8,7 @@
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/tensor/rng.hpp"
-#include "aekit/train/train_config.hpp"
+#include "aekit/settings/train_config.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::test {

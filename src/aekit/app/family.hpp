@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "aekit/models/model.hpp"
-#include "aekit/train/train_config.hpp"
+#include "aekit/settings/train_config.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::app {

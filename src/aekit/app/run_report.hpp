@@ -16,7 +16,7 @@
 
 #include "aekit/data/scaling.hpp"
 #include "aekit/models/model.hpp"
-#include "aekit/train/train_config.hpp"
+#include "aekit/settings/train_config.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::app {

@@ -29,6 +29,11 @@ fs::path default_run_folder() {
   return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
 }
 
+// An autoencoder (mlp, conv) is trained by the loop; the baselines are fitted in one go.
+bool is_autoencoder(const train::TrainConfig& config) {
+  return config.family == "mlp" || config.family == "conv";
+}
+
 // The data fit the model: an mlp's input size, a conv model's input shape (taken from the
 // training data, so the test data must match it); a baseline takes the training data's width.
 void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {

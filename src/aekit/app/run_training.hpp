@@ -8,7 +8,7 @@
 #include <string>
 
 #include "aekit/eval/model_metrics.hpp"
-#include "aekit/train/train_config.hpp"
+#include "aekit/settings/train_config.hpp"
 
 namespace aekit::app {
 

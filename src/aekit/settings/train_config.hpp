@@ -1,12 +1,18 @@
 #pragma once
-// Every setting of `aekit train`, with its default and meaning in ONE table (kTrainOptions).
+// Every setting of `aekit train`, as typed fields.
 //
-// The same names are TOML keys (`--config run.toml`) and flags (`--lr 0.01`); flags override
-// the file. Values travel as text through one parser, so a TOML value and a flag behave the
-// same, and the resolved settings are written back as the run's config.toml.
+// The settings are defined once each, in sections (train/settings/): the shared [data] and
+// [training] and one per model family ([autoencoder] for mlp and conv, [pca], ...). The same
+// names are TOML keys (`--config run.toml`, flat or in tables) and flags (`--lr 0.01`); flags
+// override the file. Values travel as text through each option's binding, so a TOML value and
+// a flag behave the same, and the resolved settings are written back as the run's
+// config.toml, with the shared sections and the chosen family's.
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aekit/models/autoencoder/autoencoder.hpp"
@@ -19,19 +25,10 @@
 
 namespace aekit::train {
 
-struct OptionSpec {
-  const char* name;           // TOML key; the flag is "--" + name with '_' -> '-'
-  const char* default_value;  // as text
-  const char* help;
-};
-
-// The documented settings, in the order --help lists them.
-const std::vector<OptionSpec>& train_options();
-
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string kind = models::Autoencoder::kKind;  // registered kind; option "model": mlp | conv | a baseline
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -56,15 +53,27 @@ struct TrainConfig {
   int threads = 0;                     // 0: all cores
   std::string out;                     // run folder; empty: runs/ae-<time>
   bool code_follows_activation = true;  // code_activation unset: it tracks activation
+  // Values of options TrainConfig has no field for (a family registered at runtime), as text.
+  std::map<std::string, std::string> extra;
+  // The options given by flag or TOML (set), as opposed to left at their defaults.
+  std::set<std::string> explicitly_set;
 
-  // Defaults from train_options().
+  // Every option at its default.
   static TrainConfig defaults();
-  // Sets one option from text; UsageError naming the option and the bad value.
+  // Sets one option from text and marks it explicitly set; UsageError naming the option and
+  // the bad value, or an unknown option with the closest valid name.
   void set(std::string_view name, const std::string& value);
-  // Reads a TOML file; unknown keys are a UsageError that lists the valid ones.
+  // The value of one option as text (inverse of set).
+  std::string get(std::string_view name) const;
+  // One option's value as a number (UsageError if it is not one), or as text.
+  double number(std::string_view name) const;
+  std::string text(std::string_view name) const;
+  // Reads a TOML file: flat keys, or tables named after the sections ([training] ...); an
+  // unknown key or table is a UsageError that names the valid ones.
   void merge_toml_file(const std::filesystem::path& path);
-  // Cross-field checks (e.g. bce needs a sigmoid output, l1 and kl exclude each other; a
-  // baseline model refuses the autoencoders' regularizers).
+  // Refuses options explicitly set that do not apply to the model ("l1 = 0.001 applies to
+  // models mlp, conv, not to model psd"), then runs each applicable option's check and each
+  // applicable section's cross-field checks (e.g. bce needs a sigmoid output).
   void validate() const;
   // The code size (components, atoms): `code`, else the last entry of dims.
   Index code_size() const;
@@ -76,12 +85,15 @@ struct TrainConfig {
   // The objective's regularizers; corruption clipping and salt-and-pepper use the scaled
   // data range ([-1, 1] with symmetric scaling, else [0, 1]).
   models::Regularization regularization() const;
-  // The resolved settings as TOML text (every option, one per line).
+  // The settings that apply to the model, named by section ("training.lr"; the top-level
+  // "model" bare), with their values, in the order config.toml lists them.
+  std::vector<std::pair<std::string, std::string>> applicable_settings() const;
+  // The resolved settings as TOML text: `model`, then the shared sections' tables and the
+  // model's family's.
   std::string to_toml() const;
-  // The value of one option as text (inverse of set).
-  std::string get(std::string_view name) const;
+
  private:
-  void validate_baseline() const;
+  void refuse_inapplicable_settings() const;
 };
 
 }  // namespace aekit::train

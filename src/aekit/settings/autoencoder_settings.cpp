@@ -1,0 +1,181 @@
+// [autoencoder]: the models trained by the loop, mlp (Dense layers from dims) and conv (layer
+// lists or a preset), with their activations, loss and regularizers.
+#include <fmt/ranges.h>
+
+#include "aekit/settings/bindings.hpp"
+#include "aekit/settings/built_in_sections.hpp"
+
+namespace aekit::train {
+namespace {
+
+using models::AutoencoderConfig;
+
+std::string layer_list_text(const std::vector<std::string>& layers) {
+  return fmt::format("{}", fmt::join(layers, ", "));
+}
+
+std::string number_text(double value) { return fmt::format("{}", value); }
+
+std::vector<std::string> activation_choices() { return split_list(activation_names()); }
+
+// dims, with `code` (if set) as its last entry, in either order of the two.
+Binding dims_binding() {
+  return {[](TrainConfig& c, const Option& option, const std::string& text) {
+            std::vector<Index> dims;
+            for (const auto& item : split_list(text)) dims.push_back(parse_number<Index>(option.name, item));
+            c.model.dims = dims;
+            if (c.code > 0 && !c.model.dims.empty()) c.model.dims.back() = c.code;
+          },
+          [](const TrainConfig& c, const Option&) { return fmt::format("{}", fmt::join(c.model.dims, ",")); }};
+}
+
+// The hidden activation, which the code's follows until code_activation is set.
+Binding hidden_activation_binding() {
+  return {[](TrainConfig& c, const Option&, const std::string& text) {
+            c.model.hidden = parse_activation(text);
+            if (c.code_follows_activation) c.model.code = c.model.hidden;
+          },
+          [](const TrainConfig& c, const Option&) { return activation_name(c.model.hidden); }};
+}
+
+// The code's activation; empty: the hidden one's.
+Binding code_activation_binding() {
+  return {[](TrainConfig& c, const Option&, const std::string& text) {
+            c.code_follows_activation = text.empty();
+            c.model.code = text.empty() ? c.model.hidden : parse_activation(text);
+          },
+          [](const TrainConfig& c, const Option&) { return activation_name(c.model.code); }};
+}
+
+// KL sparsity as RHO:BETA, or none.
+Binding kl_binding() {
+  return {[](TrainConfig& c, const Option&, const std::string& text) {
+            c.kl = text == "none" ? models::SparsityPenalty{} : models::SparsityPenalty::parse("kl:" + text);
+          },
+          [](const TrainConfig& c, const Option&) {
+            return c.kl.active() ? fmt::format("{}:{}", c.kl.rho, c.kl.weight) : std::string("none");
+          }};
+}
+
+void validate_autoencoder(const TrainConfig& c) {
+  if (c.batch < 1) throw UsageError(fmt::format("batch must be at least 1, found {}", c.batch));
+  c.model.validate();
+  models::Objective(c.loss, c.model.output);  // throws if the loss does not fit the output
+  c.regularization().validate(c.model);
+}
+
+}  // namespace
+
+SettingsSection autoencoder_settings() {
+  const std::vector<std::string> mlp = {"mlp"}, conv = {"conv"};
+  return {
+      .name = "autoencoder",
+      .models = {"mlp", "conv"},
+      .options = {
+          only_for(mlp, {.name = "dims",
+                         .type = OptionType::list,
+                         .item_type = OptionType::integer,
+                         .default_value = "784,256,32",
+                         .help = "layer sizes from input to code; the decoder mirrors them",
+                         .binding = dims_binding()}),
+          only_for(mlp, code_option()),
+          only_for(conv, {.name = "encoder_layers",
+                          .type = OptionType::list,
+                          .default_value = "",
+                          .help = "encoder layers, one text each (in a flag: comma-separated), "
+                                  "e.g. \"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
+                          .binding = converted(split_list, layer_list_text, &TrainConfig::model,
+                                               &AutoencoderConfig::encoder_layers)}),
+          only_for(conv, {.name = "decoder_layers",
+                          .type = OptionType::list,
+                          .default_value = "",
+                          .help = "decoder layers; the last one has no activation "
+                                  "(output_activation follows) and gives back the input shape",
+                          .binding = converted(split_list, layer_list_text, &TrainConfig::model,
+                                               &AutoencoderConfig::decoder_layers)}),
+          only_for(conv, {.name = "conv_preset",
+                          .type = OptionType::choice,
+                          .choices = fixed_choices({"convae", "denoiser"}),
+                          .default_value = "convae",
+                          .help = "the model without layer lists: convae (lecture 003's ConvAE, "
+                                  "image sides multiples of 4) | denoiser (fully convolutional, "
+                                  "patches of any size)",
+                          .binding = converted(models::parse_conv_preset, models::conv_preset_name,
+                                               &TrainConfig::model, &AutoencoderConfig::conv_preset)}),
+          {.name = "activation",
+           .type = OptionType::choice,
+           .choices = activation_choices,
+           .default_value = "relu",
+           .help = "hidden activation",
+           .binding = hidden_activation_binding()},
+          {.name = "code_activation",
+           .type = OptionType::choice,
+           .choices = activation_choices,
+           .default_value = "",
+           .help = "code layer activation (empty: same as activation)",
+           .binding = code_activation_binding()},
+          {.name = "output_activation",
+           .type = OptionType::choice,
+           .choices = activation_choices,
+           .default_value = "sigmoid",
+           .help = "output activation (sigmoid for data in [0,1])",
+           .binding = converted(parse_activation, activation_name, &TrainConfig::model,
+                                &AutoencoderConfig::output)},
+          only_for(mlp, {.name = "tied",
+                         .type = OptionType::boolean,
+                         .default_value = "false",
+                         .help = "decoder uses the transposed encoder weights",
+                         .binding = field(&TrainConfig::model, &AutoencoderConfig::tied)}),
+          {.name = "init",
+           .default_value = "glorot",
+           .help = "weight init: glorot | he | torch | uniform:A",
+           .binding = converted(nn::Init::parse, [](const nn::Init& init) { return init.name(); },
+                                &TrainConfig::model, &AutoencoderConfig::init)},
+          {.name = "loss",
+           .type = OptionType::choice,
+           .choices = fixed_choices({"mse", "bce"}),
+           .default_value = "mse",
+           .help = "reconstruction loss (bce needs a sigmoid output)",
+           .binding = converted(models::parse_loss, models::loss_name, &TrainConfig::loss)},
+          {.name = "noise",
+           .default_value = "none",
+           .help = "denoising: corrupt inputs, score against clean ones: none | gaussian:SIGMA | "
+                   "mask:NU | saltpepper:P | uniform:A, optional :clip (clamp to the data range)",
+           .binding = converted(models::Corruption::parse,
+                                [](const models::Corruption& noise) { return noise.name(); },
+                                &TrainConfig::noise)},
+          {.name = "l1",
+           .type = OptionType::real,
+           .default_value = "0",
+           .help = "L1 sparsity on the code: lambda * mean over rows of sum_j |h_j|; 0 = off",
+           .binding = converted(
+               [](const std::string& text) {
+                 return models::SparsityPenalty::l1(parse_number<double>("l1", text)).weight;
+               },
+               number_text, &TrainConfig::l1)},
+          {.name = "kl",
+           .default_value = "none",
+           .help = "KL sparsity on a sigmoid code: RHO:BETA (target mean activation, weight), "
+                   "e.g. 0.05:3",
+           .binding = kl_binding()},
+          only_for(mlp, {.name = "contractive",
+                         .type = OptionType::real,
+                         .default_value = "0",
+                         .help = "contractive penalty lambda * ||J||_F^2 of the first encoder "
+                                 "layer; 0 = off",
+                         .binding = converted(models::ContractivePenalty::parse,
+                                              [](const models::ContractivePenalty& penalty) {
+                                                return number_text(penalty.weight);
+                                              },
+                                              &TrainConfig::contractive)}),
+          {.name = "code_noise",
+           .type = OptionType::real,
+           .default_value = "0",
+           .help = "sigma of Gaussian noise before the code activation while training "
+                   "(near-binary sigmoid codes)",
+           .binding = field(&TrainConfig::model, &AutoencoderConfig::code_noise)},
+      },
+      .validate = validate_autoencoder};
+}
+
+}  // namespace aekit::train

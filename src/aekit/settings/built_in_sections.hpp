@@ -1,0 +1,20 @@
+#pragma once
+// The sections aekit defines, one file each; registry.cpp lists them in this order.
+#include "aekit/settings/section.hpp"
+
+namespace aekit::train {
+
+SettingsSection model_choice_settings();  // the top-level key `model`
+SettingsSection data_settings();
+SettingsSection training_settings();
+SettingsSection autoencoder_settings();
+SettingsSection pca_settings();
+SettingsSection sparse_coding_settings();
+SettingsSection psd_settings();
+
+// Options several families list, each defined once (shared_family_options.cpp).
+Option code_option();
+Option alpha_option();
+Option lasso_solver_option();
+
+}  // namespace aekit::train

@@ -1,0 +1,41 @@
+// The options several families list with the same meaning: the code size, the L1 weight of
+// the sparse codes and the LASSO solver.
+#include "aekit/settings/bindings.hpp"
+#include "aekit/settings/built_in_sections.hpp"
+
+namespace aekit::train {
+
+Option code_option() {
+  return {.name = "code",
+          .type = OptionType::integer,
+          .default_value = "0",
+          .help = "code size: the last entry of dims (mlp), the components (pca), the atoms "
+                  "(sparse_coding, psd); 0: the last entry of dims",
+          .check = at_least(0, "0 (the last entry of dims) or more"),
+          .binding = {[](TrainConfig& c, const Option& option, const std::string& text) {
+                        c.code = parse_number<Index>(option.name, text);
+                        if (c.code > 0 && !c.model.dims.empty()) c.model.dims.back() = c.code;
+                      },
+                      [](const TrainConfig& c, const Option&) { return std::to_string(c.code); }}};
+}
+
+Option alpha_option() {
+  return {.name = "alpha",
+          .type = OptionType::real,
+          .default_value = "1",
+          .help = "weight of the L1 penalty on the code (psd's lambda)",
+          .check = at_least(0, ">= 0"),
+          .binding = field(&TrainConfig::alpha)};
+}
+
+Option lasso_solver_option() {
+  return {.name = "lasso_solver",
+          .type = OptionType::choice,
+          .choices = fixed_choices({"cd", "fista"}),
+          .default_value = "cd",
+          .help = "the LASSO solver: cd (coordinate descent) | fista",
+          .binding = converted(models::parse_lasso_solver, models::lasso_solver_name,
+                               &TrainConfig::lasso_solver)};
+}
+
+}  // namespace aekit::train
