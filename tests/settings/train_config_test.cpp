@@ -326,10 +326,12 @@ TEST(TrainConfig, ConfigTomlShowsTheSharedSectionsAndTheChosenFamilysWithTomlTyp
   ASSERT_TRUE(mlp["autoencoder"]["dims"].is_array());
   EXPECT_EQ(mlp["autoencoder"]["dims"][3].value<std::int64_t>(), 2);
   EXPECT_FALSE(mlp["autoencoder"]["encoder_layers"]);  // conv only
-  EXPECT_FALSE(mlp["autoencoder"]["code"]);            // the last entry of dims
+  EXPECT_EQ(mlp["autoencoder"]["code"].value<std::int64_t>(), 0);  // 0: the last entry of dims
   const toml::table conv = toml::parse(configured(values.at("conv")).to_toml());
   EXPECT_EQ(conv["autoencoder"]["encoder_layers"][1].value<std::string>(), "maxpool 2");
   EXPECT_FALSE(conv["autoencoder"]["dims"]);
+  EXPECT_FALSE(conv["autoencoder"]["code"]);  // the output of encoder_layers
+  EXPECT_FALSE(conv["autoencoder"]["tied"]);
   const toml::table psd = toml::parse(configured(values.at("psd")).to_toml());
   EXPECT_EQ(psd["psd"]["alpha"].value<double>(), 0.25);
   EXPECT_EQ(psd["psd"]["code"].value<std::int64_t>(), 50);
@@ -394,13 +396,8 @@ TEST(TrainConfig, OptionsAtTheirDefaultsAreNeverRefused) {
   }
   // Set to the default, or to what the family's own settings imply (code moves the last
   // entry of dims): a flat config.toml of an earlier aekit lists every option.
-  TrainConfig c = TrainConfig::defaults();
-  c.set("model", "psd");
-  c.set("code", "50");
-  c.set("l1", "0");
-  c.set("tied", "false");
-  c.set("dims", "784,256,50");
-  c.set("code_activation", "relu");
+  TrainConfig c = configured({{"model", "psd"}, {"code", "50"}, {"l1", "0"}, {"tied", "false"},
+                              {"dims", "784,256,50"}, {"code_activation", "relu"}});
   EXPECT_NO_THROW(c.validate());
   c.set("dims", "784,128,50");
   expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to model mlp, not to model psd"});

@@ -14,9 +14,28 @@ std::string layer_list_text(const std::vector<std::string>& layers) {
   return fmt::format("{}", fmt::join(layers, ", "));
 }
 
+// A conv model's layers, one text each.
+Option layer_list_option(std::string name, std::string help,
+                         std::vector<std::string> AutoencoderConfig::*layers) {
+  return only_for({"conv"}, {.name = std::move(name),
+                             .type = OptionType::list,
+                             .default_value = "",
+                             .help = std::move(help),
+                             .binding = converted(split_list, layer_list_text, &TrainConfig::model, layers)});
+}
+
 std::string number_text(double value) { return fmt::format("{}", value); }
 
 std::vector<std::string> activation_choices() { return split_list(activation_names()); }
+
+Option activation_option(std::string name, std::string default_value, std::string help, Binding binding) {
+  return {.name = std::move(name),
+          .type = OptionType::choice,
+          .choices = activation_choices,
+          .default_value = std::move(default_value),
+          .help = std::move(help),
+          .binding = std::move(binding)};
+}
 
 // dims, with `code` (if set) as its last entry, in either order of the two.
 Binding dims_binding() {
@@ -79,20 +98,14 @@ SettingsSection autoencoder_settings() {
                          .help = "layer sizes from input to code; the decoder mirrors them",
                          .binding = dims_binding()}),
           only_for(mlp, code_option()),
-          only_for(conv, {.name = "encoder_layers",
-                          .type = OptionType::list,
-                          .default_value = "",
-                          .help = "encoder layers, one text each (in a flag: comma-separated), "
-                                  "e.g. \"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
-                          .binding = converted(split_list, layer_list_text, &TrainConfig::model,
-                                               &AutoencoderConfig::encoder_layers)}),
-          only_for(conv, {.name = "decoder_layers",
-                          .type = OptionType::list,
-                          .default_value = "",
-                          .help = "decoder layers; the last one has no activation "
-                                  "(output_activation follows) and gives back the input shape",
-                          .binding = converted(split_list, layer_list_text, &TrainConfig::model,
-                                               &AutoencoderConfig::decoder_layers)}),
+          layer_list_option("encoder_layers",
+                            "encoder layers, one text each (in a flag: comma-separated), e.g. "
+                            "\"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
+                            &AutoencoderConfig::encoder_layers),
+          layer_list_option("decoder_layers",
+                            "decoder layers; the last one has no activation (output_activation "
+                            "follows) and gives back the input shape",
+                            &AutoencoderConfig::decoder_layers),
           only_for(conv, {.name = "conv_preset",
                           .type = OptionType::choice,
                           .choices = fixed_choices({"convae", "denoiser"}),
@@ -102,25 +115,13 @@ SettingsSection autoencoder_settings() {
                                   "patches of any size)",
                           .binding = converted(models::parse_conv_preset, models::conv_preset_name,
                                                &TrainConfig::model, &AutoencoderConfig::conv_preset)}),
-          {.name = "activation",
-           .type = OptionType::choice,
-           .choices = activation_choices,
-           .default_value = "relu",
-           .help = "hidden activation",
-           .binding = hidden_activation_binding()},
-          {.name = "code_activation",
-           .type = OptionType::choice,
-           .choices = activation_choices,
-           .default_value = "",
-           .help = "code layer activation (empty: same as activation)",
-           .binding = code_activation_binding()},
-          {.name = "output_activation",
-           .type = OptionType::choice,
-           .choices = activation_choices,
-           .default_value = "sigmoid",
-           .help = "output activation (sigmoid for data in [0,1])",
-           .binding = converted(parse_activation, activation_name, &TrainConfig::model,
-                                &AutoencoderConfig::output)},
+          activation_option("activation", "relu", "hidden activation", hidden_activation_binding()),
+          activation_option("code_activation", "", "code layer activation (empty: same as activation)",
+                            code_activation_binding()),
+          activation_option("output_activation", "sigmoid",
+                            "output activation (sigmoid for data in [0,1])",
+                            converted(parse_activation, activation_name, &TrainConfig::model,
+                                      &AutoencoderConfig::output)),
           only_for(mlp, {.name = "tied",
                          .type = OptionType::boolean,
                          .default_value = "false",
