@@ -29,17 +29,17 @@ fs::path default_run_folder() {
   return fs::path("runs") / fmt::format("ae-{:%Y%m%d-%H%M%S}", fmt::localtime(now));
 }
 
-// An autoencoder (mlp, conv) is trained by the loop; the baselines are fitted in one go.
+// An autoencoder (mlp, conv) checks its own input size or image shape.
 bool is_autoencoder(const train::TrainConfig& config) {
   return config.family == "mlp" || config.family == "conv";
 }
 
 // The data fit the model: an mlp's input size, a conv model's input shape (taken from the
-// training data, so the test data must match it); a baseline takes the training data's width.
+// training data, so the test data must match it); any other model takes the training data's
+// width.
 void check_width(const data::Dataset& d, const train::TrainConfig& config, Index train_width) {
   const Shape& shape = config.model.input_shape;
-  const std::string model = config.get("model");
-  if (model != "mlp" && model != "conv") {
+  if (!is_autoencoder(config)) {
     if (d.x.cols() != train_width)
       throw Error(fmt::format("model {} is fitted on rows of {} values (the training data's), data "
                               "'{}' has {} columns", config.get("model"), train_width, d.name,
