@@ -123,6 +123,16 @@ TEST_F(CliConv, DenoisesAnImageLargerThanItsInputTileByTile) {
   EXPECT_FALSE(fs::exists(*dir_ / "e.npy"));
 }
 
+TEST_F(CliConv, CodeNoiseOnThePresetIsAUsageError) {
+  // Was: "internal error: assertion 'x.cols() == in_features()' failed" after an invalid cast.
+  const auto r = run_aekit("train --model conv --code-noise 4 --data fashion-mnist:test?limit=64 "
+                           "--test-data none --epochs 1 --out " + (*dir_ / "noisy").string(), *dir_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("code_noise needs a dense code layer (the last of encoder_layers), found "
+                       "'maxpool 2' (conv_preset convae)"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(*dir_ / "noisy"));
+}
+
 TEST_F(CliConv, DataOfAnotherShapeAndLayersThatDoNotFitAreRefused) {
   data::write_npy(*dir_ / "wide.npy", uniform_data(50, 64, 2), Shape{1, 4, 16});
   auto r = run_aekit("eval -m " + model() + " -d npy:" + (*dir_ / "wide.npy").string(), *dir_);

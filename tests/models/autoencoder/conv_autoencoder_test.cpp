@@ -77,6 +77,16 @@ TEST(ConvAutoencoder, RegularizersThatMakeNoSenseForItAreRefused) {
   auto noisy = conv_config({1, 8, 8}, {"conv 2 3 pad=1 sigmoid"}, {"conv 1 3 pad=1"});
   noisy.code_noise = 1;
   expect_error<UsageError>([&] { noisy.validate(); }, {"code_noise needs a dense code layer"});
+  // The presets' encoders end in pooling or a convolution: refused before any layer is built
+  // (this used to reach a cast of the pooling layer to Dense and fail an assertion).
+  for (const ConvPreset preset : {ConvPreset::convae, ConvPreset::denoiser}) {
+    auto preset_noisy = conv_config({1, 8, 8});
+    preset_noisy.conv_preset = preset;
+    preset_noisy.code_noise = 4;
+    expect_error<UsageError>([&] { preset_noisy.validate(); },
+                             {"code_noise needs a dense code layer", "conv_preset " + conv_preset_name(preset)});
+    expect_error<UsageError>([&] { Autoencoder m(preset_noisy); }, {"code_noise needs a dense code layer"});
+  }
   Regularization contractive;
   contractive.contractive.weight = 0.1;
   expect_error<UsageError>([&] { contractive.validate(conv_config({1, 8, 8})); },

@@ -56,9 +56,21 @@ void AutoencoderConfig::validate() const {
       throw UsageError(fmt::format(
           "decoder_layers: the last layer '{}' must have no activation: output_activation ({}) "
           "follows it", decoder.back().text, activation_name(output)));
-    if (code_noise > 0 && !encoder.empty() && encoder.back().kind != nn::LayerSpec::Kind::dense)
-      throw UsageError(fmt::format("code_noise needs a dense code layer (the last of "
-                                   "encoder_layers), found '{}'", encoder.back().text));
+    if (code_noise > 0) {
+      // Without layer lists the preset's encoder gives the code (its last layer does not
+      // depend on the image's channels).
+      const bool preset = encoder.empty();
+      const nn::LayerSpec code_layer =
+          preset ? parse_layer_list(conv_preset_layers(conv_preset, 1, hidden).encoder, "encoder_layers").back()
+                 : encoder.back();
+      if (code_layer.kind != nn::LayerSpec::Kind::dense)
+        throw UsageError(fmt::format(
+            "code_noise needs a dense code layer (the last of encoder_layers), found '{}'{}",
+            code_layer.text,
+            preset ? fmt::format(" (conv_preset {}); give encoder_layers and decoder_layers whose "
+                                 "encoder ends in a dense layer", conv_preset_name(conv_preset))
+                   : ""));
+    }
     return;
   }
   if (!encoder_layers.empty() || !decoder_layers.empty())
@@ -189,8 +201,11 @@ void Autoencoder::build_conv() {
                                                  "conv_preset denoiser, or give encoder_layers "
                                                  "and decoder_layers)"
                                                : ""));
-  if (config_.code_noise > 0)
-    static_cast<nn::Dense&>(encoder_[encoder_.size() - 1]).set_preactivation_noise(config_.code_noise);
+  if (config_.code_noise > 0) {
+    auto* code_layer = dynamic_cast<nn::Dense*>(&encoder_[encoder_.size() - 1]);
+    AEKIT_ASSERT(code_layer);  // validate() refuses code noise without a dense code layer
+    code_layer->set_preactivation_noise(config_.code_noise);
+  }
 }
 
 std::string Autoencoder::description() const {
