@@ -15,6 +15,7 @@
 #include "aekit/app/run_training.hpp"
 #include "aekit/data/npy.hpp"
 #include "aekit/models/registry.hpp"
+#include "aekit/settings/bindings.hpp"
 #include "aekit/settings/registry.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/tensor/gemm.hpp"
@@ -78,7 +79,8 @@ class TiedLinearStep final : public train::TrainingStep {
 };
 
 struct TiedLinearRun final : app::FamilyRun {
-  TiedLinearRun(const train::TrainConfig& c, Index features) : net_(features, c.code_size()), step_(net_, c) {
+  TiedLinearRun(const train::TrainConfig& c, Index features)
+      : net_(features, Index(c.number("tied_code"))), step_(net_, c) {
     Rng rng = Rng(c.seed).derive("init");
     for (Index i = 0; i < net_.w_.size(); ++i) net_.w_.data()[i] = Scalar(0.1 * rng.normal());
   }
@@ -89,9 +91,14 @@ struct TiedLinearRun final : app::FamilyRun {
 };
 
 void register_tied_linear() {
-  train::Option code = train::find_option("code");  // the shared definition of the code size
-  code.only_for = {};
-  train::register_settings_section({.name = "tied_linear", .models = {"tied_linear"}, .options = {code}});
+  train::register_settings_section({.name = "tied_linear",
+                                    .models = {"tied_linear"},
+                                    .options = {{.name = "tied_code",
+                                                 .type = train::OptionType::integer,
+                                                 .default_value = "8",
+                                                 .help = "tied_linear: code size",
+                                                 .check = train::at_least(1, "at least 1"),
+                                                 .binding = train::stored_as_text()}}});
   models::register_model_kind("tied_linear", [](const nlohmann::json& j) {
     return std::make_unique<TiedLinear>(j.at("features").get<Index>(), j.at("code").get<Index>());
   });
@@ -120,7 +127,7 @@ TEST(TinyFamily, TrainsResumesBitIdenticallyAndWritesTheRunThroughTheHouse) {
   const auto config = [&](int epochs, const char* out) {
     auto c = train::TrainConfig::defaults();
     for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-             {"model", "tied_linear"}, {"code", "3"}, {"scaling", "none"}, {"batch", "32"},
+             {"model", "tied_linear"}, {"tied_code", "3"}, {"scaling", "none"}, {"batch", "32"},
              {"lr", "0.01"}, {"patience", "0"}, {"threads", "1"},
              {"data", "npy:" + (dir.path() / "x.npy").string()},
              {"test_data", "npy:" + (dir.path() / "t.npy").string()},
