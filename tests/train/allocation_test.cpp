@@ -1,4 +1,4 @@
-// "The training inner loop allocates nothing after the first batch" (DESIGN.md, principle 5).
+// The training inner loop allocates nothing after the first epoch (docs/architecture.md, Engine).
 //
 // This file replaces malloc & co. for the whole test binary with versions that forward to
 // glibc's __libc_* functions and, while `g_counting` is set, count every call from any
