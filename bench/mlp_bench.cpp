@@ -115,7 +115,7 @@ double bare_step_speed(Variant& v, ConstMatrixRef x, int passes) {
   for (int p = 0; p < passes; ++p) {
     const auto start = std::chrono::steady_clock::now();
     for (Index first = 0; first < x.rows(); first += batch)
-      v.step.step({x.middleRows(first, std::min(batch, x.rows() - first))}, context, losses);
+      v.step.step({x.middleRows(first, std::min(batch, x.rows() - first)), {}}, context, losses);
     best = std::max(best, double(x.rows()) / seconds_since(start));
   }
   return best;

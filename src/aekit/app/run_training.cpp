@@ -228,20 +228,20 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
     io::atomic_write(folder / "config.toml", config.to_toml());
     config_written = true;
   };
-  Index parameters = 0;
-  for (const auto& g : step.groups()) parameters += Index(g.values.size());
+  const train::LoopSettings settings = loop_settings(config);
+  train::Trainer trainer(step, settings);
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
                      d.train_set.x.rows(), d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(),
-                     run.model().description(), parameters, threads(), folder.string());
-  const train::LoopSettings settings = loop_settings(config);
+                     run.model().description(), trainer.group_value_count(), threads(), folder.string());
   train::Progress progress(log, log_is_terminal, settings.epochs,
                            (d.train_x.rows() + settings.batch - 1) / settings.batch);
-  train::Trainer trainer(step, settings);
+  // What identifies the run in every checkpoint; the values go in the checkpoint's blob.
+  const nlohmann::json header = store::model_header(run.model(), d.scaling, d.train_set.shape);
   std::string outcome;
   try {
     outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress, [&](const train::TrainerState& s) {
-      store::save_checkpoint(checkpoint, store::model_header(run.model(), d.scaling, d.train_set.shape), step, s);
+      store::save_checkpoint(checkpoint, header, step, s);
       write_config();
       write_metrics(folder / "metrics.jsonl", s);
     });

@@ -103,14 +103,13 @@ Index Trainer::group_value_count() const {
   return total;
 }
 
-Vector Trainer::group_values() const {
-  Vector all(group_value_count());
+void Trainer::copy_group_values(Vector& values) const {
+  values.resize(group_value_count());
   Index at = 0;
   for (const auto& g : step_.groups()) {
-    std::copy(g.values.begin(), g.values.end(), all.data() + at);
+    std::copy(g.values.begin(), g.values.end(), values.data() + at);
     at += Index(g.values.size());
   }
-  return all;
 }
 
 void Trainer::set_group_values(std::span<const Scalar> values) {
@@ -190,7 +189,7 @@ std::string Trainer::fit(Rows train, Rows val, TrainerState& state, Progress* pr
       state.best_val_loss = monitored;
       state.best_epoch = epoch;
       state.epochs_without_gain = 0;
-      state.best_values = group_values();
+      copy_group_values(state.best_values);
       state.best_extra = step_.extra_state();
     } else {
       ++state.epochs_without_gain;

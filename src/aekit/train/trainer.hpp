@@ -98,8 +98,9 @@ class Trainer {
   // benchmarks and the allocation test.
   std::span<const double> train_epoch(Rows train, int epoch, Progress* progress);
 
-  // Every group's values, one after another (what best_values holds), and back.
-  Vector group_values() const;
+  // Every group's values, one after another (what best_values holds), into `values`
+  // (resized only when its size differs), and back.
+  void copy_group_values(Vector& values) const;
   void set_group_values(std::span<const Scalar> values);
   Index group_value_count() const;
 
