@@ -6,9 +6,10 @@
 // Everything runs through the product's one training loop (train::Trainer) and the
 // autoencoder's training step. The headline figure is what users see: the median epoch of
 // Trainer::fit with a 10% validation split, progress output and a checkpoint written after
-// every epoch; beside it the bare step (AutoencoderStep::step on batches gathered once, no
-// shuffling, progress or validation) and the loop's cost over it, and every epoch's speed
-// (a drift shows there).
+// every epoch (in the background, as `aekit train` does); beside it the bare step
+// (AutoencoderStep::step on the batches in order, no shuffling, gathering, progress or
+// validation), a pass of it after every loop epoch, and the loop's cost over it, and every
+// epoch's speed (a drift shows there).
 // Effective FLOP per sample for dims d0..dk (mirrored), with W_l of size in_l x out_l:
 //   forward 2 sum(in*out); weight gradients 2 sum(in*out); input gradients 2 sum(in*out)
 //   minus the first layer's (its input needs no gradient).
@@ -30,7 +31,7 @@
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/app/family.hpp"
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
-#include "aekit/store/checkpoint.hpp"
+#include "aekit/app/epoch_files.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/train/trainer.hpp"
 
@@ -54,11 +55,15 @@ double gemm_peak(Index n, int repeats) {
   return best;
 }
 
-double flop_per_sample(const std::vector<Index>& dims) {
+// Weights of encoder and decoder together.
+double weight_count(const std::vector<Index>& dims) {
   double weights = 0;
   for (std::size_t i = 0; i + 1 < dims.size(); ++i) weights += double(dims[i]) * double(dims[i + 1]);
-  weights *= 2;  // encoder and decoder
-  return 6 * weights - 2 * double(dims[0]) * double(dims[1]);
+  return 2 * weights;
+}
+
+double flop_per_sample(const std::vector<Index>& dims) {
+  return 6 * weight_count(dims) - 2 * double(dims[0]) * double(dims[1]);
 }
 
 }  // namespace
@@ -106,28 +111,29 @@ struct Variant {
   }
 };
 
-// The bare step: every batch of x (in order, gathered once) through step() `passes` times;
-// samples/s of the fastest pass.
-double bare_step_speed(Variant& v, ConstMatrixRef x, int passes) {
+// The bare step: every batch of x (in order, gathered once) through step(); samples/s.
+double bare_step_pass(Variant& v, ConstMatrixRef x) {
   const Index batch = v.config.batch;
   BareContext context(v.config.lr);
-  double losses[1], best = 0;
-  for (int p = 0; p < passes; ++p) {
-    const auto start = std::chrono::steady_clock::now();
-    for (Index first = 0; first < x.rows(); first += batch)
-      v.step.step({x.middleRows(first, std::min(batch, x.rows() - first)), {}}, context, losses);
-    best = std::max(best, double(x.rows()) / seconds_since(start));
-  }
-  return best;
+  double losses[1];
+  const auto start = std::chrono::steady_clock::now();
+  for (Index first = 0; first < x.rows(); first += batch)
+    v.step.step({x.middleRows(first, std::min(batch, x.rows() - first)), {}}, context, losses);
+  return double(x.rows()) / seconds_since(start);
 }
 
-// The loop as `aekit train` runs it; every epoch's samples/s and the whole fit's.
+// The loop as `aekit train` runs it and, after each of its epochs, one pass of the bare step
+// on another model: this machine's speed drifts by 10% from one minute to the next, so the
+// two are measured interleaved rather than one after the other.
 struct LoopRun {
-  std::vector<double> epochs;
-  double overall = 0;  // training rows * epochs / wall time of fit (validation, checkpoints included)
+  std::vector<double> epochs;  // samples/s of each epoch's training steps
+  std::vector<double> bare;    // samples/s of the bare pass after each epoch
+  double overall = 0;  // training rows * epochs / wall time of fit (validation, checkpoints
+                       // included, the bare passes left out)
 };
 
-LoopRun loop_as_users_run_it(const train::TrainConfig& settings, ConstMatrixRef x, int epochs) {
+LoopRun loop_as_users_run_it(const train::TrainConfig& settings, ConstMatrixRef x, int epochs,
+                             Variant& bare_variant) {
   train::TrainConfig c = settings;
   c.epochs = epochs;
   c.patience = 0;
@@ -140,12 +146,19 @@ LoopRun loop_as_users_run_it(const train::TrainConfig& settings, ConstMatrixRef 
   train::Progress progress(log, false, epochs, (train.rows() + c.batch - 1) / c.batch);
   train::TrainerState state;
   const data::Scaling scaling;
-  const auto start = std::chrono::steady_clock::now();
-  v.trainer.fit({train}, {val}, state, &progress, [&](const train::TrainerState& s) {
-    store::save_checkpoint(folder / "checkpoint.aek", store::model_header(v.model, scaling, {}), v.step, s);
-  });
   LoopRun run;
-  run.overall = double(train.rows()) * epochs / seconds_since(start);
+  double bare_seconds = 0;
+  const auto start = std::chrono::steady_clock::now();
+  app::EpochFiles files(folder, store::model_header(v.model, scaling, {}), c.to_toml());
+  v.trainer.fit({train}, {val}, state, &progress, [&](const train::TrainerState& s) {
+    // Before this epoch's files start (they are written while the next epoch trains).
+    const auto bare_start = std::chrono::steady_clock::now();
+    run.bare.push_back(bare_step_pass(bare_variant, x));
+    bare_seconds += seconds_since(bare_start);
+    files.after_epoch(v.step, s);
+  });
+  files.finish();
+  run.overall = double(train.rows()) * epochs / (seconds_since(start) - bare_seconds);
   for (const auto& r : state.history) run.epochs.push_back(r.samples_per_second);
   std::filesystem::remove_all(folder);
   return run;
@@ -189,9 +202,8 @@ int main(int argc, char** argv) {
     for (auto& v : variants) v->epoch(d.x, e);
 
   const Variant& plain = *variants.front();
-  const double bare = bare_step_speed(*variants.front(), d.x, 2);
-  const LoopRun loop = loop_as_users_run_it(config, d.x, loop_epochs);
-  const double users = median(loop.epochs);
+  const LoopRun loop = loop_as_users_run_it(config, d.x, loop_epochs, *variants.front());
+  const double users = median(loop.epochs), bare = median(loop.bare);
   const double peak = gemm_peak(2048, 3);
   const double gflops = users * flop_per_sample(config.model.dims) / 1e9;
   nlohmann::json regularized = nlohmann::json::object();
@@ -204,6 +216,11 @@ int main(int argc, char** argv) {
                               {"loop_epochs_samples_per_second", loop.epochs},
                               {"loop_overall_samples_per_second", loop.overall},
                               {"bare_step_samples_per_second", bare},
+                              {"bare_passes_samples_per_second", loop.bare},
+                              // validation's forward passes (2 FLOP per weight, a ninth as
+                              // many rows) over an epoch's training FLOP
+                              {"validation_flop_share", 2 * weight_count(config.model.dims) /
+                                                            (9 * flop_per_sample(config.model.dims))},
                               {"train_epoch_samples_per_second", plain.best},
                               {"last_epoch_loss", plain.loss}, {"gflops", gflops},
                               {"gemm_peak_gflops", peak}, {"flop_per_sample", flop_per_sample(config.model.dims)},

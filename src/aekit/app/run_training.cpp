@@ -16,6 +16,7 @@
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_report.hpp"
 #include "aekit/store/checkpoint.hpp"
+#include "aekit/app/epoch_files.hpp"
 #include "aekit/app/family.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/tensor/gemm.hpp"
@@ -89,12 +90,6 @@ void create_run_folder(const fs::path& folder) {
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) throw Error(fmt::format("cannot create run folder '{}': {}", folder.string(), ec.message()));
-}
-
-void write_metrics(const fs::path& path, const train::TrainerState& state) {
-  std::string text;
-  for (const auto& r : state.history) text += r.to_json().dump() + "\n";
-  io::atomic_write(path, text);
 }
 
 // What this call of run_training did: outcome, epochs and mean throughput of its epochs.
@@ -219,15 +214,6 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
   train::TrainerState state;
   if (resume) store::load_checkpoint(checkpoint, run.model().to_json(), step, state);
   const int first_epoch = state.epochs_done + 1;
-  // config.toml describes the checkpoint next to it, so it is (re)written with the first
-  // checkpoint of this call: a resume that fails before (bad flags, divergence in its first
-  // epoch) leaves the run's settings as they were.
-  bool config_written = false;
-  const auto write_config = [&] {
-    if (config_written) return;
-    io::atomic_write(folder / "config.toml", config.to_toml());
-    config_written = true;
-  };
   const train::LoopSettings settings = loop_settings(config);
   train::Trainer trainer(step, settings);
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
@@ -236,17 +222,14 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
                      run.model().description(), trainer.group_value_count(), threads(), folder.string());
   train::Progress progress(log, log_is_terminal, settings.epochs,
                            (d.train_x.rows() + settings.batch - 1) / settings.batch);
-  // What identifies the run in every checkpoint; the values go in the checkpoint's blob.
-  const nlohmann::json header = store::model_header(run.model(), d.scaling, d.train_set.shape);
+  EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config.to_toml());
   std::string outcome;
   try {
-    outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress, [&](const train::TrainerState& s) {
-      store::save_checkpoint(checkpoint, header, step, s);
-      write_config();
-      write_metrics(folder / "metrics.jsonl", s);
-    });
-    write_config();  // also when no epoch was left to train
+    outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress,
+                          [&](const train::TrainerState& s) { files.after_epoch(step, s); });
+    files.finish();
   } catch (const train::TrainingDiverged& e) {
+    files.wait();  // the last good epoch's files are complete before the message says so
     throw Error(fmt::format("{}; {}", e.what(), state.epochs_done > 0
         ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)
         : std::string("no epoch finished, so nothing was saved")));

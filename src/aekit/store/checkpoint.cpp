@@ -25,8 +25,8 @@ std::vector<std::pair<std::string, Vector*>> optimizer_arrays(optim::Optimizer* 
 
 }  // namespace
 
-void save_checkpoint(const std::filesystem::path& path, nlohmann::json header,
-                     train::TrainingStep& step, const train::TrainerState& state) {
+io::ModelFile checkpoint_file(nlohmann::json header, train::TrainingStep& step,
+                              const train::TrainerState& state) {
   io::ModelFile file;
   file.header = std::move(header);
   file.header.erase("state");  // the blob is laid out as "checkpoint" says
@@ -57,7 +57,7 @@ void save_checkpoint(const std::filesystem::path& path, nlohmann::json header,
                                {"epochs_without_gain", state.epochs_without_gain},
                                {"history", state.history_json()},
                                {"groups", groups}};
-  io::save_model_file(path, file);
+  return file;
 }
 
 namespace {

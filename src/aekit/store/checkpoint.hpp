@@ -15,13 +15,21 @@
 // existed, which still load (their header has the optimizer fields at the top level).
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
 
+#include "aekit/io/model_file.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::store {
 
-void save_checkpoint(const std::filesystem::path& path, nlohmann::json header,
-                     train::TrainingStep& step, const train::TrainerState& state);
+// The checkpoint's file as it stands now (a snapshot: training may go on while it is written).
+io::ModelFile checkpoint_file(nlohmann::json header, train::TrainingStep& step,
+                              const train::TrainerState& state);
+
+inline void save_checkpoint(const std::filesystem::path& path, nlohmann::json header,
+                            train::TrainingStep& step, const train::TrainerState& state) {
+  io::save_model_file(path, checkpoint_file(std::move(header), step, state));
+}
 
 // Restores the groups' values, their optimizers' state, the step's extra state and the
 // trainer state; returns the file's header. Throws aekit::Error naming the file when it is not

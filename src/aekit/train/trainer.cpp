@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "aekit/optim/clip.hpp"
+#include "aekit/tensor/gather_rows.hpp"
 
 namespace aekit::train {
 namespace {
@@ -136,11 +137,12 @@ std::span<const double> Trainer::train_epoch(Rows train, int epoch, Progress* pr
   std::fill(loss_sums_.begin(), loss_sums_.end(), 0.0);
   for (Index b = 0; b < batches; ++b, context.next_step()) {
     const Index begin = b * batch, rows = std::min(batch, n - begin);
+    const auto picked = std::span<const std::int64_t>(order_).subspan(std::size_t(begin), std::size_t(rows));
     MatrixMap x = batch_.view(rows, d);
-    for (Index i = 0; i < rows; ++i) x.row(i) = train.x.row(order_[std::size_t(begin + i)]);
+    gather_rows(train.x, picked, x);
     if (labelled)
       for (Index i = 0; i < rows; ++i)
-        batch_labels_[std::size_t(i)] = train.labels[std::size_t(order_[std::size_t(begin + i)])];
+        batch_labels_[std::size_t(i)] = train.labels[std::size_t(picked[std::size_t(i)])];
 
     const Batch minibatch{x, std::span<const std::int32_t>(batch_labels_).first(labelled ? std::size_t(rows) : 0)};
     step_.step(minibatch, context, batch_losses_);

@@ -14,8 +14,9 @@ void AutoencoderStep::step(const train::Batch& batch, train::StepContext& contex
 }
 
 void AutoencoderStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
-  const auto m = evaluate_reconstruction(model_, rows);
-  metrics[0] = objective_.loss() == LossKind::bce ? m.bce : m.mse;
+  const bool bce = objective_.loss() == LossKind::bce;
+  const auto m = evaluate_reconstruction(model_, rows, rows, 1024, bce);
+  metrics[0] = bce ? m.bce : m.mse;
   metrics[1] = m.mse;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "aekit/error.hpp"
 #include "aekit/loss/bce.hpp"
@@ -83,11 +84,11 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
 }
 
 ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixRef input,
-                                              ConstMatrixRef data, Index batch) {
+                                              ConstMatrixRef data, Index batch, bool cross_entropy) {
   AEKIT_ASSERT(input.rows() == data.rows() && input.cols() == data.cols());
   ReconstructionMetrics m;
   m.n = data.rows();
-  double squared = 0, cross_entropy = 0;
+  double squared = 0, bce_sum = 0;
   const bool logits = model.has_sigmoid_logits();
   constexpr Scalar kEps = Scalar(1e-7);
   for (Index begin = 0; begin < data.rows(); begin += batch) {
@@ -97,19 +98,19 @@ ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixR
     ConstMatrixRef y = [&]() -> ConstMatrixRef {
       if (!logits) return model.reconstruct(in);
       ConstMatrixRef z = model.reconstruction_logits(in);
-      cross_entropy += loss::bce_with_logits(z, x) * double(z.size());
+      if (cross_entropy) bce_sum += loss::bce_with_logits(z, x) * double(z.size());
       return model.output_from_logits(z);
     }();
     squared += loss::mse(y, x) * double(y.size());
-    if (!logits) {
+    if (cross_entropy && !logits) {
       const auto p = y.array().max(kEps).min(1 - kEps);
       const auto t = x.array();
-      cross_entropy -= double((t * p.log() + (1 - t) * (1 - p).log()).sum());
+      bce_sum -= double((t * p.log() + (1 - t) * (1 - p).log()).sum());
     }
   }
   const double entries = double(data.size());
   m.mse = entries > 0 ? squared / entries : 0;
-  m.bce = entries > 0 ? cross_entropy / entries : 0;
+  m.bce = !cross_entropy ? std::nan("") : entries > 0 ? bce_sum / entries : 0;
   return m;
 }
 
