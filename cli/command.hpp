@@ -8,6 +8,7 @@
 // argument errors -> 2, any other aekit::Error -> 1, with a one-line "aekit: ..." message.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "aekit/data/dataset.hpp"
@@ -30,6 +31,11 @@ Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 Action add_scatter_command(CLI::App& root);
 Action add_sample_command(CLI::App& root);
+
+// The first argument that looks like a flag (-x, --name, --name=value) but is none of
+// `command`'s, as "unknown option '--modle' for 'aekit encode': did you mean '--model'?"
+// (else naming the command's help); nullopt if every flag is known.
+std::optional<std::string> unknown_flag(const CLI::App& command, int argc, char** argv);
 
 // Loads `spec` and checks that its rows have expected.size() columns (the model's input size):
 // "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the

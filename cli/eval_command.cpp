@@ -45,10 +45,7 @@ Action add_eval_command(CLI::App& root) {
         d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce,
         m.jacobian_fro ? fmt::format("{:.6g}  (mean ||J_f(x)||_F of the encoder)", *m.jacobian_fro)
                        : std::string("n/a (measured for mlp models)"));
-    if (m.code)
-      std::cout << fmt::format(
-          "code          mean {:.4f}, exact zeros {:.1f}%, below 0.1 or above 0.9 {:.1f}%\n",
-          m.code->mean_activation(), 100 * m.code->zero_fraction(), 100 * m.code->binary_fraction());
+    if (m.code) std::cout << eval::code_summary(m) << "\n";
     if (m.denoising)
       std::cout << fmt::format("noise {}:  noisy input mse {:.6f} -> denoised mse {:.6f}\n",
                                m.corruption, m.noisy_mse, m.denoising->mse);

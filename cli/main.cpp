@@ -1,9 +1,12 @@
 // aekit command-line tool: one subcommand per file in cli/.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 
+#include "aekit/app/stop_signals.hpp"
 #include "aekit/error.hpp"
+#include "aekit/settings/spelling.hpp"
 #include "command.hpp"
 
 int main(int argc, char** argv) {
@@ -28,24 +31,33 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     // Same convention as every other usage error: one line on stderr, exit code 2.
-    std::string names;
-    bool known = false;
+    std::vector<std::string> names;
+    CLI::App* command = nullptr;
     for (const auto& [sub, action] : commands) {
-      names += (names.empty() ? "" : ", ") + sub->get_name();
-      known = known || (argc > 1 && sub->check_name(argv[1]));
+      names.push_back(sub->get_name());
+      if (argc > 1 && sub->check_name(argv[1])) command = sub;
     }
-    if (argc > 1 && argv[1][0] != '-' && !known)
-      std::cerr << "aekit: unknown command '" << argv[1] << "': valid commands are " << names << "\n";
-    else if (argc == 1)
-      std::cerr << "aekit: a command is required: " << names << " (run 'aekit --help')\n";
-    else
+    const std::string listed = fmt::format("{}", fmt::join(names, ", "));
+    if (argc > 1 && argv[1][0] != '-' && !command) {
+      const std::string guess = aekit::train::did_you_mean(argv[1], names);
+      std::cerr << fmt::format("aekit: unknown command '{}': {}\n", argv[1],
+                               guess.empty() ? "valid commands are " + listed : guess);
+    } else if (argc == 1) {
+      std::cerr << "aekit: a command is required: " << listed << " (run 'aekit --help')\n";
+    } else if (const auto unknown = aekit::cli::unknown_flag(command ? *command : app, argc, argv)) {
+      std::cerr << "aekit: " << *unknown << "\n";
+    } else {
       std::cerr << "aekit: " << e.what() << " (run 'aekit --help' or 'aekit COMMAND --help')\n";
+    }
     return 2;
   }
   try {
     for (const auto& [sub, action] : commands)
       if (sub->parsed()) action();
     return 0;
+  } catch (const aekit::app::RunInterrupted& e) {
+    std::cerr << "aekit: " << e.what() << "\n";
+    return e.exit_code();
   } catch (const aekit::UsageError& e) {
     std::cerr << "aekit: " << e.what() << "\n";
     return 2;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "aekit/app/run_training.hpp"
+#include "aekit/number_text.hpp"
 #include "aekit/train/progress.hpp"
 #include "aekit/settings/registry.hpp"
 #include "aekit/settings/spelling.hpp"
@@ -37,15 +38,28 @@ void refuse_extras(const std::vector<std::string>& extras) {
                                guess.empty() ? "see aekit train --help" : guess));
 }
 
-void print_summary(const app::RunSummary& s) {
+// What the run did, then the test scores that fit it: the denoising score of a denoising run,
+// the code statistics of its activation (sparsity: exact zeros of relu codes, the mean of KL
+// codes), the Jacobian norm of a contractive run, and PCA beside it when the code is smaller
+// than the input.
+void print_summary(const app::RunSummary& s, const train::TrainConfig& config) {
   if (s.epochs_done > 0)
-    std::cout << fmt::format("{} after {} epochs (best epoch {}), {:.0f} samples/s\n", s.outcome,
-                             s.epochs_done, s.best_epoch, s.samples_per_second);
+    std::cout << fmt::format("{}: {} in all (best epoch {}), {:.0f} samples/s\n", s.outcome,
+                             count_of(s.epochs_done, "epoch"), s.best_epoch, s.samples_per_second);
   else
     std::cout << fmt::format("{}, {:.0f} samples/s\n", s.outcome, s.samples_per_second);
-  if (s.has_test)
-    std::cout << fmt::format("test MSE {:.5f}  BCE {:.5f}  on {} rows;  PCA with the same code "
-                             "size: MSE {:.5f}\n", s.test.mse, s.test.bce, s.test.n, s.pca_test_mse);
+  if (s.has_test) {
+    const auto& m = s.metrics;
+    std::cout << fmt::format("test ({} rows): MSE {:.5f}  BCE {:.5f}{}\n", s.test.n, s.test.mse, s.test.bce,
+                             s.pca_test_mse ? fmt::format(";  PCA with the same code size: MSE {:.5f}", *s.pca_test_mse) : "");
+    if (m.denoising)
+      std::cout << fmt::format("denoising {}: noisy input MSE {:.5f} -> denoised MSE {:.5f} (ratio {:.2f})\n",
+                               m.corruption, m.noisy_mse, m.denoising->mse,
+                               m.noisy_mse > 0 ? m.denoising->mse / m.noisy_mse : 0.0);
+    if (m.code) std::cout << eval::code_summary(m) << "\n";
+    if (m.jacobian_fro && config.contractive.active())
+      std::cout << fmt::format("contraction: mean ||J_f(x)||_F of the encoder {:.5g}\n", *m.jacobian_fro);
+  }
   std::cout << fmt::format("model: {}\nreport: {}\n", (s.folder / "model.aek").string(),
                            (s.folder / "report.html").string());
 }
@@ -88,7 +102,7 @@ Action add_train_command(CLI::App& root) {
     for (const auto& listed : train::settings_options())
       if (auto it = flags.find(listed.option->name); it != flags.end()) config.set(it->first, it->second);
     const bool terminal = train::Progress::stdout_is_terminal();
-    print_summary(app::run_training(config, state->resume, std::cout, terminal));
+    print_summary(app::run_training(config, state->resume, std::cout, terminal), config);
   };
 }
 

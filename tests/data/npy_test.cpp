@@ -142,9 +142,10 @@ TEST(Npy, AFailedWriteLeavesNothing) {
   test::TempDir dir;
   write_npy(dir / "x.npy", sample(2, 2));
   const std::string before = test::read_file(dir / "x.npy");
-  test::expect_error([&] { write_npy(dir / "sub" / "x.npy", sample(2, 2)); }, {"does not exist"});
+  test::write_file(dir / "sub", "a file where a folder is asked for");
+  test::expect_error([&] { write_npy(dir / "sub" / "x.npy", sample(2, 2)); }, {"cannot create folder", "sub"});
   EXPECT_EQ(test::read_file(dir / "x.npy"), before);
-  EXPECT_EQ(test::folder_listing(dir.path()), std::vector<std::string>{"x.npy"});
+  EXPECT_EQ(test::folder_listing(dir.path()), (std::vector<std::string>{"sub", "x.npy"}));
 }
 
 }  // namespace

@@ -44,8 +44,30 @@ TEST_F(ModelMetricsTest, CleanScoresCodeStatisticsAndJacobian) {
   const auto json = m.to_json();
   EXPECT_EQ(json.at("n"), 300);
   EXPECT_FALSE(json.contains("denoised_mse"));
-  for (const char* key : {"mean_activation", "zero_fraction", "binary_fraction"})
+  EXPECT_EQ(json.at("code").at("activation"), "relu");
+  for (const char* key : {"mean_activation", "zero_fraction"})
     EXPECT_TRUE(json.at("code").contains(key)) << key;
+  EXPECT_FALSE(json.at("code").contains("binary_fraction")) << "near 0 or 1 means nothing for relu";
+}
+
+// Each activation gets the statistics that mean something for it, in the JSON and the line.
+TEST(CodeSummary, FitsTheCodesActivation) {
+  ModelMetrics m;
+  m.code = models::code_statistics(Matrix{{0.0f, 0.95f, 0.5f, -0.97f}});
+  m.code_activation = Activation::relu;
+  EXPECT_EQ(code_summary(m), "code (relu): mean 0.1200, exact zeros 25.0%");
+  m.code_activation = Activation::sigmoid;
+  EXPECT_EQ(code_summary(m), "code (sigmoid): mean 0.1200, exact zeros 25.0%, near 0 or 1 (< 0.1 or > 0.9) 75.0%");
+  EXPECT_DOUBLE_EQ(m.to_json().at("code").at("binary_fraction").get<double>(), 0.75);
+  m.code_activation = Activation::tanh;
+  EXPECT_EQ(code_summary(m), "code (tanh): mean 0.1200, exact zeros 25.0%, saturated (|h| > 0.9) 50.0%");
+  EXPECT_FALSE(m.to_json().at("code").contains("binary_fraction"));
+  EXPECT_DOUBLE_EQ(m.to_json().at("code").at("saturated_fraction").get<double>(), 0.5);
+  m.code = models::code_statistics(Matrix{{1.0f, -1.0f, 3.0f, -3.0f}});
+  m.code_activation = Activation::identity;
+  EXPECT_EQ(code_summary(m), "code (identity): mean 0.0000, std 2.2361");
+  EXPECT_NEAR(m.to_json().at("code").at("std").get<double>(), std::sqrt(5.0), 1e-12);
+  EXPECT_EQ(code_summary(ModelMetrics{}), "") << "no encoder, no line";
 }
 
 TEST_F(ModelMetricsTest, CorruptionAddsDenoisingScoresFromASeededDraw) {

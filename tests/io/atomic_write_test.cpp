@@ -36,11 +36,29 @@ TEST(AtomicWrite, AWriterThatThrowsLeavesTheOldFileAndNoTemporary) {
   EXPECT_EQ(test::folder_listing(dir.path()), std::vector<std::string>{"keep.bin"});
 }
 
-TEST(AtomicWrite, AMissingFolderIsNamed) {
+TEST(AtomicWrite, MissingFoldersAreCreated) {
   test::TempDir dir;
-  test::expect_error([&] { atomic_write(dir / "no" / "such" / "x.bin", "x"); },
-                     {"cannot write", "x.bin", "does not exist"});
+  atomic_write(dir / "no" / "such" / "x.bin", "x");
+  EXPECT_EQ(test::read_file(dir / "no" / "such" / "x.bin"), "x");
+}
+
+TEST(AtomicWrite, AFailedWriteRemovesTheFoldersItCreated) {
+  test::TempDir dir;
+  test::expect_error(
+      [&] {
+        atomic_write_with(dir / "no" / "such" / "x.bin",
+                          [](std::ostream&) { throw std::runtime_error("disk on fire"); });
+      },
+      {"disk on fire"});
   EXPECT_TRUE(test::folder_listing(dir.path()).empty());
+}
+
+TEST(AtomicWrite, AFileInTheWayOfAFolderIsNamed) {
+  test::TempDir dir;
+  test::write_file(dir / "file", "x");
+  test::expect_error([&] { atomic_write(dir / "file" / "sub" / "x.bin", "x"); },
+                     {"cannot create folder", "file"});
+  EXPECT_EQ(test::folder_listing(dir.path()), std::vector<std::string>{"file"});
 }
 
 TEST(AtomicWrite, AFolderInTheWayIsNamedAndNothingIsLeft) {

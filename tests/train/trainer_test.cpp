@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <atomic>
 #include <cmath>
 #include <vector>
 
@@ -186,6 +189,61 @@ TEST(Trainer, FitContinuesFromTheStatesEpoch) {
                        [&](const TrainerState&) { ADD_FAILURE() << "trained an epoch"; }),
             "completed");
   EXPECT_TRUE(bit_identical(values_of(split.model), before));
+}
+
+TEST(Trainer, AStopRequestEndsBetweenBatchesAndTheRunGoesOnExactly) {
+  // With the request already set, every fit() trains one batch and stops: 3 epochs of 5
+  // batches take 15 calls, each resuming the partial epoch the previous left (noise stream,
+  // loss sums, step count), and end where 3 epochs straight end, bit for bit. A noisy
+  // regularizer makes the noise stream's position matter.
+  const Matrix x = uniform_data(150, 16, 2), no_val(0, 16);
+  TrainConfig c = small_config();
+  c.set("noise", "gaussian:0.2");
+  Rig straight(c);
+  TrainerState s_state;
+  straight.trainer->fit({x}, {no_val}, s_state, nullptr, no_callback);
+
+  Rig stopped(c);
+  const std::atomic<bool> requested{true};
+  stopped.trainer->stop_when(&requested);
+  TrainerState state;
+  int calls = 0, callbacks = 0;
+  std::string outcome;
+  do {
+    outcome = stopped.trainer->fit({x}, {no_val}, state, nullptr, [&](const TrainerState&) { ++callbacks; });
+    ++calls;
+    if (stopped.trainer->interrupted() && state.partial.epoch != 0) {
+      EXPECT_EQ(state.partial.epoch, state.epochs_done + 1);
+      EXPECT_EQ(outcome, fmt::format("interrupted in epoch {} after batch {}", state.partial.epoch,
+                                     state.partial.batches_done));
+    }
+  } while (stopped.trainer->interrupted() && calls < 100);
+  EXPECT_EQ(outcome, "completed");
+  EXPECT_EQ(calls, 15) << "5 batches per epoch: a stop after each of the first 4 and after "
+                          "epochs 1 and 2; the last call finishes epoch 3";
+  EXPECT_EQ(state.epochs_done, 3);
+  ASSERT_EQ(state.history.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(state.history[i].value("train_loss"), s_state.history[i].value("train_loss")) << i;
+  EXPECT_TRUE(bit_identical(values_of(stopped.model), values_of(straight.model)));
+  EXPECT_EQ(callbacks, 12 + 3) << "a call per stop inside an epoch and one per finished epoch";
+}
+
+TEST(PartialEpoch, JsonRoundTrip) {
+  EXPECT_TRUE(PartialEpoch{}.to_json().is_null());
+  EXPECT_EQ(PartialEpoch::from_json(nullptr).epoch, 0);
+  Rng rng(5);
+  rng.normal();  // leaves a spare normal in the state
+  const PartialEpoch p{3, 7, {1.5, 0.25}, 2.5, rng.save()};
+  const PartialEpoch q = PartialEpoch::from_json(nlohmann::json::parse(p.to_json().dump()));
+  EXPECT_EQ(q.epoch, 3);
+  EXPECT_EQ(q.batches_done, 7);
+  EXPECT_EQ(q.loss_sums, p.loss_sums);
+  EXPECT_EQ(q.seconds, 2.5);
+  EXPECT_EQ(q.noise, p.noise);
+  Rng restored = Rng::restore(q.noise);
+  EXPECT_EQ(restored.normal(), rng.normal()) << "the spare normal comes back";
+  EXPECT_EQ(restored.next_u64(), rng.next_u64());
 }
 
 TEST(Trainer, DivergenceThrowsWithAHint) {

@@ -18,6 +18,9 @@
 #include "aekit/store/checkpoint.hpp"
 #include "aekit/app/epoch_files.hpp"
 #include "aekit/app/family.hpp"
+#include "aekit/app/resume_settings.hpp"
+#include "aekit/app/stop_signals.hpp"
+#include "aekit/io/output_folder.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/tensor/gemm.hpp"
 
@@ -81,15 +84,30 @@ void require_checkpoint(const fs::path& folder) {
     throw UsageError(fmt::format("--resume: no checkpoint at '{}'", (folder / "checkpoint.aek").string()));
 }
 
-// Creates the folder of a new run; refuses one that already holds a run.
-void create_run_folder(const fs::path& folder) {
+// Refuses a folder that already holds a run (before anything is trained).
+void refuse_used_folder(const fs::path& folder) {
   for (const char* name : {"model.aek", "checkpoint.aek"})
     if (fs::exists(folder / name))
       throw UsageError(fmt::format("run folder '{}' already holds a run ({}); pass --resume to "
                                    "continue it or choose another --out", folder.string(), name));
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) throw Error(fmt::format("cannot create run folder '{}': {}", folder.string(), ec.message()));
+}
+
+// Temporaries (".NAME.tmp-PID-N", io/atomic_write.hpp) a killed process left in the folder.
+void remove_stale_temporaries(const fs::path& folder) {
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(".") && name.find(".tmp-") != std::string::npos) fs::remove(entry.path());
+  }
+}
+
+// A resumed run keeps the settings its checkpoint was trained with (app/resume_settings.hpp);
+// returns the allowed changes, which the log names.
+std::vector<SettingChange> resumed_settings_changes(const train::TrainConfig& config, const fs::path& folder) {
+  const auto saved = folder / "config.toml";
+  if (!fs::exists(saved)) return {};
+  auto recorded = train::TrainConfig::defaults();
+  recorded.merge_toml_file(saved);
+  return check_resume_settings(recorded, config);
 }
 
 // What this call of run_training did: outcome, epochs and mean throughput of its epochs.
@@ -111,7 +129,8 @@ RunSummary summarize(const train::TrainerState& state, const std::string& outcom
 
 // Test metrics of the model (with the training corruption, if any, applied to a copy of the
 // test data), and the test MSE of PCA fitted on the same training rows with as many
-// components as the code has.
+// components as the code has: a comparison only for a code smaller than the input (PCA with
+// as many components as inputs reconstructs exactly), and not for PCA itself.
 void test_against_pca(models::Model& model, const train::TrainConfig& config,
                       const FloatMatrix& train_x, const FloatMatrix& test_x, RunSummary& summary) {
   summary.has_test = true;
@@ -119,7 +138,8 @@ void test_against_pca(models::Model& model, const train::TrainConfig& config,
                                         config.seed);
   summary.test = summary.metrics.reconstruction;
   const Index code_size = models::require_encoder(model).code_size();
-  const auto pca = models::Pca::fit(train_x, std::min(code_size, train_x.cols()));
+  if (config.family == "pca" || code_size >= train_x.cols()) return;
+  const auto pca = models::Pca::fit(train_x, code_size);
   summary.pca_test_mse =
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());
 }
@@ -164,7 +184,8 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
   if (d.has_test) {
     test_against_pca(model, config, d.train_x, d.test_set.x, summary);
     results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
-                    {"pca_test_mse", summary.pca_test_mse}, {"test_rows", d.test_set.x.rows()},
+                    {"pca_test_mse", summary.pca_test_mse ? nlohmann::json(*summary.pca_test_mse) : nlohmann::json()},
+                    {"test_rows", d.test_set.x.rows()},
                     {"test", summary.metrics.to_json()}});
   }
   summary.folder = folder;
@@ -183,18 +204,28 @@ data::Scaling run_scaling(const train::TrainConfig& config, const RunData& d, bo
   return data::Scaling::fit(data::parse_scaling_kind(config.scaling), d.train_set.x);
 }
 
-// A one-shot family: fitted on the training rows in one go.
+// A stop request that came before training (or during a one-shot fit): nothing is written.
+void refuse_if_stopped(const StopSignals& signals, const std::string& when) {
+  if (signals.requested())
+    throw RunInterrupted(fmt::format("interrupted {}; nothing was written", when), signals.signal_number());
+}
+
+// A one-shot family: fitted on the training rows in one go, then written. A stop request
+// during the fit takes effect when it ends (a second one ends the process at once); the folder
+// is created only after it.
 RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, RunData& d, FamilyRun& run,
-                   std::ostream& log) {
+                   const StopSignals& signals, std::ostream& log) {
   log << fmt::format("aekit train: {} rows x {} features ({} train, {} held out), model {} "
                      "with code size {}, {} threads -> {}\n", d.train_set.x.rows(),
                      d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(), config.get("model"),
                      config.code_size(), threads(), folder.string());
-  io::atomic_write(folder / "config.toml", config.to_toml());
   const auto start = std::chrono::steady_clock::now();
   run.fit(d.train_x.cast<Scalar>());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   log << fmt::format("fitted {} in {:.2f} s\n", run.model().description(), seconds);
+  refuse_if_stopped(signals, "during the fit");
+  io::CreatedFolders created(folder);
+  io::atomic_write(folder / "config.toml", config.to_toml());
   RunSummary summary;
   summary.outcome = "fitted";
   summary.samples_per_second = seconds > 0 ? double(d.train_x.rows()) / seconds : 0;
@@ -208,7 +239,7 @@ RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, Run
 
 // A family trained by the one training loop, with a checkpoint after every epoch.
 RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, RunData& d, FamilyRun& run,
-                    bool resume, std::ostream& log, bool log_is_terminal) {
+                    bool resume, const StopSignals& signals, std::ostream& log, bool log_is_terminal) {
   train::TrainingStep& step = *run.step();
   const auto checkpoint = folder / "checkpoint.aek";
   train::TrainerState state;
@@ -223,11 +254,18 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
   train::Progress progress(log, log_is_terminal, settings.epochs,
                            (d.train_x.rows() + settings.batch - 1) / settings.batch);
   EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config.to_toml());
+  trainer.stop_when(&signals.requested());
   std::string outcome;
   try {
     outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress,
                           [&](const train::TrainerState& s) { files.after_epoch(step, s); });
     files.finish();
+    if (trainer.interrupted()) {
+      if (log_is_terminal) log << "\n";
+      throw RunInterrupted(fmt::format("{}: checkpoint '{}' saved; continue with: aekit train --out {} --resume",
+                                       outcome, checkpoint.string(), folder.string()),
+                           signals.signal_number());
+    }
   } catch (const train::TrainingDiverged& e) {
     files.wait();  // the last good epoch's files are complete before the message says so
     throw Error(fmt::format("{}; {}", e.what(), state.epochs_done > 0
@@ -244,23 +282,45 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
 }  // namespace
 
 RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
+  const StopSignals signals;
   config.validate();
   set_threads(config.threads);
+  if (config.threads > usable_cores())
+    log << fmt::format("warning: --threads {} is more than the {} cores this process may use; the "
+                       "threads would wait for each other and train slower, not faster\n",
+                       config.threads, usable_cores());
   const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
   config.out = folder.string();
   const Family& family = find_family(config.get("model"));
   if (resume && !family.uses_loop(config))
     throw UsageError(fmt::format("--resume continues a run of the training loop; model {} is "
                                  "fitted in one go", config.get("model")));
+  if (resume) {
+    require_checkpoint(folder);
+    for (const auto& c : resumed_settings_changes(config, folder))
+      log << fmt::format("resuming with {} {} (was {})\n", c.name, c.after, c.before);
+  } else {
+    refuse_used_folder(folder);
+  }
   RunData d = load_run_data(config);
-  if (resume) require_checkpoint(folder);
   d.scaling = run_scaling(config, d, resume, folder / "checkpoint.aek");
   scale_and_split(d, config);
   family.check(config, d.train_x.rows(), d.train_x.cols());
   const auto run = family.start(config, d.train_x.cast<Scalar>());
-  if (!resume) create_run_folder(folder);  // after every input check: no empty folder on error
-  return run->step() ? run_loop(config, folder, d, *run, resume, log, log_is_terminal)
-                     : run_fit(config, folder, d, *run, log);
+  if (!run->step()) return run_fit(config, folder, d, *run, signals, log);
+  refuse_if_stopped(signals, "before training started");
+  if (resume) {
+    remove_stale_temporaries(folder);
+    return run_loop(config, folder, d, *run, resume, signals, log, log_is_terminal);
+  }
+  // Created after every input check; removed again if the run fails before writing anything.
+  io::CreatedFolders created(folder);
+  try {
+    return run_loop(config, folder, d, *run, resume, signals, log, log_is_terminal);
+  } catch (...) {
+    created.remove_if_empty();
+    throw;
+  }
 }
 
 }  // namespace aekit::app

@@ -4,6 +4,7 @@
 //   model.aek  checkpoint.aek  config.toml  metrics.jsonl  summary.json
 //   reconstructions.png  filters.png (image inputs)  loss.svg  report.html
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -19,7 +20,8 @@ struct RunSummary {
   bool has_test = false;
   models::ReconstructionMetrics test;  // on the test data (if any)
   eval::ModelMetrics metrics;       // the same, with code statistics, Jacobian, denoising
-  double pca_test_mse = 0;          // PCA with as many components as the code has
+  std::optional<double> pca_test_mse;  // PCA with as many components as the code has, when
+                                       // the code is smaller than the input (not for PCA)
   double samples_per_second = 0;    // mean training throughput over the epochs of this call
 };
 

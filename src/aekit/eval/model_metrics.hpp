@@ -3,7 +3,10 @@
 // each part from the capability it needs (models/model.hpp):
 //   reconstruction   x^ = r(x) scored against x (mse, bce)                 Reconstructor
 //   denoising        r(C(x)) scored against the clean x, when a corruption C is given
-//   code statistics  mean activation, exact zeros, share of units < 0.1 or > 0.9   Encoder
+//   code statistics  what fits the code's activation (Encoder::code_activation):  Encoder
+//                      sigmoid: share near 0 or 1 (< 0.1 or > 0.9); relu, softplus and
+//                      codes with exact zeros (LASSO): exact zeros; tanh: share saturated
+//                      (|h| > 0.9); identity, leaky_relu: standard deviation; always the mean
 //   jacobian_fro     mean ||J_f(x)||_F of the encoder                       EncoderJacobian
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -18,13 +21,20 @@ struct ModelMetrics {
   std::string corruption;                                    // its name, e.g. "mask:0.25"
   double noisy_mse = 0;  // C(x) itself scored against x: the do-nothing baseline
   std::optional<models::CodeStatistics> code;  // models with an encoder
+  Activation code_activation = Activation::identity;
   std::optional<double> jacobian_fro;          // models with an EncoderJacobian (mlp autoencoders)
 
-  // {"n", "mse", "bce", "code": {...} (null without an encoder), "jacobian_fro" (null without
+  // {"n", "mse", "bce", "code": {"activation", "mean_activation", "zero_fraction", and as
+  //  above "binary_fraction" (with "below_0.1_fraction", "above_0.9_fraction"),
+  //  "saturated_fraction" or "std"} (null without an encoder), "jacobian_fro" (null without
   //  one), and with a corruption
   //  "noise", "noisy_mse" (C(x) vs x), "denoised_mse", "denoised_bce"}
   nlohmann::json to_json() const;
 };
+
+// The code statistics as one line of text, e.g. "code (relu): mean 0.412, exact zeros 61.3%";
+// empty without an encoder.
+std::string code_summary(const ModelMetrics& metrics);
 
 // The corruption, if any, draws from Rng(seed).derive("eval_noise"): the same seed gives the
 // same noisy copy. Throws UsageError for a model that cannot reconstruct.

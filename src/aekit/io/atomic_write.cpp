@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "aekit/error.hpp"
+#include "aekit/io/output_folder.hpp"
 
 namespace aekit::io {
 namespace {
@@ -34,10 +35,7 @@ void flush_to_disk(const std::filesystem::path& path) {
 
 void atomic_write_with(const std::filesystem::path& path,
                        const std::function<void(std::ostream&)>& write) {
-  const auto parent = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  if (!std::filesystem::is_directory(parent))
-    throw Error(fmt::format("cannot write '{}': folder '{}' does not exist", path.string(),
-                            parent.string()));
+  CreatedFolders folders(path.parent_path());
   const auto temporary = temporary_beside(path);
   try {
     {
@@ -56,6 +54,7 @@ void atomic_write_with(const std::filesystem::path& path,
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
+    folders.remove_if_empty();
     throw;
   }
 }

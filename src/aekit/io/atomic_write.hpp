@@ -4,6 +4,8 @@
 // The bytes go to a temporary file beside the target (same folder, so the rename cannot
 // cross file systems), are flushed to disk, and the temporary is renamed over the target.
 // A failure at any point removes the temporary and leaves an existing target as it was.
+// Missing folders on the way are created, and removed again if the write fails
+// (io/output_folder.hpp).
 #include <filesystem>
 #include <functional>
 #include <ostream>

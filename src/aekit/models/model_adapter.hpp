@@ -17,6 +17,10 @@ class ModelAdapter : public Model, public Encoder, public Decoder, public Recons
   Index input_size() const override { return algorithm_.input_size(); }
   Index code_size() const override { return algorithm_.code_size(); }
   ConstMatrixRef encode(ConstMatrixRef x) override { return codes_ = algorithm_.encode(x); }
+  Activation code_activation() const override {
+    if constexpr (requires { algorithm_.code_activation(); }) return algorithm_.code_activation();
+    return Activation::identity;
+  }
   ConstMatrixRef decode(ConstMatrixRef codes) override { return decoded_ = algorithm_.decode(codes); }
   ConstMatrixRef reconstruct(ConstMatrixRef x) override {
     return reconstructed_ = algorithm_.reconstruct(x);

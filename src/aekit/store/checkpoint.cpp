@@ -56,6 +56,7 @@ io::ModelFile checkpoint_file(nlohmann::json header, train::TrainingStep& step,
                                {"best_epoch", state.best_epoch},
                                {"epochs_without_gain", state.epochs_without_gain},
                                {"history", state.history_json()},
+                               {"partial_epoch", state.partial.to_json()},
                                {"groups", groups}};
   return file;
 }
@@ -131,6 +132,12 @@ nlohmann::json restore(const std::filesystem::path& path, const io::ModelFile& f
   state.epochs_without_gain = c.at("epochs_without_gain").get<int>();
   state.history.clear();
   for (const auto& r : c.at("history")) state.history.push_back(train::EpochRecord::from_json(r));
+  state.partial = train::PartialEpoch::from_json(c.value("partial_epoch", nlohmann::json()));
+  if (state.partial.epoch != 0 && (state.partial.epoch != state.epochs_done + 1 ||
+                                   state.partial.loss_sums.size() != step.loss_names().size()))
+    throw fail(fmt::format("its unfinished epoch {} does not follow epoch {} or has {} losses, not {}",
+                           state.partial.epoch, state.epochs_done, state.partial.loss_sums.size(),
+                           step.loss_names().size()));
   return file.header;
 }
 

@@ -6,7 +6,7 @@
 // Its header is the caller's (the model description, scaling, input shape: what identifies
 // the run) plus "checkpoint": the trainer state (epochs, best epoch, history) and, per
 // parameter group of the TrainingStep, its name, size, optimizer step count and state array
-// names. The blob holds, in this order:
+// names, and the unfinished epoch a stop request left (train::PartialEpoch; null if none). The blob holds, in this order:
 //   each group's values [P_g]          the current parameters, groups in order
 //   best values [sum P_g]              at the best epoch
 //   each group's optimizer arrays      [P_g] each, in Optimizer::state() order

@@ -31,5 +31,7 @@ void gemm_reference_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool acc
 // The number of threads aekit's kernels use (OpenMP); 0 keeps the OpenMP default.
 void set_threads(int threads);
 int threads();
+// The cores this process may run on (its CPU affinity), which `threads` should not exceed.
+int usable_cores();
 
 }  // namespace aekit

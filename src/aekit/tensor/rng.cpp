@@ -1,5 +1,7 @@
 #include "aekit/tensor/rng.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace aekit {
@@ -33,6 +35,20 @@ Rng Rng::derive(std::string_view label, std::uint64_t number) const {
   std::uint64_t mixed = splitmix64(x);
   x = mixed ^ (number * 0xd1342543de82ef95ULL);
   return Rng(splitmix64(x));
+}
+
+Rng::Words Rng::save() const {
+  return {state_[0], state_[1], state_[2], state_[3], seed_,
+          std::bit_cast<std::uint64_t>(spare_normal_), has_spare_normal_ ? 1u : 0u};
+}
+
+Rng Rng::restore(const Words& words) {
+  Rng rng;
+  std::copy_n(words.begin(), 4, rng.state_.begin());
+  rng.seed_ = words[4];
+  rng.spare_normal_ = std::bit_cast<double>(words[5]);
+  rng.has_spare_normal_ = words[6] != 0;
+  return rng;
 }
 
 std::uint64_t Rng::next_u64() {

@@ -6,6 +6,8 @@
 // before, which is what makes --resume reproduce an uninterrupted run without saving state.
 // The distributions are our own (not <random>'s), so results do not depend on the standard
 // library.
+// A stream's position can be saved and restored (save/restore: 7 words), for a checkpoint
+// taken in the middle of an epoch.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -26,6 +28,10 @@ class Rng {
   double normal();                           // N(0, 1), Box-Muller
   std::uint64_t below(std::uint64_t n);      // uniform integer in [0, n), unbiased
   void shuffle(std::vector<std::int64_t>& values);  // Fisher-Yates
+
+  using Words = std::array<std::uint64_t, 7>;  // xoshiro state [4], seed, spare normal (bits), has spare
+  Words save() const;
+  static Rng restore(const Words& words);
 
  private:
   std::array<std::uint64_t, 4> state_{};

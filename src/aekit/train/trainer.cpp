@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "aekit/number_text.hpp"
 #include "aekit/optim/clip.hpp"
 #include "aekit/tensor/gather_rows.hpp"
 
@@ -48,6 +49,19 @@ EpochRecord EpochRecord::from_json(const nlohmann::json& j) {
     if (std::find(std::begin(kRecordFields), std::end(kRecordFields), key) == std::end(kRecordFields))
       r.values.emplace_back(key, v.is_null() ? std::nan("") : v.get<double>());
   return r;
+}
+
+nlohmann::json PartialEpoch::to_json() const {
+  if (epoch == 0) return nullptr;
+  return {{"epoch", epoch}, {"batches_done", batches_done}, {"loss_sums", loss_sums},
+          {"seconds", seconds}, {"noise", noise}};
+}
+
+PartialEpoch PartialEpoch::from_json(const nlohmann::json& j) {
+  if (j.is_null()) return {};
+  return {j.at("epoch").get<int>(), j.at("batches_done").get<Index>(),
+          j.at("loss_sums").get<std::vector<double>>(), j.at("seconds").get<double>(),
+          j.at("noise").get<Rng::Words>()};
 }
 
 nlohmann::json TrainerState::history_json() const {
@@ -122,6 +136,11 @@ void Trainer::set_group_values(std::span<const Scalar> values) {
 }
 
 std::span<const double> Trainer::train_epoch(Rows train, int epoch, Progress* progress) {
+  run_epoch(train, epoch, progress, nullptr);
+  return loss_sums_;
+}
+
+bool Trainer::run_epoch(Rows train, int epoch, Progress* progress, PartialEpoch* partial) {
   const Index n = train.x.rows(), d = train.x.cols(), batch = std::min(settings_.batch, n);
   const bool labelled = !train.labels.empty();
   AEKIT_ASSERT(!labelled || Index(train.labels.size()) == n);
@@ -129,13 +148,19 @@ std::span<const double> Trainer::train_epoch(Rows train, int epoch, Progress* pr
   std::iota(order_.begin(), order_.end(), 0);
   Rng(settings_.seed).derive("shuffle", std::uint64_t(epoch)).shuffle(order_);
   const Index batches = (n + batch - 1) / batch;
-  Context context(*this, epoch, Rng(settings_.seed).derive("noise", std::uint64_t(epoch)),
-                  std::int64_t(epoch - 1) * batches);
+  const bool resuming = partial && partial->epoch == epoch;
+  const Index first = resuming ? partial->batches_done : 0;
+  Context context(*this, epoch,
+                  resuming ? Rng::restore(partial->noise) : Rng(settings_.seed).derive("noise", std::uint64_t(epoch)),
+                  std::int64_t(epoch - 1) * batches + first);
   batch_labels_.resize(labelled ? std::size_t(batch) : 0);
 
   const auto start = std::chrono::steady_clock::now();
-  std::fill(loss_sums_.begin(), loss_sums_.end(), 0.0);
-  for (Index b = 0; b < batches; ++b, context.next_step()) {
+  if (resuming)
+    std::copy(partial->loss_sums.begin(), partial->loss_sums.end(), loss_sums_.begin());
+  else
+    std::fill(loss_sums_.begin(), loss_sums_.end(), 0.0);
+  for (Index b = first; b < batches; ++b, context.next_step()) {
     const Index begin = b * batch, rows = std::min(batch, n - begin);
     const auto picked = std::span<const std::int64_t>(order_).subspan(std::size_t(begin), std::size_t(rows));
     MatrixMap x = batch_.view(rows, d);
@@ -155,31 +180,44 @@ std::span<const double> Trainer::train_epoch(Rows train, int epoch, Progress* pr
     }
     if (progress) {
       const double elapsed = seconds_since(start);
-      progress->batch(epoch, b + 1, batch_losses_[0], elapsed > 0 ? double(begin + rows) / elapsed : 0);
+      progress->batch(epoch, b + 1, batch_losses_[0], elapsed > 0 ? double(begin + rows - first * batch) / elapsed : 0);
+    }
+    if (partial && b + 1 < batches && stop_requested()) {
+      *partial = {epoch, b + 1, loss_sums_, (resuming ? partial->seconds : 0) + seconds_since(start),
+                  context.noise().save()};
+      return false;
     }
   }
   for (double& sum : loss_sums_) sum /= double(n);
-  return loss_sums_;
+  if (partial) partial->epoch = 0;
+  return true;
 }
 
 std::string Trainer::fit(Rows train, Rows val, TrainerState& state, Progress* progress,
                          const std::function<void(const TrainerState&)>& on_epoch) {
   const auto early_stop = [&](int epoch) {
-    return fmt::format("early stop after epoch {}: no validation gain for {} epochs", epoch,
-                       settings_.patience);
+    return fmt::format("early stop after epoch {}: no validation gain for {}", epoch,
+                       count_of(settings_.patience, "epoch"));
   };
   const auto& groups = step_.groups();
   // A run that already stopped early (resumed from its checkpoint) is finished too.
   const bool stopped = settings_.patience > 0 && state.epochs_without_gain >= settings_.patience;
   std::string outcome = stopped ? early_stop(state.epochs_done) : "completed";
   const bool validating = val.x.rows() > 0 && !metric_names_.empty();
+  interrupted_ = false;
   for (int epoch = state.epochs_done + 1; !stopped && epoch <= settings_.epochs; ++epoch) {
     EpochRecord r;
     r.epoch = epoch;
     r.lr = groups.empty() ? 0 : scheduled(groups.front().learning_rate, epoch);
+    const double earlier = state.partial.epoch == epoch ? state.partial.seconds : 0;
     const auto start = std::chrono::steady_clock::now();
-    const auto losses = train_epoch(train, epoch, progress);
-    r.seconds = seconds_since(start);
+    if (!run_epoch(train, epoch, progress, &state.partial)) {
+      interrupted_ = true;
+      on_epoch(state);
+      return fmt::format("interrupted in epoch {} after batch {}", epoch, state.partial.batches_done);
+    }
+    const std::span<const double> losses = loss_sums_;
+    r.seconds = earlier + seconds_since(start);
     r.samples_per_second = double(train.x.rows()) / r.seconds;
     for (std::size_t k = 0; k < losses.size(); ++k) r.values.emplace_back("train_" + loss_names_[k], losses[k]);
     std::fill(metrics_.begin(), metrics_.end(), std::nan(""));
@@ -206,6 +244,10 @@ std::string Trainer::fit(Rows train, Rows val, TrainerState& state, Progress* pr
     if (settings_.patience > 0 && state.epochs_without_gain >= settings_.patience) {
       outcome = early_stop(epoch);
       break;
+    }
+    if (epoch < settings_.epochs && stop_requested()) {
+      interrupted_ = true;
+      return fmt::format("interrupted after epoch {}", epoch);
     }
   }
   if (state.best_values.size() == group_value_count()) {

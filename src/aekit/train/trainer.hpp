@@ -6,9 +6,12 @@
 // Every epoch e (1-based) shuffles with Rng(seed).derive("shuffle", e) and gives the step
 // Rng(seed).derive("noise", e) for its random draws, so an epoch does not depend on what ran
 // before it: resuming from a checkpoint after epoch e gives bit-identical results to never
-// having stopped (same seed, threads and build).
+// having stopped (same seed, threads and build). A stop request (stop_when: SIGINT/SIGTERM)
+// ends the loop between two batches; the epoch so far (batches done, loss sums, the noise
+// stream's position) goes into the state, so a checkpoint taken then also resumes exactly.
 // After the first epoch the loop allocates nothing: batch buffers are reused (and a step must
 // reuse its own).
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -56,6 +59,18 @@ struct EpochRecord {
   static EpochRecord from_json(const nlohmann::json& json);
 };
 
+// An epoch stopped between two batches: what finishing it later needs.
+struct PartialEpoch {
+  int epoch = 0;                  // 0: no epoch in progress
+  Index batches_done = 0;         // minibatches of this epoch already trained
+  std::vector<double> loss_sums;  // row-weighted sums of each loss over them
+  double seconds = 0;             // time spent on them
+  Rng::Words noise{};             // the epoch's noise stream after them
+
+  nlohmann::json to_json() const;  // null when no epoch is in progress
+  static PartialEpoch from_json(const nlohmann::json& json);
+};
+
 // Everything a checkpoint must hold besides the groups' values and optimizer state.
 struct TrainerState {
   int epochs_done = 0;
@@ -65,6 +80,7 @@ struct TrainerState {
   std::vector<EpochRecord> history;
   Vector best_values;  // every group's values at best_epoch, in group order (size 0 until one epoch ran)
   Vector best_extra;   // the step's extra_state() at best_epoch
+  PartialEpoch partial;  // epoch epochs_done + 1 when a stop request ended it midway
 
   nlohmann::json history_json() const;  // [EpochRecord::to_json(), ...]
 };
@@ -82,12 +98,19 @@ class Trainer {
  public:
   Trainer(TrainingStep& step, LoopSettings settings);
 
+  // Ends fit() at the next batch boundary once *requested is true (a signal handler sets it).
+  void stop_when(const std::atomic<bool>* requested) { stop_requested_ = requested; }
+  // Whether the last fit() ended by a stop request (the groups then hold the current values,
+  // not the best ones, and state.partial says where the epoch stopped).
+  bool interrupted() const { return interrupted_; }
+
   // Adds a hook after the built-in ones (clip_norm).
   void add_gradient_hook(GradientHook hook) { hooks_.push_back(std::move(hook)); }
 
   // Trains epochs state.epochs_done + 1 .. settings.epochs on `train`, validating on `val`
-  // (may have 0 rows). After every epoch calls on_epoch(state) (checkpoints, metrics).
-  // Returns "completed" or "early stop ...". At the end the step's groups hold the best
+  // (may have 0 rows), continuing state.partial's epoch if there is one. After every epoch,
+  // and when a stop request ends the loop, calls on_epoch(state) (checkpoints, metrics).
+  // Returns "completed", "early stop ..." or "interrupted ...". At the end the step's groups hold the best
   // values (lowest monitored metric; the last ones without validation). A state that already
   // stopped early (epochs_without_gain >= patience, e.g. resumed from its checkpoint) trains
   // nothing.
@@ -107,6 +130,10 @@ class Trainer {
  private:
   class Context;
   double scheduled(double base_lr, int epoch) const;
+  // One epoch, from `partial`'s position when it is of this epoch. Returns false when a stop
+  // request ended it midway (then `partial` holds the position); null `partial`: never stops.
+  bool run_epoch(Rows train, int epoch, Progress* progress, PartialEpoch* partial);
+  bool stop_requested() const { return stop_requested_ && stop_requested_->load(std::memory_order_relaxed); }
 
   TrainingStep& step_;
   LoopSettings settings_;
@@ -116,6 +143,8 @@ class Trainer {
   std::vector<std::int32_t> batch_labels_;
   std::vector<double> batch_losses_, loss_sums_, metrics_;
   Workspace batch_;
+  const std::atomic<bool>* stop_requested_ = nullptr;
+  bool interrupted_ = false;
 };
 
 // Trains on every row of x for settings.epochs epochs: no validation, progress or

@@ -122,6 +122,7 @@ class Autoencoder final : public Model,
   // conv: config().input_shape; mlp: {1, 1, D}.
   Shape input_shape() const override;
   Index code_size() const override { return encoder_.out_features(); }
+  Activation code_activation() const override { return config_.code_activation(); }
   Shape code_shape() const override { return code_shape_; }  // {1, 1, K} for a flat code
   // One line for logs and reports, e.g. "mlp 784-256-32 (mirrored), relu / code relu /
   // output sigmoid" or "conv [1, 28, 28]: conv 32 3x3 pad=1 relu, maxpool 2, ... -> code

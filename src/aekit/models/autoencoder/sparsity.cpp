@@ -148,11 +148,19 @@ void CodeStatistics::add(ConstMatrixRef h) {
     for (Index c = 0; c < h.cols(); ++c) {
       const double x = double(h(r, c));
       sum += x;
+      sum_squares += x * x;
       zeros += x == 0;
       below += x < 0.1;
       above += x > 0.9;
+      saturated += std::abs(x) > 0.9;
     }
   entries += h.rows() * h.cols();
+}
+
+double CodeStatistics::standard_deviation() const {
+  if (entries == 0) return 0;
+  const double mean = mean_activation();
+  return std::sqrt(std::max(0.0, sum_squares / double(entries) - mean * mean));
 }
 
 CodeStatistics code_statistics(ConstMatrixRef h) {

@@ -63,8 +63,10 @@ struct CodeStatistics {
   double sum = 0;       // sum of all entries
   Index entries = 0;    // N*K seen
   Index zeros = 0;      // entries exactly 0
+  double sum_squares = 0;
   Index below = 0;      // entries < 0.1
   Index above = 0;      // entries > 0.9
+  Index saturated = 0;  // entries with |h| > 0.9
 
   void add(ConstMatrixRef h);
   double mean_activation() const { return entries ? sum / double(entries) : 0; }
@@ -72,6 +74,8 @@ struct CodeStatistics {
   double below_fraction() const { return entries ? double(below) / double(entries) : 0; }
   double above_fraction() const { return entries ? double(above) / double(entries) : 0; }
   double binary_fraction() const { return below_fraction() + above_fraction(); }  // near 0 or 1
+  double saturated_fraction() const { return entries ? double(saturated) / double(entries) : 0; }
+  double standard_deviation() const;  // over all entries
 };
 
 CodeStatistics code_statistics(ConstMatrixRef h);

@@ -22,6 +22,7 @@
 
 #include "aekit/models/sparse/psd_loss.hpp"
 #include "aekit/models/sparse/sparse_coding_config.hpp"
+#include "aekit/tensor/activation.hpp"
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit::models {
@@ -54,6 +55,7 @@ class Psd {
 
   // Each throws Error when the width of its input does not match the model.
   Matrix encode(ConstMatrixRef x) const;  // f(x) [N,K], the fast encoder
+  static Activation code_activation() { return Activation::tanh; }
   Matrix infer(ConstMatrixRef x) const;   // H* [N,K], the optimal codes
   Matrix decode(ConstMatrixRef codes) const;  // h D
   Matrix reconstruct(ConstMatrixRef x) const { return decode(encode(x)); }
