@@ -48,8 +48,10 @@ class Chromium:
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1200,900"]
         if os.geteuid() == 0:
             args.append("--no-sandbox")
+        # TMPDIR inside the profile: what Chromium leaves in it goes with the profile.
         self.process = subprocess.Popen(args + ["about:blank"], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=subprocess.DEVNULL,
+                                        env=dict(os.environ, TMPDIR=self.profile_dir))
         self.socket = websocket.create_connection(self._browser_url(), timeout=COMMAND_SECONDS,
                                                   suppress_origin=True)
         target = self.command("Target.createTarget", {"url": "about:blank"}, session=False)
@@ -62,9 +64,12 @@ class Chromium:
 
     def __exit__(self, *exc):
         if self.socket:
+            try:
+                self.command("Browser.close", session=False)
+            except Exception:  # already gone: the process is ended below either way
+                pass
             self.socket.close()
         if self.process:
-            self.process.terminate()
             try:
                 self.process.wait(5)
             except subprocess.TimeoutExpired:

@@ -4,15 +4,18 @@ no network (cdp.py), and checked as page_checks.py says.
 
     report_pages_test.py --aekit BUILD/aekit --out DIR [PAGE ...]
 
-trains two tiny runs into DIR (Fashion-MNIST, 600 training and 200 test rows, 2 epochs, a few
-seconds each), both with a latent explorer that must be there:
-    mlp    784-64-12, relu, sigmoid output, unit scaling     8 sliders, principal directions
-    tied   784-32-6 tied, tanh, identity output, standardize 6 sliders, one per code unit
+trains three tiny runs into DIR (Fashion-MNIST, 600 training and 200 test rows, 2 epochs, a
+few seconds each), each with a latent explorer that must be there, between them every
+activation the page's decoder knows:
+    mlp    784-64-12, relu, sigmoid output, unit scaling           8 sliders, principal directions
+    tied   784-32-6 tied, softplus, identity output, standardize   6 sliders, one per code unit
+    leaky  784-24-12-5, leaky_relu, tanh output, symmetric         5 sliders, one per code unit
 then checks their report.html and every PAGE given after them. Screenshots, codes and decodes
 go to DIR. Exit 0 when every check passed, else 1 with one line per failure.
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -24,12 +27,15 @@ DATA = ["--data", "fashion-mnist:train?limit=600", "--test-data", "fashion-mnist
         "--epochs", "2", "--batch", "64", "--threads", "1", "--seed", "3"]
 RUNS = {
     "mlp": ["--dims", "784,64,12", "--scaling", "unit"],
-    "tied": ["--dims", "784,32,6", "--tied", "true", "--activation", "tanh",
+    "tied": ["--dims", "784,32,6", "--tied", "true", "--activation", "softplus",
              "--output-activation", "identity", "--loss", "mse", "--scaling", "standardize"],
+    "leaky": ["--dims", "784,24,12,5", "--activation", "leaky_relu", "--output-activation",
+              "tanh", "--loss", "mse", "--scaling", "symmetric"],
 }
 
 
 def train(aekit, folder, options):
+    shutil.rmtree(folder, ignore_errors=True)  # the previous test's run
     run = subprocess.run([aekit, "train", *DATA, *options, "--out", folder],
                          capture_output=True, text=True)
     if run.returncode != 0:
