@@ -85,8 +85,8 @@ std::optional<ReportSection> latent_explorer_section(models::Model& model,
                                                      const FloatMatrix& scaled_rows) {
   if (!model.decoder()) return std::nullopt;
   const auto* dense = model.dense_decoder();
-  if (!dense) return not_shown("the in-page decoder runs Dense (mlp) decoders only, and this "
-                               "model's decoder has other layers");
+  if (!dense) return not_shown("the in-page decoder runs Dense (mlp) decoders only, and the "
+                               "decoder of this model has other layers");
   auto* encoder = model.encoder();
   if (!encoder) return not_shown("the sliders are placed by the test rows' codes, and this model does not encode");
   const auto image = image_shape_for(model.input_size(), input_shape);
