@@ -103,5 +103,24 @@ TEST(Scaling, MalformedJsonIsNamed) {
   }, {"2 means, 1 stds"});
 }
 
+TEST(Scaling, AffineIsWhatApplyAndInvertDo) {
+  const FloatMatrix x = pixels();
+  for (const auto kind : {ScalingKind::none, ScalingKind::unit, ScalingKind::symmetric,
+                          ScalingKind::standardize}) {
+    const Scaling scaling = Scaling::fit(kind, x);
+    const Scaling::Affine map = scaling.affine(x.cols());
+    FloatMatrix y = x;
+    scaling.apply(y);
+    const FloatMatrix by_map = (x.rowwise() - map.shift).array().rowwise() * map.gain.array();
+    EXPECT_EQ(y, by_map) << scaling_name(kind);
+    FloatMatrix back = y;
+    scaling.invert(back);
+    const FloatMatrix inverted = (y.array().rowwise() / map.gain.array()).matrix().rowwise() + map.shift;
+    EXPECT_EQ(back, inverted) << scaling_name(kind);
+  }
+  EXPECT_EQ(Scaling().affine(2).gain, Eigen::RowVectorXf::Ones(2));
+  EXPECT_THROW(Scaling::fit(ScalingKind::standardize, x).affine(4), Error);
+}
+
 }  // namespace
 }  // namespace aekit::data

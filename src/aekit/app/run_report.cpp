@@ -9,6 +9,7 @@
 #include "aekit/report/filter_image.hpp"
 #include "aekit/report/html_report.hpp"
 #include "aekit/report/image_grid.hpp"
+#include "aekit/report/latent_explorer.hpp"
 #include "aekit/app/sample_model.hpp"
 #include "aekit/report/pca_figures.hpp"
 #include "aekit/report/svg_chart.hpp"
@@ -158,6 +159,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   if (has_samples)
     report.sections.push_back({"Samples", report::figure_html("samples.png",
         fmt::format("{} rows drawn from the model (seed {}).", kSamples, in.config.seed))});
+  if (auto explorer = report::latent_explorer_section(in.model, in.scaling, in.input_shape, in.examples))
+    report.sections.push_back(std::move(*explorer));
   if (explained)
     report.sections.push_back({"Explained variance", report::figure_html("explained_variance.svg",
         "Cumulative share of the training data's variance kept by the first k components.")});

@@ -56,35 +56,35 @@ Scaling Scaling::fit(ScalingKind kind, const FloatMatrix& train) {
   return scaling;
 }
 
-void Scaling::affine(Eigen::RowVectorXf& shift, Eigen::RowVectorXf& gain, Index columns) const {
+// Per feature (standardize) or one value broadcast to every column.
+Scaling::Affine Scaling::affine(Index columns) const {
+  if (kind_ == ScalingKind::none)
+    return {Eigen::RowVectorXf::Zero(columns), Eigen::RowVectorXf::Ones(columns)};
   if (kind_ == ScalingKind::standardize) {
     if (static_cast<std::size_t>(columns) != mean_.size())
       throw Error(fmt::format(
           "the standardize scaling was fitted on {} features, the data has {} columns (is it "
           "the data the model was trained on?)",
           mean_.size(), columns));
-    shift = Eigen::Map<const Eigen::RowVectorXf>(mean_.data(), columns);
-    gain = Eigen::Map<const Eigen::RowVectorXf>(std_.data(), columns).cwiseInverse();
-    return;
+    return {Eigen::Map<const Eigen::RowVectorXf>(mean_.data(), columns),
+            Eigen::Map<const Eigen::RowVectorXf>(std_.data(), columns).cwiseInverse()};
   }
   const double range = max_ > min_ ? double(max_) - double(min_) : 1.0;
   const bool unit = kind_ == ScalingKind::unit;
-  shift.setConstant(columns, static_cast<float>(unit ? min_ : 0.5 * (double(min_) + max_)));
-  gain.setConstant(columns, static_cast<float>((unit ? 1.0 : 2.0) / range));
+  return {Eigen::RowVectorXf::Constant(columns, static_cast<float>(unit ? min_ : 0.5 * (double(min_) + max_))),
+          Eigen::RowVectorXf::Constant(columns, static_cast<float>((unit ? 1.0 : 2.0) / range))};
 }
 
 void Scaling::apply(FloatMatrix& x) const {
   if (kind_ == ScalingKind::none) return;
-  Eigen::RowVectorXf shift, gain;
-  affine(shift, gain, x.cols());
-  x = (x.rowwise() - shift).array().rowwise() * gain.array();
+  const Affine map = affine(x.cols());
+  x = (x.rowwise() - map.shift).array().rowwise() * map.gain.array();
 }
 
 void Scaling::invert(FloatMatrix& x) const {
   if (kind_ == ScalingKind::none) return;
-  Eigen::RowVectorXf shift, gain;
-  affine(shift, gain, x.cols());
-  x = (x.array().rowwise() / gain.array()).matrix().rowwise() + shift;
+  const Affine map = affine(x.cols());
+  x = (x.array().rowwise() / map.gain.array()).matrix().rowwise() + map.shift;
 }
 
 nlohmann::json Scaling::to_json() const {

@@ -41,14 +41,20 @@ class Scaling {
   // y [N, D] <- x, in place: maps reconstructions back to stored units.
   void invert(FloatMatrix& x) const;
 
+  // The map as numbers per column: apply is y = (x - shift) * gain, invert x = y / gain + shift
+  // (none: shift 0, gain 1), for code that inverts elsewhere (the report's in-page decoder).
+  // Throws like apply for a standardize scaling fitted on another width.
+  struct Affine {
+    Eigen::RowVectorXf shift, gain;  // [1, columns] each
+  };
+  Affine affine(Index columns) const;
+
   // {"kind": "unit", "min": 0, "max": 255} or {"kind": "standardize", "mean": [..], "std": [..]}
   nlohmann::json to_json() const;
   // Throws aekit::Error saying what is missing or malformed.
   static Scaling from_json(const nlohmann::json& json);
 
  private:
-  // y = (x - shift_) * gain_, per feature (standardize) or one value broadcast to every column.
-  void affine(Eigen::RowVectorXf& shift, Eigen::RowVectorXf& gain, Index columns) const;
 
   ScalingKind kind_ = ScalingKind::none;
   float min_ = 0, max_ = 0;        // unit, symmetric

@@ -9,6 +9,8 @@
 //                 and returns itself from their accessors:
 //                   encoder            x[N,D] -> h[N,K]
 //                   decoder            h[N,K] -> x^[N,D]
+//                   dense_decoder      that decoder as plain Dense layers (W, b, f), to run
+//                                      elsewhere (the report's in-page decoder)
 //                   reconstructor      x[N,D] -> x^[N,D], logits for an exact BCE
 //                   sampler            n new rows x[n,D] from a seeded Rng
 //                   row_scorer         one score per row, e.g. an anomaly score
@@ -26,6 +28,7 @@
 #include <vector>
 
 #include "aekit/models/capabilities/decoder.hpp"
+#include "aekit/models/capabilities/dense_decoder.hpp"
 #include "aekit/models/capabilities/encoder.hpp"
 #include "aekit/models/capabilities/encoder_jacobian.hpp"
 #include "aekit/models/capabilities/explained_variance.hpp"
@@ -63,6 +66,7 @@ class Model {
   virtual EncoderJacobian* encoder_jacobian() { return nullptr; }
   virtual const FilterSource* filter_source() const { return nullptr; }
   virtual const ExplainedVariance* explained_variance() const { return nullptr; }
+  virtual const DenseDecoder* dense_decoder() const { return nullptr; }
   // Read-only views, for what only looks (code sizes, what a model can do).
   const Encoder* encoder() const { return const_cast<Model*>(this)->encoder(); }
   const Decoder* decoder() const { return const_cast<Model*>(this)->decoder(); }

@@ -42,6 +42,7 @@ class Dense : public Layer {
   MatrixMap& weight() { return weight_; }
   const MatrixMap& weight() const { return weight_; }
   MatrixMap& weight_grad() { return weight_grad_; }
+  const MatrixMap& bias() const { return bias_; }  // [1, H]
 
  private:
   Index in_, out_;

@@ -35,6 +35,7 @@ class Sequential : public Layer {
 
   std::size_t size() const { return layers_.size(); }
   Layer& operator[](std::size_t i) { return *layers_[i]; }
+  const Layer& operator[](std::size_t i) const { return *layers_[i]; }
 
  private:
   std::vector<LayerPtr> layers_;

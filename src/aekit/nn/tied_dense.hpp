@@ -26,6 +26,10 @@ class TiedDense : public Layer {
   ConstMatrixRef forward(ConstMatrixRef h) override;
   ConstMatrixRef backward(ConstMatrixRef dy) override;
 
+  const Dense& source() const { return source_; }  // whose W[H,D] this layer uses
+  Activation activation() const { return activation_; }
+  const MatrixMap& bias() const { return bias_; }  // c [1, D]
+
  private:
   Dense& source_;
   Activation activation_;

@@ -30,6 +30,11 @@ figure img { display: block; max-width: 100%; }
 figure img[src$=".png"] { image-rendering: pixelated; min-width: 280px; }
 figcaption { font-size: .9em; color: #555; margin-top: .4em; }
 footer { margin-top: 3em; font-size: .8em; color: #888; }
+.explorer { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
+.explorer canvas { image-rendering: pixelated; background: white; border: 1px solid #e4e4e4; }
+.explorer-sliders label { display: grid; grid-template-columns: 4em 14em 6em; align-items: center; }
+.explorer-sliders output { font-variant-numeric: tabular-nums; text-align: right; }
+.explorer-caption { flex-basis: 100%; font-size: .9em; color: #555; margin: 0; }
 )";
 
 // Right-align cells that look like numbers: digits with sign, dot, exponent or %.

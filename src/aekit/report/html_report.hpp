@@ -1,6 +1,7 @@
 #pragma once
-// A run's report.html: one page with inline CSS, no scripts and no external resources;
-// figures are <img> tags that reference PNG/SVG files in the same folder.
+// A run's report.html: one page with inline CSS and no external resources; figures are <img>
+// tags that reference PNG/SVG files in the same folder. Its one script is the latent
+// explorer's (latent_explorer.hpp), inline in that section.
 //
 //   title
 //   summary   key | value table (model, data, epochs, final losses, ...)

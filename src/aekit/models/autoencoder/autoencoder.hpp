@@ -25,7 +25,8 @@
 // As a Model (model.hpp) it encodes, decodes and reconstructs (with logits: BCE is exact
 // when the output is a sigmoid), offers filters (autoencoder_filters.cpp: an mlp's first
 // encoder and last decoder weights, a conv model's first kernels) and, for mlp, the
-// encoder's Jacobian norm (jacobian.hpp).
+// encoder's Jacobian norm (jacobian.hpp); when every decoder layer is Dense or TiedDense
+// (mlp, tied or not), it hands out its decoder as plain layers (autoencoder_dense_decoder.cpp).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -74,7 +75,8 @@ class Autoencoder final : public Model,
                           public Decoder,
                           public Reconstructor,
                           public FilterSource,
-                          public EncoderJacobian {
+                          public EncoderJacobian,
+                          public DenseDecoder {
  public:
   static constexpr const char* kKind = "autoencoder";
 
@@ -148,6 +150,9 @@ class Autoencoder final : public Model,
   const FilterSource* filter_source() const override { return this; }
   // mlp only: the Jacobian is a product of the Dense layers' (jacobian.hpp).
   EncoderJacobian* encoder_jacobian() override;
+  // When every decoder layer is Dense or TiedDense (autoencoder_dense_decoder.cpp).
+  const DenseDecoder* dense_decoder() const override;
+  DenseChain dense_layers() const override;
 
   // Filters (autoencoder_filters.cpp): mlp encoder and decoder; conv: encoder, when the first
   // layer is a conv layer.
