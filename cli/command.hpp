@@ -14,6 +14,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
+#include "aekit/tensor/row_chunks.hpp"  // map_in_chunks
 
 namespace aekit::cli {
 
@@ -30,14 +31,12 @@ Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 Action add_scatter_command(CLI::App& root);
 Action add_sample_command(CLI::App& root);
+Action add_report_command(CLI::App& root);
+Action add_compare_command(CLI::App& root);
 
 // Loads `spec` and checks that its rows have expected.size() columns (the model's input size):
 // "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the
 // expected and the data's shapes are images (not flat [1, 1, D]), they must be equal.
 data::Dataset load_data_for_model(const std::string& spec, Shape expected, const std::string& model);
-
-// Runs `fn(chunk) -> rows` over x in chunks of 1024 rows and stacks the results.
-FloatMatrix map_in_chunks(const FloatMatrix& x, Index out_cols,
-                          const std::function<ConstMatrixRef(ConstMatrixRef)>& fn);
 
 }  // namespace aekit::cli
