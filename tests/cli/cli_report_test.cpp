@@ -55,6 +55,23 @@ TEST_F(CliReport, TheFinalReportIsAnAnalysisThatStandsAlone) {
   EXPECT_EQ(facts.at("threads").get<int>(), 1);
 }
 
+TEST_F(CliReport, AConvModelWhoseCodeExceedsTheInputIsNotComparedWithPca) {
+  write_file(*dir_ / "conv.toml",
+             "model = \"conv\"\n"
+             "data = \"fashion-mnist:train?limit=1000\"\ntest_data = \"fashion-mnist:test?limit=100\"\n"
+             "encoder_layers = [\"conv 2 3x3 pad=1 relu\"]\n"  // code [2, 28, 28]: 1568 > 784 values
+             "decoder_layers = [\"conv 1 3x3 pad=1\"]\n"
+             "epochs = 1\nbatch = 50\nthreads = 1\n");  // 900 training rows: the run fits PCA-784 for pca_test_mse
+  const auto r = run_aekit("train --config " + run("conv.toml") + " --out " + run("conv"), *dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string page = read_file(*dir_ / "conv" / "report.html");
+  EXPECT_FALSE(contains(page, "Model beside PCA"));
+  EXPECT_FALSE(fs::exists(*dir_ / "conv" / "pca_comparison.png"));
+  EXPECT_FALSE(contains(page, "PCA-1568"));
+  EXPECT_TRUE(contains(page, "<h2>Error by class</h2>"));  // the labels still count
+  EXPECT_TRUE(contains(page, "<h2>Codes</h2>"));
+}
+
 TEST_F(CliReport, ReportRebuildsTheSamePage) {
   const fs::path folder = *dir_ / "a";
   const std::string original = read_file(folder / "report.html");

@@ -20,8 +20,6 @@ namespace aekit::app {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr Index kExamples = 10;
-
 std::string class_name(const AnalysisData& data, std::size_t c) {
   return c < data.class_names.size() ? data.class_names[c] : fmt::format("class {}", c);
 }
@@ -35,7 +33,7 @@ FloatMatrix encode_rows(models::Encoder& encoder, const FloatMatrix& x) {
 report::ReportSection pca_comparison(const fs::path& folder, models::Reconstructor& reconstructor,
                                      Index code_size, const AnalysisInput& in,
                                      const AnalysisData& data) {
-  const Index count = std::min(kExamples, data.test_x.rows());
+  const Index count = std::min(kExampleRows, data.test_x.rows());
   const auto pca = models::Pca::fit(data.train_x.cast<Scalar>(), code_size);
   const FloatMatrix originals = data.test_x.topRows(count);
   FloatMatrix rows(3 * count, originals.cols());

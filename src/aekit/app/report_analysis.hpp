@@ -23,6 +23,7 @@
 
 namespace aekit::app {
 
+inline constexpr Index kExampleRows = 10;   // test rows shown as pictures
 inline constexpr Index kProbeRows = 10000;   // ~1 s of L-BFGS for 32-value codes
 inline constexpr Index kPlaneRows = 5000;    // dots in the codes' scatter plot
 

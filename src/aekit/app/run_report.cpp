@@ -21,13 +21,12 @@ namespace aekit::app {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr Index kExamples = 10;
 constexpr Index kSamples = 50;
 
 // Originals above reconstructions, in the data's own units (scaling inverted).
 void write_reconstructions(const fs::path& path, models::Reconstructor& reconstructor,
                            const RunReportInput& in) {
-  const Index count = std::min(kExamples, in.examples.rows());
+  const Index count = std::min(kExampleRows, in.examples.rows());
   if (count == 0 || in.input_shape.size() != in.examples.cols()) return;
   FloatMatrix originals = in.examples.topRows(count);
   FloatMatrix reconstructions = reconstructor.reconstruct(originals).cast<float>();
