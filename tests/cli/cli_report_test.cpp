@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 #include "support/cli_runner.hpp"
@@ -50,6 +51,18 @@ TEST_F(CliReport, TheFinalReportIsAnAnalysisThatStandsAlone) {
   EXPECT_TRUE(contains(page, "PCA-8 test MSE"));
   EXPECT_GT(count_occurrences(page, "<img "), 4u);
   EXPECT_EQ(count_occurrences(page, "<img "), count_occurrences(page, "<img src=\"data:image/"));
+  // The rows of "Error by class" weighted by their counts give the run's test MSE back.
+  const std::regex class_row("<tr><td class=\"num\">\\d+</td><td>[^<]+</td><td class=\"num\">(\\d+)</td>"
+                             "<td class=\"num\">([0-9.]+)</td></tr>");
+  double squared = 0, rows = 0;
+  int classes = 0;
+  for (std::sregex_iterator it(page.begin(), page.end(), class_row), end; it != end; ++it, ++classes) {
+    rows += std::stod((*it)[1]);
+    squared += std::stod((*it)[1]) * std::stod((*it)[2]);
+  }
+  EXPECT_EQ(classes, 10);
+  EXPECT_EQ(rows, 200);
+  EXPECT_NEAR(squared / rows, summary("a").at("test_mse").get<double>(), 1e-5);
   const auto facts = summary("a").at("run");
   EXPECT_GT(facts.at("wall_seconds").get<double>(), 0);
   EXPECT_EQ(facts.at("threads").get<int>(), 1);
