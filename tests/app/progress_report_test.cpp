@@ -35,6 +35,7 @@ TEST(ProgressReport, ShowsTheEpochSoFarAndRefreshes) {
   EXPECT_NE(page.find("<svg"), std::string::npos);      // the loss curve, inline
   EXPECT_NE(page.find("0.150000"), std::string::npos);  // epoch 2's val_loss in the table
   EXPECT_NE(page.find("npy:made-up.npy"), std::string::npos);
+  EXPECT_NE(page.find("<th>page written</th><td>20"), std::string::npos);
 }
 
 // A real loop: the page exists after epoch 1 (the writer has finished that epoch's files).

@@ -1,6 +1,9 @@
 #include "aekit/app/progress_report.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "aekit/app/epoch_figures.hpp"
 #include "aekit/report/html_report.hpp"
@@ -16,7 +19,10 @@ std::string ProgressReport::html(std::span<const train::EpochRecord> history) co
   page.title = title_;
   page.refresh_seconds = kProgressRefreshSeconds;
   const int epoch = history.empty() ? 0 : history.back().epoch;
+  // The time tells a reader of a page left behind by a run that was killed that it is stale.
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   page.summary = {{"status", fmt::format("in progress: epoch {} of {}", epoch, epochs_)},
+                  {"page written", fmt::format("{:%Y-%m-%d %H:%M:%S} UTC", now)},
                   {"data", data_}};
   page.sections.push_back({"Loss", "<figure>" + loss_curve_svg(history, loss_) +
       "<figcaption>Training and validation loss per epoch so far.</figcaption></figure>\n"});

@@ -2,7 +2,8 @@
 // The light report.html of a run of the training loop while it trains, rewritten after every
 // epoch by the background writer (epoch_files.hpp) and replaced by the full report
 // (run_report.hpp) when the run ends:
-//   title, status "in progress: epoch k of N", the loss curve so far (inline SVG), the epoch
+//   title, status "in progress: epoch k of N", the time the page was written (a run killed
+//   mid-way leaves its last one), the loss curve so far (inline SVG), the epoch
 //   table, the settings; <meta http-equiv="refresh" content="5"> so an open page follows.
 // It is drawn from the history alone: no model evaluation per epoch.
 #include <span>
