@@ -149,7 +149,7 @@ LoopRun loop_as_users_run_it(const train::TrainConfig& settings, ConstMatrixRef 
   LoopRun run;
   double bare_seconds = 0;
   const auto start = std::chrono::steady_clock::now();
-  app::EpochFiles files(folder, store::model_header(v.model, scaling, {}), c.to_toml());
+  app::EpochFiles files(folder, store::model_header(v.model, scaling, {}), c);
   v.trainer.fit({train}, {val}, state, &progress, [&](const train::TrainerState& s) {
     // Before this epoch's files start (they are written while the next epoch trains).
     const auto bare_start = std::chrono::steady_clock::now();

@@ -15,6 +15,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
+#include "aekit/tensor/row_chunks.hpp"  // map_in_chunks
 
 namespace aekit::cli {
 
@@ -31,6 +32,8 @@ Action add_filters_command(CLI::App& root);
 Action add_probe_command(CLI::App& root);
 Action add_scatter_command(CLI::App& root);
 Action add_sample_command(CLI::App& root);
+Action add_report_command(CLI::App& root);
+Action add_compare_command(CLI::App& root);
 
 // The first argument that looks like a flag (-x, --name, --name=value) but is none of
 // `command`'s, as "unknown option '--modle' for 'aekit encode': did you mean '--model'?"
@@ -41,9 +44,5 @@ std::optional<std::string> unknown_flag(const CLI::App& command, int argc, char*
 // "model 'm.aek' expects 784 inputs per row, data 'x.npy' has 1024 columns"; when both the
 // expected and the data's shapes are images (not flat [1, 1, D]), they must be equal.
 data::Dataset load_data_for_model(const std::string& spec, Shape expected, const std::string& model);
-
-// Runs `fn(chunk) -> rows` over x in chunks of 1024 rows and stacks the results.
-FloatMatrix map_in_chunks(const FloatMatrix& x, Index out_cols,
-                          const std::function<ConstMatrixRef(ConstMatrixRef)>& fn);
 
 }  // namespace aekit::cli

@@ -44,7 +44,7 @@ void run_scatter(const ScatterArgs& args) {
     chart.y.push_back(codes(i, args.columns[1]));
   }
   if (!d.labels.empty()) chart.labels.assign(d.labels.begin(), d.labels.begin() + rows);
-  if (args.data.starts_with("fashion-mnist")) chart.class_names = data::fashion_mnist_class_names();
+  chart.class_names = data::class_names_of(args.data);
   io::atomic_write(args.output, report::scatter_svg(chart));
   std::cerr << fmt::format("wrote the codes of {} rows of {} to {}\n", rows, d.name, args.output);
 }

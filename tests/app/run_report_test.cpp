@@ -1,12 +1,14 @@
 // The run report on its own: the files it writes and what the page shows.
 #include "aekit/app/run_report.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <memory>
 
 #include "aekit/models/linear/pca_model.hpp"
 #include "aekit/models/sparse/sparse_coding_model.hpp"
+#include "aekit/app/run_facts.hpp"
 #include "aekit/image/image.hpp"
 #include "support/random_data.hpp"
 #include "support/test_support.hpp"
@@ -99,6 +101,139 @@ TEST(RunReport, SparseCodingShowsAtomsAndItsObjective) {
   EXPECT_NE(page.find("Atoms of the dictionary"), std::string::npos);
   EXPECT_NE(page.find("loss.svg"), std::string::npos);
   EXPECT_NE(test::read_file(dir / "loss.svg").find("Objective per iteration"), std::string::npos);
+}
+
+// Labelled training and test rows (labels n % 3) for the analysis sections.
+struct LabelledData {
+  explicit LabelledData(Index width, bool labelled = true)
+      : train_x(test::uniform_data(60, width, 5)), test_x(test::uniform_data(30, width, 6)) {
+    for (Index n = 0; labelled && n < 60; ++n) train_labels.push_back(int(n % 3));
+    for (Index n = 0; labelled && n < 30; ++n) test_labels.push_back(int(n % 3));
+  }
+  AnalysisData analysis() const { return {train_x, train_labels, test_x, test_labels, {"ant", "bee", "cat"}}; }
+  FloatMatrix train_x, test_x;
+  std::vector<int> train_labels, test_labels;
+};
+
+std::string report_with(const test::TempDir& dir, models::Model& model, const train::TrainConfig& config,
+                        const train::TrainerState* state, const nlohmann::json& results,
+                        const LabelledData& data, Shape shape) {
+  const AnalysisData analysis = data.analysis();
+  write_run_report(dir.path(), {config, state, kNoObjective, results, model, data::Scaling(), shape,
+                                data.test_x, &analysis});
+  return test::read_file(dir / "report.html");
+}
+
+bool has(const std::string& page, const std::string& text) { return page.find(text) != std::string::npos; }
+
+TEST(RunReport, AnalysisSectionsOfALabelledRun) {
+  test::TempDir dir;
+  ReportRig rig("16,4");
+  const std::string page = report_with(dir, *rig.model, rig.config, &rig.state, rig.results,
+                                       LabelledData(16), {1, 4, 4});
+  for (const char* heading : {"Model beside PCA", "Error by class", "Codes", "Linear probe"})
+    EXPECT_TRUE(has(page, fmt::format("<h2>{}</h2>", heading))) << heading;
+  EXPECT_TRUE(has(page, "PCA with 4 components fitted on the 60 training rows"));
+  EXPECT_TRUE(has(page, "<td>bee</td>"));  // the classes by name
+  EXPECT_TRUE(has(page, "coloured by class"));
+  EXPECT_TRUE(has(page, "all 60 training rows"));
+  // Originals, model and PCA: 3 rows of 10 tiles of 4x4 pixels drawn 3x, 1-pixel gaps.
+  const image::Image figure = image::read_png(dir / "pca_comparison.png");
+  EXPECT_EQ(figure.width, 10 * 12 + 9);
+  EXPECT_EQ(figure.height, 3 * 12 + 2);
+  EXPECT_TRUE(has(test::read_file(dir / "codes.svg"), "cat"));
+  EXPECT_TRUE(has(page, "data-file=\"pca_comparison.png\""));
+  EXPECT_FALSE(has(page, "src=\"pca_comparison.png\""));  // embedded, not linked
+}
+
+TEST(RunReport, NoPcaComparisonWhenTheCodeIsNotSmallerThanTheInput) {
+  test::TempDir dir;
+  ReportRig rig("16,20");
+  const std::string page = report_with(dir, *rig.model, rig.config, &rig.state, rig.results,
+                                       LabelledData(16), {1, 4, 4});
+  EXPECT_FALSE(has(page, "Model beside PCA"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "pca_comparison.png"));
+  EXPECT_FALSE(has(page, "PCA-20 test MSE"));  // even with a pca_test_mse in the summary
+  EXPECT_TRUE(has(page, "<h2>Linear probe</h2>"));
+}
+
+TEST(RunReport, NoClassErrorsOrProbeWithoutLabels) {
+  test::TempDir dir;
+  ReportRig rig("16,4");
+  const std::string page = report_with(dir, *rig.model, rig.config, &rig.state, rig.results,
+                                       LabelledData(16, false), {1, 4, 4});
+  EXPECT_FALSE(has(page, "Error by class"));
+  EXPECT_FALSE(has(page, "Linear probe"));
+  EXPECT_TRUE(has(page, "<h2>Codes</h2>"));
+  EXPECT_FALSE(has(page, "coloured by class"));
+  EXPECT_TRUE(has(page, "<h2>Model beside PCA</h2>"));
+}
+
+TEST(RunReport, PcaIsNotComparedWithItselfAndHasNoThroughput) {
+  test::TempDir dir;
+  const LabelledData data(16);
+  models::PcaModel pca(models::Pca::fit(data.train_x.cast<Scalar>(), 3));
+  const nlohmann::json results = {{"test_mse", 0.01}, {"test_bce", 0.3}, {"pca_test_mse", 0.01},
+                                  {"fit_seconds", 0.5}, {"samples_per_second", 1000.0}};
+  const std::string page = report_with(dir, pca, train::TrainConfig::defaults(), nullptr, results,
+                                       data, {1, 4, 4});
+  EXPECT_FALSE(has(page, "Model beside PCA"));
+  EXPECT_FALSE(has(page, "PCA-3 test MSE"));
+  EXPECT_FALSE(has(page, "throughput"));
+  EXPECT_TRUE(has(page, "<h2>Error by class</h2>"));
+}
+
+TEST(RunReport, NullPcaMseMeansNoPcaRow) {
+  test::TempDir dir;
+  ReportRig rig("16,4");
+  nlohmann::json results = rig.results;
+  results["pca_test_mse"] = nullptr;
+  write_run_report(dir.path(), {rig.config, &rig.state, kNoObjective, results, *rig.model, rig.scaling,
+                                {1, 4, 4}, test::uniform_data(12, 16, 3)});
+  const std::string page = test::read_file(dir / "report.html");
+  EXPECT_FALSE(has(page, "PCA-4"));
+  EXPECT_TRUE(has(page, "throughput"));
+}
+
+// The denoising, sparsity and Jacobian rows appear for the runs they describe only.
+TEST(RunReport, SummaryRowsFitTheRun) {
+  const nlohmann::json test_metrics = {{"n", 30}, {"mse", 0.01}, {"bce", 0.2}, {"jacobian_fro", 1.75},
+      {"code", {{"mean_activation", 0.04}, {"zero_fraction", 0.5}, {"below_0.1_fraction", 0.9},
+                {"above_0.9_fraction", 0.0}, {"binary_fraction", 0.9}}},
+      {"noise", "mask:0.25"}, {"noisy_mse", 0.08}, {"denoised_mse", 0.0314}, {"denoised_bce", 0.3}};
+  const auto page_for = [&](const char* option, const char* value, bool denoising) {
+    test::TempDir dir;
+    ReportRig rig("16,4");
+    if (*option) rig.config.set(option, value);
+    nlohmann::json results = rig.results;
+    results["test"] = test_metrics;
+    if (!denoising) for (const char* key : {"noise", "noisy_mse", "denoised_mse", "denoised_bce"}) results["test"].erase(key);
+    write_run_report(dir.path(), {rig.config, &rig.state, kNoObjective, results, *rig.model, rig.scaling,
+                                  {1, 4, 4}, test::uniform_data(12, 16, 3)});
+    return test::read_file(dir / "report.html");
+  };
+  const std::string plain = page_for("", "", false);
+  for (const char* row : {"denoised test MSE", "code sparsity", "encoder Jacobian norm"})
+    EXPECT_FALSE(has(plain, row)) << row;
+  const std::string denoising = page_for("noise", "mask:0.25", true);
+  EXPECT_TRUE(has(denoising, "0.0314 from inputs with noise mask:0.25 (noisy input: 0.08)"));
+  EXPECT_TRUE(has(page_for("l1", "0.001", false), "90.0% of code values below 0.1, 50.0% exactly 0"));
+  EXPECT_TRUE(has(page_for("contractive", "0.1", false), "<th>encoder Jacobian norm</th><td>1.75"));
+}
+
+TEST(RunReport, RunFactsFromTheSummary) {
+  test::TempDir dir;
+  ReportRig rig("16,4");
+  nlohmann::json results = rig.results;
+  const std::string without = report_with(dir, *rig.model, rig.config, &rig.state, results, LabelledData(16), {1, 4, 4});
+  EXPECT_FALSE(has(without, "<h2>Run</h2>"));
+  results["run"] = run_facts(12.5);
+  const std::string page = report_with(dir, *rig.model, rig.config, &rig.state, results, LabelledData(16), {1, 4, 4});
+  EXPECT_TRUE(has(page, "<h2>Run</h2>"));
+  EXPECT_TRUE(has(page, "<td>wall time</td><td>12.5 s</td>"));
+  EXPECT_TRUE(has(page, results["run"]["host"].get<std::string>()));
+  EXPECT_TRUE(has(page, fmt::format("(commit {})", results["run"]["aekit_commit"].get<std::string>())));
+  EXPECT_NE(results["run"]["aekit_commit"], "");
 }
 
 }  // namespace

@@ -7,8 +7,10 @@
 
 namespace aekit::app {
 
-EpochFiles::EpochFiles(std::filesystem::path folder, nlohmann::json header, std::string config_toml)
-    : folder_(std::move(folder)), header_(std::move(header)), config_toml_(std::move(config_toml)) {}
+EpochFiles::EpochFiles(std::filesystem::path folder, nlohmann::json header,
+                       const train::TrainConfig& config)
+    : folder_(std::move(folder)), header_(std::move(header)), config_toml_(config.to_toml()),
+      progress_(folder_.filename().string(), config) {}
 
 void EpochFiles::write_config() {
   if (config_written_) return;
@@ -20,10 +22,12 @@ void EpochFiles::after_epoch(train::TrainingStep& step, const train::TrainerStat
   io::ModelFile checkpoint = store::checkpoint_file(header_, step, state);
   std::string metrics;  // one JSON line per epoch
   for (const auto& r : state.history) metrics += r.to_json().dump() + "\n";
-  writer_.submit([this, checkpoint = std::move(checkpoint), metrics = std::move(metrics)] {
+  writer_.submit([this, checkpoint = std::move(checkpoint), metrics = std::move(metrics),
+                  history = state.history] {
     io::save_model_file(folder_ / "checkpoint.aek", checkpoint);
     write_config();
     io::atomic_write(folder_ / "metrics.jsonl", metrics);
+    io::atomic_write(folder_ / "report.html", progress_.html(history));
   });
 }
 

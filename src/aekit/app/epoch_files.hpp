@@ -1,6 +1,7 @@
 #pragma once
 // What a run of the training loop writes after every epoch, written while the next epoch
-// trains: checkpoint.aek, metrics.jsonl, and, with the first checkpoint, config.toml (it
+// trains: checkpoint.aek, metrics.jsonl, the report of the run in progress (report.html,
+// progress_report.hpp), and, with the first checkpoint, config.toml (it
 // describes the checkpoint beside it, so a resume that fails before its first epoch leaves the
 // run's settings as they were).
 //
@@ -13,15 +14,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "aekit/app/progress_report.hpp"
 #include "aekit/io/background_writer.hpp"
+#include "aekit/settings/train_config.hpp"
 #include "aekit/train/trainer.hpp"
 
 namespace aekit::app {
 
 class EpochFiles {
  public:
-  // header: what identifies the run in every checkpoint (store::model_header).
-  EpochFiles(std::filesystem::path folder, nlohmann::json header, std::string config_toml);
+  // header: what identifies the run in every checkpoint (store::model_header); config: the
+  // run's settings (config.toml, and the progress report's).
+  EpochFiles(std::filesystem::path folder, nlohmann::json header, const train::TrainConfig& config);
 
   void after_epoch(train::TrainingStep& step, const train::TrainerState& state);
   // Waits for the last epoch's files; rethrows a write error.
@@ -37,6 +41,7 @@ class EpochFiles {
   std::filesystem::path folder_;
   nlohmann::json header_;
   std::string config_toml_;
+  ProgressReport progress_;
   bool config_written_ = false;  // touched by the writer's jobs only, or after finish()'s wait
   io::BackgroundWriter writer_;
 };

@@ -10,10 +10,14 @@
 //   loss.svg             training and validation loss per epoch (autoencoders), the objective
 //                        per iteration (sparse_coding, psd)
 //   explained_variance.svg  the cumulative explained variance, if it reports one (pca)
-//   report.html          settings, final metrics next to PCA, the figures, epoch table
+//   report.html          the summary (report_summary.hpp), the figures, the analysis sections
+//                        (report_analysis.hpp, with analysis data), the epoch table, the
+//                        run's facts (run_facts.hpp), the settings; every figure embedded
+//                        (report/data_uri.hpp), so the page stands alone
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "aekit/app/report_analysis.hpp"
 #include "aekit/data/scaling.hpp"
 #include "aekit/models/model.hpp"
 #include "aekit/settings/train_config.hpp"
@@ -30,6 +34,7 @@ struct RunReportInput {
   const data::Scaling& scaling;
   Shape input_shape;
   const FloatMatrix& examples;        // scaled rows to show (test data, else validation)
+  const AnalysisData* analysis = nullptr;  // null: no analysis sections (no test data)
 };
 
 void write_run_report(const std::filesystem::path& folder, const RunReportInput& input);

@@ -14,7 +14,9 @@
 #include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
+#include "aekit/app/run_facts.hpp"
 #include "aekit/app/run_report.hpp"
+#include "aekit/data/fashion_mnist.hpp"
 #include "aekit/store/checkpoint.hpp"
 #include "aekit/app/epoch_files.hpp"
 #include "aekit/app/family.hpp"
@@ -150,6 +152,7 @@ struct RunData {
   bool has_test = false;
   data::Scaling scaling;
   FloatMatrix train_x, val_x;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // the run's wall time
 };
 
 // Loads and checks the data sets (config.model.input_shape is set from the training data).
@@ -189,12 +192,15 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
                     {"test", summary.metrics.to_json()}});
   }
   summary.folder = folder;
+  results["run"] = run_facts(std::chrono::duration<double>(std::chrono::steady_clock::now() - d.started).count());
   store::save_model(folder / "model.aek", model, d.scaling, d.train_set.shape,
                  {{"config", config.to_toml()}, {"results", results}, {"history", history}});
   io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
   const FloatMatrix& eval_x = d.has_test ? d.test_set.x : d.val_x;
+  const AnalysisData analysis{d.train_set.x, d.train_set.labels, d.test_set.x, d.test_set.labels,
+                              data::class_names_of(config.data)};
   app::write_run_report(folder, {config, state, objective, results, model, d.scaling,
-                                    d.train_set.shape, eval_x});
+                                    d.train_set.shape, eval_x, d.has_test ? &analysis : nullptr});
   return summary;
 }
 
@@ -253,7 +259,7 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
                      run.model().description(), trainer.group_value_count(), threads(), folder.string());
   train::Progress progress(log, log_is_terminal, settings.epochs,
                            (d.train_x.rows() + settings.batch - 1) / settings.batch);
-  EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config.to_toml());
+  EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config);
   trainer.stop_when(&signals.requested());
   std::string outcome;
   try {

@@ -86,4 +86,9 @@ const std::vector<std::string>& fashion_mnist_class_names() {
   return names;
 }
 
+std::vector<std::string> class_names_of(std::string_view spec) {
+  if (spec.starts_with("fashion-mnist")) return fashion_mnist_class_names();
+  return {};
+}
+
 }  // namespace aekit::data

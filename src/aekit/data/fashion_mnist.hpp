@@ -17,6 +17,10 @@ namespace aekit::data {
 // The names of the 10 classes, by label: "T-shirt/top", "Trouser", ..., "Ankle boot".
 const std::vector<std::string>& fashion_mnist_class_names();
 
+// The class names of the data set a spec names: Fashion-MNIST's for "fashion-mnist:...",
+// none (empty: charts and tables say "class k") for any other data.
+std::vector<std::string> class_names_of(std::string_view spec);
+
 // The folders searched, in order.
 std::vector<std::filesystem::path> fashion_mnist_search_path();
 

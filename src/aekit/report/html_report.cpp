@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "aekit/io/atomic_write.hpp"
+#include "aekit/report/data_uri.hpp"
 
 #ifndef AEKIT_VERSION
 #define AEKIT_VERSION "dev"
@@ -27,7 +28,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { display: inline-block; margin: .8em 1em .8em 0; background: white;
          border: 1px solid #e4e4e4; padding: .5em; }
 figure img { display: block; max-width: 100%; }
-figure img[src$=".png"] { image-rendering: pixelated; min-width: 280px; }
+figure img[data-file$=".png"] { image-rendering: pixelated; min-width: 280px; }
 figcaption { font-size: .9em; color: #555; margin-top: .4em; }
 footer { margin-top: 3em; font-size: .8em; color: #888; }
 .explorer { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
@@ -56,9 +57,11 @@ std::string cell(const char* tag, const std::string& text) {
 
 }  // namespace
 
-std::string figure_html(const std::string& relative_src, const std::string& caption) {
-  return fmt::format("<figure><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>\n",
-                     html_escape(relative_src), html_escape(caption), html_escape(caption));
+std::string figure_html(const std::filesystem::path& file, const std::string& caption) {
+  return fmt::format(
+      "<figure><img src=\"{}\" alt=\"{}\" data-file=\"{}\"><figcaption>{}</figcaption></figure>\n",
+      data_uri(file), html_escape(caption), html_escape(file.filename().string()),
+      html_escape(caption));
 }
 
 std::string table_html(const std::vector<std::string>& header,
@@ -82,9 +85,12 @@ std::string render_html_report(const Report& report) {
   const std::string title = html_escape(report.title);
   std::string s = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{2}"
       "<title>{0}</title>\n<style>{1}</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
-      title, kStyle);
+      title, kStyle,
+      report.refresh_seconds > 0
+          ? fmt::format("<meta http-equiv=\"refresh\" content=\"{}\">\n", report.refresh_seconds)
+          : "");
   if (!report.summary.empty()) {
     s += "<table class=\"summary\">\n<tbody>\n";
     for (const auto& [key, value] : report.summary)

@@ -1,7 +1,8 @@
 #pragma once
 // A run's report.html: one page with inline CSS and no external resources; figures are <img>
-// tags that reference PNG/SVG files in the same folder. Its one script is the latent
-// explorer's (latent_explorer.hpp), inline in that section.
+// tags whose source is the figure file itself as a data: URI (data_uri.hpp), so the page can
+// be mailed alone; each names its file (data-file). Its one script is the latent explorer's
+// (latent_explorer.hpp), inline in that section.
 //
 //   title
 //   summary   key | value table (model, data, epochs, final losses, ...)
@@ -22,12 +23,15 @@ struct ReportSection {
 
 struct Report {
   std::string title;
+  int refresh_seconds = 0;  // > 0: the browser reloads the page this often (a run in progress)
   std::vector<std::pair<std::string, std::string>> summary;  // key -> value, plain text
   std::vector<ReportSection> sections;
 };
 
-// <figure> showing `relative_src` (a file next to the report) with `caption` below it.
-std::string figure_html(const std::string& relative_src, const std::string& caption);
+// <figure> showing the PNG/SVG `file`, embedded as a data: URI, with `caption` below it:
+//   <figure><img src="data:..." alt="caption" data-file="loss.svg"><figcaption>...
+// Throws aekit::Error if the file cannot be read.
+std::string figure_html(const std::filesystem::path& file, const std::string& caption);
 
 // <table> with one header row and body rows; every cell is plain text (escaped).
 std::string table_html(const std::vector<std::string>& header,

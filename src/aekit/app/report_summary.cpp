@@ -1,0 +1,68 @@
+#include "aekit/app/report_summary.hpp"
+
+#include <fmt/format.h>
+
+#include "aekit/models/linear/pca_model.hpp"
+
+namespace aekit::app {
+namespace {
+
+std::string number(const nlohmann::json& value) {
+  return value.is_number() ? fmt::format("{:.6g}", value.get<double>()) : "n/a";
+}
+
+// summary.json's value at `key` of "test", or null.
+nlohmann::json test_value(const nlohmann::json& results, const char* key) {
+  const auto test = results.find("test");
+  if (test == results.end() || !test->is_object() || !test->contains(key)) return nullptr;
+  return (*test)[key];
+}
+
+// The settings that describe how the model was made, in one line.
+std::string training_line(const RunReportInput& in) {
+  const auto& c = in.config;
+  const auto& r = in.results;
+  if (in.state)
+    return fmt::format("{} {} lr {} batch {}, {} epochs ({})", c.get("loss"), c.get("optimizer"),
+                       c.get("lr"), c.batch, r.value("epochs_done", 0), r.value("outcome", ""));
+  return fmt::format("fitted on the training rows in {:.2f} s", r.value("fit_seconds", 0.0));
+}
+
+bool sparse_run(const train::TrainConfig& c) {
+  return c.l1 > 0 || c.kl.kind != models::SparsityPenalty::Kind::none ||
+         c.family == "sparse_coding" || c.family == "psd";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> report_summary(const RunReportInput& in) {
+  const auto& r = in.results;
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {"data", in.config.data},
+      {"test data", in.config.test_data},
+      {"model", in.model.description()},
+      {"learned values", std::to_string(in.model.state_size())},
+      {"training", training_line(in)},
+      {"test MSE", number(r.value("test_mse", nlohmann::json()))},
+      {"test BCE", number(r.value("test_bce", nlohmann::json()))},
+  };
+  if (const auto denoised = test_value(r, "denoised_mse"); denoised.is_number())
+    rows.push_back({"denoised test MSE", fmt::format("{} from inputs with noise {} (noisy input: {})",
+        number(denoised), test_value(r, "noise").get<std::string>(), number(test_value(r, "noisy_mse")))});
+  if (const auto code = test_value(r, "code"); sparse_run(in.config) && code.is_object())
+    rows.push_back({"code sparsity", fmt::format(
+        "mean activation {}, {:.1f}% of code values below 0.1, {:.1f}% exactly 0",
+        number(code["mean_activation"]), 100 * code.value("below_0.1_fraction", 0.0),
+        100 * code.value("zero_fraction", 0.0))});
+  if (const auto jacobian = test_value(r, "jacobian_fro"); in.config.contractive.active() && jacobian.is_number())
+    rows.push_back({"encoder Jacobian norm", number(jacobian) + " (mean ||J_f(x)||_F over the test rows)"});
+  const auto* encoder = in.model.encoder();
+  if (const auto pca = r.value("pca_test_mse", nlohmann::json());
+      pca.is_number() && encoder && encoder->code_size() < in.model.input_size() && in.model.kind() != models::PcaModel::kKind)
+    rows.push_back({fmt::format("PCA-{} test MSE", encoder->code_size()), number(pca)});
+  if (in.state)
+    rows.push_back({"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))});
+  return rows;
+}
+
+}  // namespace aekit::app
