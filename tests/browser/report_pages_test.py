@@ -10,7 +10,8 @@ activation the page's decoder knows:
     mlp    784-64-12, relu, sigmoid output, unit scaling           8 sliders, principal directions
     tied   784-32-6 tied, softplus, identity output, standardize   6 sliders, one per code unit
     leaky  784-24-12-5, leaky_relu, tanh output, symmetric         5 sliders, one per code unit
-then checks their report.html and every PAGE given after them. Screenshots, codes and decodes
+then checks their report.html, the page `aekit compare` writes for the three, and every PAGE
+given after them. Screenshots, codes and decodes
 go to DIR. Exit 0 when every check passed, else 1 with one line per failure.
 """
 import argparse
@@ -43,6 +44,13 @@ def train(aekit, folder, options):
     return os.path.join(folder, "report.html")
 
 
+def compare(aekit, runs, page):
+    run = subprocess.run([aekit, "compare", *runs, "-o", page], capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"browser test: aekit compare failed: {run.stderr.strip()}")
+    return page
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--aekit", required=True, help="the built aekit")
@@ -53,15 +61,17 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     reports = [train(args.aekit, os.path.join(args.out, name), options)
                for name, options in RUNS.items()]
+    folders = [os.path.dirname(report) for report in reports]
+    pages = [compare(args.aekit, folders, os.path.join(args.out, "compare.html")), *args.pages]
     failures = []
     with Chromium(os.path.join(args.out, "chromium-profile")) as browser:
         for page in reports:
             failures += check_page(browser, page, args.out, args.aekit, explorer_expected=True)
-        for page in args.pages:
+        for page in pages:
             failures += check_page(browser, page, args.out, args.aekit)
     for line in failures:
         print("FAIL " + line)
-    print(f"browser test: {len(reports + args.pages)} pages, {len(failures)} failures, "
+    print(f"browser test: {len(reports + pages)} pages, {len(failures)} failures, "
           f"{time.monotonic() - start:.1f} s")
     return 1 if failures else 0
 

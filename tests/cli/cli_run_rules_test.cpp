@@ -24,8 +24,12 @@ class CliRunRules : public ::testing::Test {
  protected:
   void SetUp() override { data::write_npy(dir_ / "x.npy", uniform_data(200, 64, 1)); }
   std::string x() const { return "npy:" + (dir_ / "x.npy").string(); }
+  // One epoch on 1 thread unless `extra` sets --epochs or --threads.
   CliResult train(const fs::path& out, const std::string& extra = "") const {
-    return run_aekit("train --data " + x() + " --test-data none --dims 64,16,4 --epochs 1 --threads 1 --out " +
+    std::string defaults;
+    if (extra.find("--epochs") == std::string::npos) defaults += " --epochs 1";
+    if (extra.find("--threads") == std::string::npos) defaults += " --threads 1";
+    return run_aekit("train --data " + x() + " --test-data none --dims 64,16,4" + defaults + " --out " +
                          out.string() + " " + extra, dir_);
   }
   TempDir dir_;

@@ -65,7 +65,8 @@ TEST_F(CliTrain, WritesACompleteRunFolder) {
                            "summary.json", "reconstructions.png", "filters.png", "loss.svg",
                            "report.html"})
     EXPECT_TRUE(fs::is_regular_file(run() / name)) << name;
-  EXPECT_TRUE(contains(train_result_->out, "test MSE")) << train_result_->out;
+  EXPECT_TRUE(contains(train_result_->out, "test (")) << train_result_->out;
+  EXPECT_TRUE(contains(train_result_->out, "MSE")) << train_result_->out;
   EXPECT_EQ(train_result_->err, "");
 
   const auto metrics = lines_of(read_file(run() / "metrics.jsonl"));

@@ -44,7 +44,7 @@ TEST(AtomicWrite, MissingFoldersAreCreated) {
 
 TEST(AtomicWrite, AFailedWriteRemovesTheFoldersItCreated) {
   test::TempDir dir;
-  test::expect_error(
+  test::expect_error<std::runtime_error>(
       [&] {
         atomic_write_with(dir / "no" / "such" / "x.bin",
                           [](std::ostream&) { throw std::runtime_error("disk on fire"); });

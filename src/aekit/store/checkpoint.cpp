@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 
 #include "aekit/error.hpp"
 #include "aekit/io/model_file.hpp"
@@ -127,8 +128,12 @@ nlohmann::json restore(const std::filesystem::path& path, const io::ModelFile& f
   step.set_extra_state(span_of(current_extra));
   state.best_extra = take(extra);
   state.epochs_done = c.at("epochs_done").get<int>();
-  state.best_val_loss = c.at("best_val_loss").is_null() ? std::nan("") : c.at("best_val_loss").get<double>();
   state.best_epoch = c.at("best_epoch").get<int>();
+  // JSON has no infinity: null is the +inf of a run stopped inside its first epoch (no best
+  // yet), else the NaN of a run without validation.
+  state.best_val_loss = !c.at("best_val_loss").is_null() ? c.at("best_val_loss").get<double>()
+                        : state.best_epoch == 0         ? std::numeric_limits<double>::infinity()
+                                                        : std::nan("");
   state.epochs_without_gain = c.at("epochs_without_gain").get<int>();
   state.history.clear();
   for (const auto& r : c.at("history")) state.history.push_back(train::EpochRecord::from_json(r));
