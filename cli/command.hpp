@@ -15,7 +15,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/capability_check.hpp"
 #include "aekit/store/saved_model.hpp"
-#include "aekit/tensor/row_chunks.hpp"  // map_in_chunks
+#include "aekit/data/row_chunks.hpp"  // map_in_chunks
 
 namespace aekit::cli {
 

@@ -195,11 +195,12 @@ TEST(RunReport, NullPcaMseMeansNoPcaRow) {
   EXPECT_TRUE(has(page, "throughput"));
 }
 
-// The denoising, sparsity and Jacobian rows appear for the runs they describe only.
+// The denoising and Jacobian rows appear for the runs they describe only; the code row says
+// what fits the code's activation.
 TEST(RunReport, SummaryRowsFitTheRun) {
   const nlohmann::json test_metrics = {{"n", 30}, {"mse", 0.01}, {"bce", 0.2}, {"jacobian_fro", 1.75},
-      {"code", {{"mean_activation", 0.04}, {"zero_fraction", 0.5}, {"below_0.1_fraction", 0.9},
-                {"above_0.9_fraction", 0.0}, {"binary_fraction", 0.9}}},
+      {"code", {{"activation", "sigmoid"}, {"mean_activation", 0.04}, {"zero_fraction", 0.5},
+                {"below_0.1_fraction", 0.9}, {"above_0.9_fraction", 0.0}, {"binary_fraction", 0.9}}},
       {"noise", "mask:0.25"}, {"noisy_mse", 0.08}, {"denoised_mse", 0.0314}, {"denoised_bce", 0.3}};
   const auto page_for = [&](const char* option, const char* value, bool denoising) {
     test::TempDir dir;
@@ -213,11 +214,11 @@ TEST(RunReport, SummaryRowsFitTheRun) {
     return test::read_file(dir / "report.html");
   };
   const std::string plain = page_for("", "", false);
-  for (const char* row : {"denoised test MSE", "code sparsity", "encoder Jacobian norm"})
+  for (const char* row : {"denoised test MSE", "encoder Jacobian norm"})
     EXPECT_FALSE(has(plain, row)) << row;
+  EXPECT_TRUE(has(plain, "sigmoid code: mean 0.04, 50.0% exactly 0, 90.0% near 0 or 1 (&lt; 0.1 or &gt; 0.9)"));
   const std::string denoising = page_for("noise", "mask:0.25", true);
   EXPECT_TRUE(has(denoising, "0.0314 from inputs with noise mask:0.25 (noisy input: 0.08)"));
-  EXPECT_TRUE(has(page_for("l1", "0.001", false), "90.0% of code values below 0.1, 50.0% exactly 0"));
   EXPECT_TRUE(has(page_for("contractive", "0.1", false), "<th>encoder Jacobian norm</th><td>1.75"));
 }
 

@@ -51,6 +51,15 @@ TEST_F(CliBaseline, PcaRunIsItsOwnPcaBaselineAndFeedsEveryCommand) {
   EXPECT_TRUE(s["pca_test_mse"].is_null()) << s;
   EXPECT_EQ(r.out.find("PCA with the same code size"), std::string::npos) << r.out;
   EXPECT_EQ(s["outcome"], "fitted");
+  // A one-shot fit has no optimizer, schedule, epochs or minibatches: its settings and report
+  // do not list them, and setting one is refused.
+  const std::string config = read_file(dir_ / "pca" / "config.toml");
+  for (const char* key : {"optimizer", "lr =", "epochs", "batch", "patience"})
+    EXPECT_FALSE(contains(config, key)) << key << " in\n" << config;
+  EXPECT_TRUE(contains(config, "seed = ")) << config;
+  EXPECT_FALSE(contains(read_file(dir_ / "pca" / "report.html"), "optimizer")) << "MLP-only settings in a PCA report";
+  expect_failure(train("--model pca --code 4 --epochs 5", "pca-epochs"), 2,
+                 {"epochs = 5 applies to models mlp, conv, sparse_coding, psd, not to model pca"});
 
   const std::string model = (dir_ / "pca" / "model.aek").string();
   const auto info = run_aekit("info " + model, dir_);

@@ -8,17 +8,6 @@
 namespace aekit::report {
 namespace {
 
-TEST(DataUri, Base64MatchesTheRfcExamples) {  // RFC 4648 section 10
-  EXPECT_EQ(base64(""), "");
-  EXPECT_EQ(base64("f"), "Zg==");
-  EXPECT_EQ(base64("fo"), "Zm8=");
-  EXPECT_EQ(base64("foo"), "Zm9v");
-  EXPECT_EQ(base64("foob"), "Zm9vYg==");
-  EXPECT_EQ(base64("fooba"), "Zm9vYmE=");
-  EXPECT_EQ(base64("foobar"), "Zm9vYmFy");
-  EXPECT_EQ(base64(std::string("\xff\xfe\x00", 3)), "//4A");  // high bytes and a zero
-}
-
 TEST(DataUri, EmbedsAFileWithItsMediaType) {
   test::TempDir dir;
   test::write_file(dir / "a.svg", "foo");

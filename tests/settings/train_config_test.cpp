@@ -86,7 +86,10 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
   }
   EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd"}));
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
-  EXPECT_TRUE(models_of("epochs").empty());  // shared
+  EXPECT_TRUE(models_of("seed").empty());  // shared by every model
+  // Shared by the models of the training loop: PCA is fitted in one go.
+  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd"}));
+  EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
 TEST(TrainConfig, ModelValuesComeFromTheFamilies) {
@@ -251,7 +254,8 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"sparse_coding", {{"code", "50"}, {"alpha", "0.25"}, {"lasso_solver", "fista"}}},
       {"psd", {{"code", "50"}, {"alpha", "0.25"}, {"psd_gamma", "2"}, {"lasso_solver", "fista"}}}};
   for (auto& [family, options] : values) {
-    options.insert(shared.begin(), shared.end());
+    for (const auto& [name, value] : shared)
+      if (option_applies_to(name, family)) options.insert({name, value});
     if (family == "mlp" || family == "conv") options.insert(autoencoder.begin(), autoencoder.end());
     options["model"] = family;
   }
@@ -313,10 +317,13 @@ TEST(TrainConfig, ConfigTomlShowsTheSharedSectionsAndTheChosenFamilysWithTomlTyp
       if (node.is_table()) tables_found.insert(std::string(key.str()));
     EXPECT_EQ(tables_found, (std::set<std::string>{"data", "training", table})) << text;
     EXPECT_EQ(parsed["model"].value<std::string>(), family);
-    EXPECT_TRUE(parsed["training"]["lr"].is_floating_point());
-    EXPECT_TRUE(parsed["training"]["epochs"].is_integer());
-    EXPECT_TRUE(parsed["training"]["nesterov"].is_boolean());
-    EXPECT_TRUE(parsed["training"]["optimizer"].is_string());
+    // A one-shot fit (PCA) has no optimizer or epochs; the models of the loop have them.
+    const bool loop = family != "pca";
+    EXPECT_EQ(parsed["training"]["lr"].is_floating_point(), loop);
+    EXPECT_EQ(parsed["training"]["epochs"].is_integer(), loop);
+    EXPECT_EQ(parsed["training"]["nesterov"].is_boolean(), loop);
+    EXPECT_EQ(parsed["training"]["optimizer"].is_string(), loop);
+    EXPECT_TRUE(parsed["training"]["val_split"].is_floating_point());
     EXPECT_TRUE(parsed["data"]["data"].is_string());
     EXPECT_EQ(parsed["training"]["seed"].value<std::int64_t>(), 1234567890123);
     // Only what applies: the pairs of applicable_settings(), nothing else.

@@ -14,7 +14,7 @@
 #include "aekit/report/image_grid.hpp"
 #include "aekit/report/svg_chart.hpp"
 #include "aekit/tensor/rng.hpp"
-#include "aekit/tensor/row_chunks.hpp"
+#include "aekit/data/row_chunks.hpp"
 
 namespace aekit::app {
 namespace fs = std::filesystem;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aekit/models/linear/pca_model.hpp"
+#include "aekit/number_text.hpp"
 
 namespace aekit::app {
 namespace {
@@ -23,14 +24,23 @@ std::string training_line(const RunReportInput& in) {
   const auto& c = in.config;
   const auto& r = in.results;
   if (in.state)
-    return fmt::format("{} {} lr {} batch {}, {} epochs ({})", c.get("loss"), c.get("optimizer"),
-                       c.get("lr"), c.batch, r.value("epochs_done", 0), r.value("outcome", ""));
+    return fmt::format("{} {} lr {} batch {}, {} ({})", c.get("loss"), c.get("optimizer"), c.get("lr"),
+                       c.batch, count_of(r.value("epochs_done", 0), "epoch"), r.value("outcome", ""));
   return fmt::format("fitted on the training rows in {:.2f} s", r.value("fit_seconds", 0.0));
 }
 
-bool sparse_run(const train::TrainConfig& c) {
-  return c.l1 > 0 || c.kl.kind != models::SparsityPenalty::Kind::none ||
-         c.family == "sparse_coding" || c.family == "psd";
+// The code statistics eval::ModelMetrics wrote for the code's activation (model_metrics.hpp):
+// the mean and exact zeros (sparsity) always, then the share near 0 or 1 (sigmoid), saturated
+// (tanh) or the spread (identity-like codes).
+std::string code_line(const nlohmann::json& code) {
+  std::string text = fmt::format("{} code: mean {}, {:.1f}% exactly 0", code.value("activation", "?"),
+                                 number(code["mean_activation"]), 100 * code.value("zero_fraction", 0.0));
+  if (code.contains("binary_fraction"))
+    text += fmt::format(", {:.1f}% near 0 or 1 (< 0.1 or > 0.9)", 100 * code.value("binary_fraction", 0.0));
+  if (code.contains("saturated_fraction"))
+    text += fmt::format(", {:.1f}% saturated (|h| > 0.9)", 100 * code.value("saturated_fraction", 0.0));
+  if (code.contains("std")) text += ", std " + number(code["std"]);
+  return text;
 }
 
 }  // namespace
@@ -49,11 +59,8 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
   if (const auto denoised = test_value(r, "denoised_mse"); denoised.is_number())
     rows.push_back({"denoised test MSE", fmt::format("{} from inputs with noise {} (noisy input: {})",
         number(denoised), test_value(r, "noise").get<std::string>(), number(test_value(r, "noisy_mse")))});
-  if (const auto code = test_value(r, "code"); sparse_run(in.config) && code.is_object())
-    rows.push_back({"code sparsity", fmt::format(
-        "mean activation {}, {:.1f}% of code values below 0.1, {:.1f}% exactly 0",
-        number(code["mean_activation"]), 100 * code.value("below_0.1_fraction", 0.0),
-        100 * code.value("zero_fraction", 0.0))});
+  if (const auto code = test_value(r, "code"); code.is_object())
+    rows.push_back({"code statistics", code_line(code)});
   if (const auto jacobian = test_value(r, "jacobian_fro"); in.config.contractive.active() && jacobian.is_number())
     rows.push_back({"encoder Jacobian norm", number(jacobian) + " (mean ||J_f(x)||_F over the test rows)"});
   const auto* encoder = in.model.encoder();

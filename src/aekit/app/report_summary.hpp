@@ -4,7 +4,8 @@
 // "test"):
 //   data, test data, model, learned values, training, test MSE, test BCE   always
 //   denoised test MSE (and the noisy input's)   a denoising run
-//   code sparsity                               a sparse run (l1, kl; sparse coding, PSD)
+//   code statistics      models with an encoder: mean and exact zeros, plus what fits the
+//                        code's activation (near 0 or 1: sigmoid; saturated: tanh; std)
 //   encoder Jacobian norm                       a contractive run
 //   PCA-K test MSE       summary.json's pca_test_mse is a number (null: no comparison),
 //                        the code is smaller than the input and the model is not PCA

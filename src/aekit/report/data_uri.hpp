@@ -1,15 +1,11 @@
 #pragma once
 // Files as data: URIs, so a page can carry its figures inside it (a report that is mailed
 // alone still shows them):
-//   data:<media type>;base64,<the bytes in base64 (RFC 4648, with '=' padding)>
+//   data:<media type>;base64,<the bytes in base64 (io/base64.hpp)>
 #include <filesystem>
 #include <string>
-#include <string_view>
 
 namespace aekit::report {
-
-// RFC 4648 base64 of `bytes`: 4 characters per 3 bytes, the last group padded with '='.
-std::string base64(std::string_view bytes);
 
 // The media type of a figure file by its extension: image/png, image/svg+xml, image/jpeg.
 // Throws aekit::Error for any other extension.

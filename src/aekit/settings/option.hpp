@@ -39,6 +39,8 @@ struct Option {
   Binding binding;
   // The models it applies to in the section that lists it; empty: all of the section's.
   std::vector<std::string> only_for = {};
+  // Models of its section it does not apply to (PCA, fitted in one go, has no optimizer).
+  std::vector<std::string> not_for = {};
 
   std::string flag() const;
   // The value from text: a choice is checked against its values, then `binding` parses it.

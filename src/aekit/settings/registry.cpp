@@ -113,7 +113,7 @@ std::vector<std::string> model_families() {
 
 std::vector<std::string> models_of(std::string_view option) {
   for (const auto& section : settings_sections())
-    if (section.shared() && section.find(option)) return {};
+    if (const Option* listed = section.find(option); section.shared() && listed && listed->not_for.empty()) return {};
   std::vector<std::string> models;
   for (const auto& model : model_families())
     if (option_applies_to(option, model)) models.push_back(model);

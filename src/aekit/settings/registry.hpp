@@ -34,7 +34,8 @@ const SettingsSection& find_section(std::string_view name);
 
 // The values of `model`: the models of the family sections, in their order.
 std::vector<std::string> model_families();
-// The models `option` applies to, in that order; empty when a shared section lists it.
+// The models `option` applies to, in that order; empty when it applies to every model (a
+// shared section lists it and excludes none).
 std::vector<std::string> models_of(std::string_view option);
 bool option_applies_to(std::string_view option, const std::string& model);
 

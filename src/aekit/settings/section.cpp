@@ -16,7 +16,8 @@ bool SettingsSection::applies_to(const std::string& model) const {
 }
 
 bool SettingsSection::applies_to(const Option& option, const std::string& model) const {
-  return applies_to(model) && (option.only_for.empty() || contains(option.only_for, model));
+  return applies_to(model) && (option.only_for.empty() || contains(option.only_for, model)) &&
+         !contains(option.not_for, model);
 }
 
 const Option* SettingsSection::find(std::string_view option) const {

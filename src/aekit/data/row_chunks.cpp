@@ -1,4 +1,4 @@
-#include "aekit/tensor/row_chunks.hpp"
+#include "aekit/data/row_chunks.hpp"
 
 #include <algorithm>
 
