@@ -11,7 +11,7 @@
 namespace aekit::image {
 namespace {
 
-image::Image gradient(int width, int height, int channels) {
+image::Image color_ramp(int width, int height, int channels) {
   image::Image image = image::Image::filled(width, height, channels, 0);
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x)
@@ -22,7 +22,7 @@ image::Image gradient(int width, int height, int channels) {
 
 TEST(JpegCodec, RoundTripsGrayAndRgbWithinAFewLevels) {
   for (const int channels : {1, 3}) {
-    const image::Image image = gradient(20, 12, channels);
+    const image::Image image = color_ramp(20, 12, channels);
     const image::Image back = decode_jpeg(encode_jpeg(image, 95));
     ASSERT_EQ(back.width, 20);
     ASSERT_EQ(back.height, 12);
@@ -32,17 +32,17 @@ TEST(JpegCodec, RoundTripsGrayAndRgbWithinAFewLevels) {
       worst = std::max(worst, std::abs(int(image.pixels[i]) - int(back.pixels[i])));
     EXPECT_LE(worst, 8) << channels << " channels";
   }
-  const image::Image image = gradient(32, 32, 3);
+  const image::Image image = color_ramp(32, 32, 3);
   EXPECT_LT(encode_jpeg(image, 20).size(), encode_jpeg(image, 95).size());
 }
 
 TEST(JpegCodec, DamagedDataAndBadRequestsAreErrors) {
-  const std::string bytes = encode_jpeg(gradient(16, 16, 1));
+  const std::string bytes = encode_jpeg(color_ramp(16, 16, 1));
   test::expect_error([&] { decode_jpeg(bytes.substr(0, bytes.size() / 2), "half.jpg"); },
                      {"half.jpg"});
   test::expect_error([&] { decode_jpeg("not a jpeg", "x.jpg"); }, {"x.jpg"});
-  test::expect_error([] { encode_jpeg(gradient(4, 4, 2)); }, {"1 (gray) or 3"});
-  EXPECT_THROW(encode_jpeg(gradient(4, 4, 1), 0), Error);
+  test::expect_error([] { encode_jpeg(color_ramp(4, 4, 2)); }, {"1 (gray) or 3"});
+  EXPECT_THROW(encode_jpeg(color_ramp(4, 4, 1), 0), Error);
 }
 
 }  // namespace

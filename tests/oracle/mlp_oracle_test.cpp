@@ -38,8 +38,8 @@
 namespace aekit::models {
 namespace {
 
-constexpr Index kBatch = 16;
-constexpr int kSteps = 20;
+constexpr Index kMlpBatch = 16;
+constexpr int kMlpSteps = 20;
 
 struct OracleCase {
   const char* name;  // the script's case name (its output folder)
@@ -87,8 +87,8 @@ TEST_P(MlpOracle, LossGradientsAndAdamTraceMatchPyTorch) {
   config.tied = c.tied;
   Autoencoder model(config);
 
-  const Matrix x = test::load_npy(dir / "batches.npy").cast<Scalar>();  // clean [kSteps * kBatch, D]
-  ASSERT_EQ(x.rows(), kSteps * kBatch);
+  const Matrix x = test::load_npy(dir / "batches.npy").cast<Scalar>();  // clean [kMlpSteps * kMlpBatch, D]
+  ASSERT_EQ(x.rows(), kMlpSteps * kMlpBatch);
   ASSERT_EQ(x.cols(), config.dims.front());
   const Matrix noisy = c.denoising ? Matrix(test::load_npy(dir / "noisy.npy").cast<Scalar>()) : Matrix();
   if (c.denoising) {
@@ -104,11 +104,11 @@ TEST_P(MlpOracle, LossGradientsAndAdamTraceMatchPyTorch) {
   // The objective and gradients on batch t: the model sees noisy batch t when denoising, and
   // its reconstruction is scored against clean batch t.
   const auto objective_at = [&](Index t) {
-    const auto rows = [t](const Matrix& m) { return m.middleRows(t * kBatch, kBatch); };
+    const auto rows = [t](const Matrix& m) { return m.middleRows(t * kMlpBatch, kMlpBatch); };
     return c.denoising ? objective.compute_gradients(model, rows(noisy), rows(x))
                        : objective.compute_gradients(model, rows(x));
   };
-  const auto worst = test::expect_matches_pytorch(model, dir, kSteps, 1e-2, objective_at);
+  const auto worst = test::expect_matches_pytorch(model, dir, kMlpSteps, 1e-2, objective_at);
   std::printf("[ oracle   ] %s: largest relative difference to PyTorch: objective %.1e, "
               "gradients %.1e, Adam trace %.1e, final parameters %.1e\n",
               c.name, worst.objective, worst.gradients, worst.trace, worst.final_parameters);

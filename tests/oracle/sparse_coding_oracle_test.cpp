@@ -78,7 +78,9 @@ TEST_F(SparseCodingOracle, LassoCodesMatchScikitLearn) {
     EXPECT_LT(to_encoded, 1e-2) << lasso_solver_name(solver);
     // The same support wherever the exact code is clearly nonzero or zero.
     for (Index i = 0; i < codes.size(); ++i) {
-      if (std::abs(exact.data()[i]) > 1e-3) EXPECT_NE(codes.data()[i], 0) << i;
+      if (std::abs(exact.data()[i]) > 1e-3) {
+        EXPECT_NE(codes.data()[i], 0) << i;
+      }
     }
     std::printf("[ oracle   ] LASSO %s: max |ours - Lasso(tol 1e-12)| %.2e, max |ours - "
                 "sparse_encode| %.2e, %.1f iterations a row\n",

@@ -17,7 +17,7 @@ struct DropoutCase {
   Index rows, features;
 };
 
-const DropoutCase kCases[] = {{1, 1}, {1, 7}, {3, 5}, {17, 33}, {64, 100}};
+const DropoutCase kDropoutCases[] = {{1, 1}, {1, 7}, {3, 5}, {17, 33}, {64, 100}};
 
 class DropoutKernels : public ::testing::TestWithParam<std::tuple<DropoutCase, double>> {};
 
@@ -44,7 +44,7 @@ TEST_P(DropoutKernels, MatchTheReferencesExactly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, DropoutKernels,
-                         ::testing::Combine(::testing::ValuesIn(kCases),
+                         ::testing::Combine(::testing::ValuesIn(kDropoutCases),
                                             ::testing::Values(0.0, 0.3, 0.5, 0.9)));
 
 TEST(DropoutKernels, ReferenceDrawsOneUniformPerEntryInRowMajorOrder) {

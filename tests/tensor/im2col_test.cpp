@@ -10,7 +10,7 @@
 namespace aekit {
 namespace {
 
-const ConvGeometry kCases[] = {
+const ConvGeometry kGeometries[] = {
     {{1, 5, 5}, {3, 1, 0, 1}},  // plain 3x3
     {{2, 6, 7}, {3, 2, 1, 1}},  // stride 2, padding 1, non-square
     {{3, 7, 6}, {2, 1, 1, 2}},  // dilation 2
@@ -18,7 +18,7 @@ const ConvGeometry kCases[] = {
 };
 
 TEST(Im2col, EveryEntryIsThePixelItNames) {
-  for (const auto& g : kCases) {
+  for (const auto& g : kGeometries) {
     ASSERT_TRUE(g.valid());
     const auto& k = g.kernel;
     Rng rng(1);
@@ -48,7 +48,7 @@ TEST(Im2col, GridFollowsTheOutputSizeFormula) {
 }
 
 TEST(Col2im, IsTheAdjointOfIm2col) {
-  for (const auto& g : kCases) {
+  for (const auto& g : kGeometries) {
     Rng rng(2);
     const Matrix x = test::random_matrix(1, g.image.size(), -1, 1, rng);
     const Matrix c = test::random_matrix(g.patch_size(), g.positions(), -1, 1, rng);

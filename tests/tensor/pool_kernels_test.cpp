@@ -18,7 +18,7 @@ struct PoolCase {
   Index rows;
 };
 
-const PoolCase kCases[] = {
+const PoolCase kPoolCases[] = {
     {{{1, 5, 5}, {2, 2, 0, 1}}, 1},    {{{3, 7, 6}, {3, 1, 0, 1}}, 3},
     {{{2, 9, 8}, {3, 2, 0, 1}}, 2},    {{{2, 10, 7}, {3, 3, 0, 1}}, 1},
     {{{1, 6, 6}, {1, 1, 0, 1}}, 4},    {{{3, 5, 9}, {2, 1, 0, 1}}, 5},
@@ -67,7 +67,7 @@ TEST_P(PoolKernels, AvgPoolMatchesTheReferenceExactly) {
   EXPECT_EQ(dx, expected_dx) << "every pixel sums its windows in the reference's order";
 }
 
-INSTANTIATE_TEST_SUITE_P(Shapes, PoolKernels, ::testing::ValuesIn(kCases));
+INSTANTIATE_TEST_SUITE_P(Shapes, PoolKernels, ::testing::ValuesIn(kPoolCases));
 
 TEST(PoolKernels, ReferencesFollowTheFormulas) {
   const ConvGeometry g{{1, 3, 3}, {2, 1, 0, 1}};  // 2x2 windows, stride 1: a 2x2 grid

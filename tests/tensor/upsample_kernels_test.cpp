@@ -19,7 +19,7 @@ struct UpsampleCase {
   Index scale, rows;
 };
 
-const UpsampleCase kCases[] = {
+const UpsampleCase kUpsampleCases[] = {
     {{1, 2, 2}, 2, 1}, {{3, 5, 7}, 3, 3}, {{2, 1, 3}, 2, 2},
     {{1, 4, 5}, 1, 1}, {{2, 3, 3}, 2, 5}, {{8, 12, 10}, 2, 40},  // split over the threads
 };
@@ -50,7 +50,7 @@ TEST_P(UpsampleKernels, MatchTheReferencesExactly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, UpsampleKernels,
-                         ::testing::Combine(::testing::ValuesIn(kCases),
+                         ::testing::Combine(::testing::ValuesIn(kUpsampleCases),
                                             ::testing::Values(UpsampleMode::nearest,
                                                               UpsampleMode::bilinear)));
 

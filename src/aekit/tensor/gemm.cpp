@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/parallel_work.hpp"
 
 namespace aekit {
 namespace {
 
-// Below this many multiply-adds a product runs on one thread: the fork costs more.
-constexpr double kParallelMinimumWork = 1 << 18;
 // Stripe widths are multiples of this, so each thread's columns stay SIMD-aligned.
 constexpr Index kStripeAlign = 16;
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/parallel_work.hpp"
 
 namespace aekit {
 namespace {
@@ -170,8 +171,6 @@ void group_product(ConstMatrixRef a, const Scalar* m, Group g, Index chunk_rows,
 
 constexpr Index kMaxBlock = 128;
 constexpr Index kBlockAlign = 16;
-// Below this many multiply-adds the product runs on one thread: the fork costs more.
-constexpr double kParallelMinimumWork = 1 << 18;
 
 // The lower triangle of an n x n matrix as block columns: column b starts at b * width.
 struct BlockColumns {

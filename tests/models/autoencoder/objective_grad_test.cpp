@@ -14,7 +14,7 @@
 namespace aekit::models {
 namespace {
 
-struct Case {
+struct ObjectiveCase {
   const char* name;
   LossKind loss;
   Activation output;
@@ -25,7 +25,7 @@ struct Case {
 };
 
 // The Regularization (and code noise) a case names.
-Regularization regularization_of(const Case& c, AutoencoderConfig& config) {
+Regularization regularization_of(const ObjectiveCase& c, AutoencoderConfig& config) {
   Regularization r;
   const std::string spec = c.regularizer;
   if (spec.starts_with("noise ")) r.corruption = Corruption::parse(spec.substr(6));
@@ -35,10 +35,10 @@ Regularization regularization_of(const Case& c, AutoencoderConfig& config) {
   return r;
 }
 
-class AutoencoderStep : public ::testing::TestWithParam<Case> {};
+class AutoencoderStep : public ::testing::TestWithParam<ObjectiveCase> {};
 
 TEST_P(AutoencoderStep, ObjectiveGradientMatchesFiniteDifferences) {
-  const Case c = GetParam();
+  const ObjectiveCase c = GetParam();
   AutoencoderConfig config;
   config.dims = c.dims;
   config.hidden = Activation::tanh;
@@ -79,22 +79,22 @@ TEST_P(AutoencoderStep, ObjectiveGradientMatchesFiniteDifferences) {
 
 INSTANTIATE_TEST_SUITE_P(
     All, AutoencoderStep,
-    ::testing::Values(Case{"mse_sigmoid", LossKind::mse, Activation::sigmoid, false},
-                      Case{"mse_identity_tied", LossKind::mse, Activation::identity, true},
-                      Case{"bce_sigmoid", LossKind::bce, Activation::sigmoid, false},
-                      Case{"bce_sigmoid_tied", LossKind::bce, Activation::sigmoid, true},
-                      Case{"gaussian_noise", LossKind::mse, Activation::sigmoid, false, "noise gaussian:0.3"},
-                      Case{"mask_noise_bce", LossKind::bce, Activation::sigmoid, false, "noise mask:0.4"},
-                      Case{"saltpepper_tied", LossKind::mse, Activation::sigmoid, true, "noise saltpepper:0.3"},
-                      Case{"uniform_noise_clipped", LossKind::mse, Activation::sigmoid, false, "noise uniform:0.2:clip"},
-                      Case{"code_noise", LossKind::bce, Activation::sigmoid, false, "code_noise 0.5"},
-                      Case{"l1_sigmoid_code", LossKind::mse, Activation::sigmoid, false, "l1:0.3"},
-                      Case{"l1_tanh_code", LossKind::mse, Activation::sigmoid, false, "l1:0.3", {6, 5, 3}, Activation::tanh},
-                      Case{"kl", LossKind::bce, Activation::sigmoid, false, "kl:0.1:2"},
-                      Case{"contractive_one_layer", LossKind::mse, Activation::sigmoid, false, "contractive 0.5", {6, 4}},
-                      Case{"contractive_tanh_tied", LossKind::mse, Activation::sigmoid, true, "contractive 0.5", {6, 4}, Activation::tanh},
-                      Case{"contractive_softplus", LossKind::mse, Activation::sigmoid, false, "contractive 0.5", {6, 4}, Activation::softplus},
-                      Case{"contractive_two_layers", LossKind::bce, Activation::sigmoid, false, "contractive 0.5", {6, 5, 3}}),
+    ::testing::Values(ObjectiveCase{"mse_sigmoid", LossKind::mse, Activation::sigmoid, false},
+                      ObjectiveCase{"mse_identity_tied", LossKind::mse, Activation::identity, true},
+                      ObjectiveCase{"bce_sigmoid", LossKind::bce, Activation::sigmoid, false},
+                      ObjectiveCase{"bce_sigmoid_tied", LossKind::bce, Activation::sigmoid, true},
+                      ObjectiveCase{"gaussian_noise", LossKind::mse, Activation::sigmoid, false, "noise gaussian:0.3"},
+                      ObjectiveCase{"mask_noise_bce", LossKind::bce, Activation::sigmoid, false, "noise mask:0.4"},
+                      ObjectiveCase{"saltpepper_tied", LossKind::mse, Activation::sigmoid, true, "noise saltpepper:0.3"},
+                      ObjectiveCase{"uniform_noise_clipped", LossKind::mse, Activation::sigmoid, false, "noise uniform:0.2:clip"},
+                      ObjectiveCase{"code_noise", LossKind::bce, Activation::sigmoid, false, "code_noise 0.5"},
+                      ObjectiveCase{"l1_sigmoid_code", LossKind::mse, Activation::sigmoid, false, "l1:0.3"},
+                      ObjectiveCase{"l1_tanh_code", LossKind::mse, Activation::sigmoid, false, "l1:0.3", {6, 5, 3}, Activation::tanh},
+                      ObjectiveCase{"kl", LossKind::bce, Activation::sigmoid, false, "kl:0.1:2"},
+                      ObjectiveCase{"contractive_one_layer", LossKind::mse, Activation::sigmoid, false, "contractive 0.5", {6, 4}},
+                      ObjectiveCase{"contractive_tanh_tied", LossKind::mse, Activation::sigmoid, true, "contractive 0.5", {6, 4}, Activation::tanh},
+                      ObjectiveCase{"contractive_softplus", LossKind::mse, Activation::sigmoid, false, "contractive 0.5", {6, 4}, Activation::softplus},
+                      ObjectiveCase{"contractive_two_layers", LossKind::bce, Activation::sigmoid, false, "contractive 0.5", {6, 5, 3}}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -12,17 +12,13 @@
 #include "aekit/tensor/rng.hpp"
 #include "support/expect_error.hpp"
 #include "support/gradient_check.hpp"
+#include "support/random_matrix.hpp"
 
 namespace aekit::models {
 namespace {
 
 using Kind = SparsityPenalty::Kind;
-
-Matrix random_matrix(Index rows, Index cols, double low, double high, Rng& rng) {
-  Matrix m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(low, high);
-  return m;
-}
+using test::random_matrix;
 
 // dP/dh from accumulate() into a dh pre-filled with random values (so that it must ADD),
 // checked against central differences of value().
