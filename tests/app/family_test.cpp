@@ -56,8 +56,8 @@ TEST(Family, SparseCodingWithBatchZeroIsTheBatchAlgorithmInOneGo) {
 }
 
 TEST(Family, UnknownModelNamesTheKnownOnes) {
-  test::expect_error<UsageError>([] { find_family("rbm"); },
-                                 {"model: expected one of mlp, conv, pca, sparse_coding, psd", "'rbm'"});
+  test::expect_error<UsageError>([] { find_family("boltzmann"); },
+                                 {"model: expected one of mlp, conv, pca, sparse_coding, psd, rbm", "'boltzmann'"});
 }
 
 TEST(Family, SettingsThatDoNotFitTheDataAreRefused) {

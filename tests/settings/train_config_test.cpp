@@ -84,11 +84,11 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
       }
     EXPECT_GE(sections, 2) << shared;
   }
-  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd"}));
+  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd", "rbm"}));
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
-  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd"}));
+  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd", "rbm"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -252,7 +252,10 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
                 {"decoder_layers", "dense 196 relu, reshape 1x14x14, upsample 2 bilinear, conv 1 3 pad=1"}}},
       {"pca", {{"code", "50"}, {"whiten", "true"}, {"pca_solver", "randomized"}}},
       {"sparse_coding", {{"code", "50"}, {"alpha", "0.25"}, {"lasso_solver", "fista"}}},
-      {"psd", {{"code", "50"}, {"alpha", "0.25"}, {"psd_gamma", "2"}, {"lasso_solver", "fista"}}}};
+      {"psd", {{"code", "50"}, {"alpha", "0.25"}, {"psd_gamma", "2"}, {"lasso_solver", "fista"}}},
+      {"rbm", {{"code", "50"}, {"rbm_visible", "gaussian"}, {"scaling", "standardize"}, {"rbm_hidden", "gaussian"},
+               {"cd_steps", "3"}, {"persistent", "true"}, {"sparsity_target", "0.05"}, {"sparsity_cost", "0.5"},
+               {"sample_steps", "200"}}}};
   for (auto& [family, options] : values) {
     for (const auto& [name, value] : shared)
       if (option_applies_to(name, family)) options.insert({name, value});
@@ -389,7 +392,7 @@ TEST(TrainConfig, OptionsOfOtherFamiliesAreRefusedWhenSet) {
   conv.set("model", "conv");
   conv.set("code", "16");
   expect_error<UsageError>([&] { conv.validate(); },
-                           {"code = 16 applies to models mlp, pca, sparse_coding, psd, not to model conv"});
+                           {"code = 16 applies to models mlp, pca, sparse_coding, psd, rbm, not to model conv"});
   TrainConfig mlp = TrainConfig::defaults();
   mlp.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
   expect_error<UsageError>([&] { mlp.validate(); },

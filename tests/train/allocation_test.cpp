@@ -196,6 +196,59 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"small_model", {{"dims", "64,16,4"}}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
+// An RBM (CD-1, and persistent CD-3 with a sparsity target): no allocation in its second
+// epoch, nor in a validation after the first.
+class RbmAllocation : public ::testing::TestWithParam<bool> {
+ protected:
+  long allocations_in_second_epoch(int thread_count) {
+    const int before = threads();
+    set_threads(thread_count);
+    TrainConfig c = TrainConfig::defaults();
+    for (const auto& [name, value] : std::vector<std::pair<const char*, const char*>>{
+             {"model", "rbm"}, {"code", "64"}, {"batch", "32"}, {"optimizer", "sgd"},
+             {"momentum", "0.9"}, {"weight_decay", "0.0002"}})
+      c.set(name, value);
+    if (GetParam()) {
+      c.set("persistent", "true");
+      c.set("cd_steps", "3");
+      c.set("sparsity_target", "0.1");
+    }
+    c.validate();
+    const Matrix x = uniform_data(104, 784, 2);  // 3 batches of 32 and one of 8
+    const auto run = app::find_family("rbm").start(c, x);
+    TrainingStep& step = *run->step();
+    Trainer trainer(step, app::loop_settings(c));
+    std::vector<double> metrics(step.metric_names().size());
+    trainer.train_epoch({x}, 1, nullptr);
+    step.validate(x.topRows(50), metrics);
+    CountAllocations counting;
+    const double loss = trainer.train_epoch({x}, 2, nullptr)[0];
+    step.validate(x.topRows(50), metrics);
+    const long n = counting.stop();
+    set_threads(before);
+    EXPECT_TRUE(std::isfinite(loss));
+    EXPECT_TRUE(std::isfinite(metrics[0]));
+    return n;
+  }
+};
+
+TEST_P(RbmAllocation, NoneAfterTheFirstEpochOneThread) {
+  const long n = allocations_in_second_epoch(1);
+  EXPECT_EQ(n, 0);
+  if (n) print_first_allocation();
+}
+
+TEST_P(RbmAllocation, NoneAfterTheFirstEpochTwoThreads) {
+  const long n = allocations_in_second_epoch(2);
+  EXPECT_EQ(n, 0);
+  if (n) print_first_allocation();
+}
+
+INSTANTIATE_TEST_SUITE_P(Trainer, RbmAllocation, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return std::string(info.param ? "persistent_cd3_sparse" : "cd1");
+                         });
+
 // The counter itself works, for this thread and for others.
 TEST(AllocationCounter, SeesAllocationsFromThisAndOtherThreads) {
   void* volatile sink = nullptr;

@@ -29,6 +29,20 @@ std::string loss_curve_svg(std::span<const train::EpochRecord> history, const st
   return report::line_chart_svg(chart);
 }
 
+std::optional<std::string> free_energy_svg(std::span<const train::EpochRecord> history) {
+  report::Series validation{"validation rows", {}, {}}, training{"training rows", {}, {}};
+  for (const auto& r : history) {
+    const double free = r.value("val_free_energy"), gap = r.value("val_free_energy_gap");
+    if (!std::isfinite(free) || !std::isfinite(gap)) continue;
+    validation.x.push_back(r.epoch);
+    validation.y.push_back(free);
+    training.x.push_back(r.epoch);
+    training.y.push_back(free - gap);
+  }
+  if (validation.x.empty()) return std::nullopt;
+  return report::line_chart_svg({"Mean free energy per epoch", "epoch", "free energy", {validation, training}, false});
+}
+
 std::string epoch_table(std::span<const train::EpochRecord> history) {
   std::vector<std::string> header = {"epoch"};
   if (!history.empty())

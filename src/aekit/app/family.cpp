@@ -12,7 +12,7 @@ namespace {
 
 std::vector<Family>& families() {
   static std::vector<Family> table = {autoencoder_family(), pca_family(),
-                                      sparse_coding_family(), psd_family()};
+                                      sparse_coding_family(), psd_family(), rbm_family()};
   return table;
 }
 

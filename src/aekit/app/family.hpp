@@ -55,5 +55,6 @@ Family autoencoder_family();
 Family pca_family();
 Family sparse_coding_family();
 Family psd_family();
+Family rbm_family();
 
 }  // namespace aekit::app

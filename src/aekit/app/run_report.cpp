@@ -77,6 +77,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   auto* sampler = in.model.sampler();
   const bool has_samples = sampler && write_sample_grid(folder / "samples.png", *sampler, in);
   const auto* explained = in.model.explained_variance();
+  const auto free_energy = in.state ? free_energy_svg(in.state->history) : std::nullopt;
+  if (free_energy) io::atomic_write(folder / "free_energy.svg", *free_energy);
   if (in.state)
     io::atomic_write(folder / "loss.svg", loss_curve_svg(in.state->history, in.config.get("loss")));
   else if (!in.objective.empty())
@@ -109,6 +111,11 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
       report.sections.push_back(std::move(section));
   if (in.state) {
     report.sections.push_back({"Loss", figure("loss.svg", "Training and validation loss per epoch.")});
+    if (free_energy)
+      report.sections.push_back({"Free energy", figure("free_energy.svg",
+          "Mean free energy F(v) of the validation rows and of up to 1,000 training rows. Their gap "
+          "(validation minus training) grows when the model starts to overfit; the log-likelihoods "
+          "differ by minus the gap, as log Z cancels.")});
     report.sections.push_back({"Epochs", epoch_table(in.state->history)});
   } else if (!in.objective.empty()) {
     report.sections.push_back({"Objective", figure("loss.svg", "The fit's objective per iteration.")});

@@ -8,6 +8,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/rbm/rbm_model.hpp"
 #include "aekit/models/sparse/psd_model.hpp"
 #include "aekit/models/sparse/sparse_coding_model.hpp"
 
@@ -36,6 +37,7 @@ struct Registry {
       {PcaModel::kKind, make_from_json<PcaModel>},
       {SparseCodingModel::kKind, make_from_json<SparseCodingModel>},
       {PsdModel::kKind, make_from_json<PsdModel>},
+      {RbmModel::kKind, make_from_json<RbmModel>},
   };
 };
 

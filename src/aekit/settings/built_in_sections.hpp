@@ -11,6 +11,7 @@ SettingsSection autoencoder_settings();
 SettingsSection pca_settings();
 SettingsSection sparse_coding_settings();
 SettingsSection psd_settings();
+SettingsSection rbm_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
 Option code_option();

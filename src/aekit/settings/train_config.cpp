@@ -89,6 +89,12 @@ models::PsdConfig TrainConfig::psd_config() const {
   return c;
 }
 
+models::RbmTraining TrainConfig::rbm_training() const {
+  models::RbmTraining c = rbm;
+  c.batch = batch;
+  return c;
+}
+
 models::Regularization TrainConfig::regularization() const {
   if (l1 > 0 && kl.active())
     throw UsageError(fmt::format("l1 {} and kl {} are both set: choose one sparsity penalty", l1,

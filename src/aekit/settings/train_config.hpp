@@ -18,6 +18,8 @@
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/models/linear/pca_config.hpp"
+#include "aekit/models/rbm/rbm_training.hpp"
+#include "aekit/models/rbm/rbm_units.hpp"
 #include "aekit/models/sparse/psd.hpp"
 #include "aekit/models/sparse/sparse_coding_config.hpp"
 #include "aekit/optim/optimizer.hpp"
@@ -28,7 +30,7 @@ namespace aekit::train {
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -36,6 +38,9 @@ struct TrainConfig {
   bool whiten = false;
   models::PcaSolver pca_solver = models::PcaSolver::automatic;
   models::LassoSolver lasso_solver = models::LassoSolver::cd;
+  models::RbmUnits rbm_visible = models::RbmUnits::bernoulli, rbm_hidden = models::RbmUnits::bernoulli;
+  models::RbmTraining rbm;              // batch is filled in by rbm_training()
+  int sample_steps = 1000;              // rbm: Gibbs steps of `aekit sample`
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code
@@ -82,6 +87,7 @@ struct TrainConfig {
   models::PcaConfig pca_config() const;
   models::SparseCodingConfig sparse_coding_config() const;
   models::PsdConfig psd_config() const;
+  models::RbmTraining rbm_training() const;
   // The objective's regularizers; corruption clipping and salt-and-pepper use the scaled
   // data range ([-1, 1] with symmetric scaling, else [0, 1]).
   models::Regularization regularization() const;
