@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <omp.h>
 
 #include "aekit/error.hpp"
 #include "aekit/number_text.hpp"
+#include "aekit/tensor/random_blocks.hpp"
 
 namespace aekit::models {
 
@@ -138,50 +138,14 @@ void Corruption::validate() const {
                                  low, high));
 }
 
-namespace {
-
-constexpr Index kBlockRows = 16;    // rows per noise stream
-constexpr Index kSegment = 1024;    // entries drawn at a time (a stack buffer)
-constexpr Index kParallelEntries = Index(1) << 15;
-
-// u[m]: uniforms in (0, 1), two per 64-bit draw (24 bits each: exact in float).
-void fill_uniform(Rng& rng, Scalar* u, Index m) {
-  constexpr Scalar kStep = Scalar(1.0 / (1 << 24));
-  for (Index i = 0; i < m; i += 2) {
-    const std::uint64_t bits = rng.next_u64();
-    u[i] = (Scalar(bits >> 40) + Scalar(0.5)) * kStep;
-    if (i + 1 < m) u[i + 1] = (Scalar((bits >> 8) & 0xFFFFFF) + Scalar(0.5)) * kStep;
-  }
-}
-
-// e[m] ~ N(0, 1) by Box-Muller on halves of u (vectorized: log, sqrt, sin, cos on arrays):
-//   r = sqrt(-2 log u_a), e_a = r cos(2 pi u_b), e_b = r sin(2 pi u_b).
-void fill_normal(Rng& rng, Scalar* e, Index m) {
-  using Array = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
-  const Index half = (m + 1) / 2;
-  Scalar u[kSegment + 2];
-  fill_uniform(rng, u, 2 * half);
-  Eigen::Map<Array> a(u, half), b(u + half, half);
-  a = (Scalar(-2) * a.log()).sqrt();
-  b *= Scalar(2 * M_PI);
-  Scalar z[kSegment + 2];
-  Eigen::Map<Array>(z, half) = a * b.cos();
-  Eigen::Map<Array>(z + half, half) = a * b.sin();
-  std::copy(z, z + m, e);
-}
-
-}  // namespace
-
 void Corruption::apply(ConstMatrixRef clean, MatrixRef noisy, Rng& rng) const {
   AEKIT_ASSERT(clean.rows() == noisy.rows() && clean.cols() == noisy.cols());
-  const Index rows = clean.rows(), cols = clean.cols();
-  const std::uint64_t stream = rng.next_u64();
   const Scalar level_s = Scalar(level), half_p = Scalar(0.5 * level);
   // Row r, entries [c, c + m): every kind reads clean before writing noisy (in place is fine).
   const auto corrupt_segment = [&](Rng& block_rng, Index r, Index c, Index m) {
     const Scalar* x = clean.row(r).data() + c;
     Scalar* y = noisy.row(r).data() + c;
-    Scalar u[kSegment];
+    Scalar u[kRandomSegment];
     switch (kind) {
       case Kind::none: std::copy(x, x + m, y); break;
       case Kind::gaussian:
@@ -204,20 +168,7 @@ void Corruption::apply(ConstMatrixRef clean, MatrixRef noisy, Rng& rng) const {
     if (clip)
       for (Index i = 0; i < m; ++i) y[i] = std::clamp(y[i], low, high);
   };
-  const Index blocks = (rows + kBlockRows - 1) / kBlockRows;
-  const auto corrupt_block = [&](Index b) {
-    Rng block_rng(stream ^ (std::uint64_t(b + 1) * 0x9e3779b97f4a7c15ULL));
-    for (Index r = b * kBlockRows; r < std::min(rows, (b + 1) * kBlockRows); ++r)
-      for (Index c = 0; c < cols; c += kSegment) corrupt_segment(block_rng, r, c, std::min(kSegment, cols - c));
-  };
-  // Below the size that pays for a parallel region, and with one thread, run inline (a
-  // one-thread OpenMP region would allocate).
-  if (rows * cols < kParallelEntries || omp_get_max_threads() == 1 || blocks == 1) {
-    for (Index b = 0; b < blocks; ++b) corrupt_block(b);
-    return;
-  }
-#pragma omp parallel for schedule(static)
-  for (Index b = 0; b < blocks; ++b) corrupt_block(b);
+  for_random_segments(rng, clean.rows(), clean.cols(), corrupt_segment);
 }
 
 }  // namespace aekit::models

@@ -4,6 +4,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/activation.hpp"
+#include "aekit/tensor/random_blocks.hpp"
 
 namespace aekit::models {
 
@@ -23,12 +24,18 @@ void unit_means(RbmUnits units, MatrixRef z) {
 
 void sample_units(RbmUnits units, ConstMatrixRef means, MatrixRef samples, Rng& rng) {
   AEKIT_ASSERT(means.rows() == samples.rows() && means.cols() == samples.cols());
-  for (Index i = 0; i < means.rows(); ++i)
-    for (Index j = 0; j < means.cols(); ++j) {
-      const Scalar m = means(i, j);
-      samples(i, j) = units == RbmUnits::bernoulli ? Scalar(rng.uniform() < double(m))
-                                                   : m + Scalar(rng.normal());
+  for_random_segments(rng, means.rows(), means.cols(), [&](Rng& block_rng, Index r, Index c, Index m) {
+    Scalar draws[kRandomSegment];
+    const Scalar* mean = means.row(r).data() + c;
+    Scalar* sample = samples.row(r).data() + c;
+    if (units == RbmUnits::bernoulli) {
+      fill_uniform(block_rng, draws, m);
+      for (Index i = 0; i < m; ++i) sample[i] = Scalar(draws[i] < mean[i]);
+    } else {
+      fill_normal(block_rng, draws, m);
+      for (Index i = 0; i < m; ++i) sample[i] = mean[i] + draws[i];
     }
+  });
 }
 
 }  // namespace aekit::models

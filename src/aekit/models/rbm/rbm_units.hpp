@@ -22,8 +22,10 @@ std::string rbm_units_name(RbmUnits units);
 // z[N,U] -> the units' means, in place: sigmoid(z) or z.
 void unit_means(RbmUnits units, MatrixRef z);
 
-// means[N,U] -> samples[N,U]: Bernoulli draws (1 where u < p) or means + N(0, 1). One draw
-// per entry, row-major, from `rng`, so a chain is reproduced exactly from its stream.
+// means[N,U] -> samples[N,U]: Bernoulli draws (1 where u < p) or means + N(0, 1), in place
+// allowed. One number is taken from `rng`; the draws come from its blocks of rows
+// (tensor/random_blocks.hpp), in parallel, the same for any thread count, so a chain is
+// reproduced exactly from its stream.
 void sample_units(RbmUnits units, ConstMatrixRef means, MatrixRef samples, Rng& rng);
 
 }  // namespace aekit::models
