@@ -41,8 +41,10 @@ Action add_eval_command(CLI::App& root) {
     std::cout << fmt::format(
         "data {}: {} rows (scores in scaled units)\n"
         "mse           {:.6f}  (mean over entries)\nbce           {:.6f}\n"
+        "squared error {:.4f}  per row (sum over its {} values, mean over rows)\n"
         "jacobian_fro  {}\n",
         d.name, m.reconstruction.n, m.reconstruction.mse, m.reconstruction.bce,
+        m.squared_error_per_row(), m.features,
         m.jacobian_fro ? fmt::format("{:.6g}  (mean ||J_f(x)||_F of the encoder)", *m.jacobian_fro)
                        : std::string("n/a (measured for mlp models)"));
     if (m.code) std::cout << eval::code_summary(m) << "\n";

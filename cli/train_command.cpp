@@ -50,7 +50,8 @@ void print_summary(const app::RunSummary& s, const train::TrainConfig& config) {
     std::cout << fmt::format("{}, {:.0f} samples/s\n", s.outcome, s.samples_per_second);
   if (s.has_test) {
     const auto& m = s.metrics;
-    std::cout << fmt::format("test ({} rows): MSE {:.5f}  BCE {:.5f}{}\n", s.test.n, s.test.mse, s.test.bce,
+    std::cout << fmt::format("test ({} rows): MSE {:.5f}  BCE {:.5f}  squared error per row {:.3f}{}\n",
+                             s.test.n, s.test.mse, s.test.bce, s.metrics.squared_error_per_row(),
                              s.pca_test_mse ? fmt::format(";  PCA with the same code size: MSE {:.5f}", *s.pca_test_mse) : "");
     if (m.denoising)
       std::cout << fmt::format("denoising {}: noisy input MSE {:.5f} -> denoised MSE {:.5f} (ratio {:.2f})\n",

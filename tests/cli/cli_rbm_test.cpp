@@ -67,7 +67,11 @@ TEST_F(CliRbm, TrainsAndFeedsEveryCommand) {
   const auto eval = run_aekit("eval --json -m " + model + " -d " + test, dir_);
   ASSERT_EQ(eval.exit_code, 0) << eval.err;
   const auto summary = nlohmann::json::parse(read_file(dir_ / "rbm" / "summary.json"));
-  EXPECT_NEAR(nlohmann::json::parse(eval.out)["mse"].get<double>(), summary["test_mse"].get<double>(), 1e-6);
+  const auto eval_json = nlohmann::json::parse(eval.out);
+  EXPECT_NEAR(eval_json["mse"].get<double>(), summary["test_mse"].get<double>(), 1e-6);
+  EXPECT_NEAR(eval_json["squared_error_per_row"].get<double>(), 16 * eval_json["mse"].get<double>(), 1e-6);
+  EXPECT_TRUE(contains(read_file(dir_ / "rbm" / "report.html"), "test squared error per row"));
+  EXPECT_TRUE(contains(read_file(dir_ / "rbm" / "report.html"), "Mean free energy per epoch"));
 }
 
 TEST_F(CliRbm, ResumeIsBitIdenticalWithPersistentChainsAndASparsityTarget) {

@@ -1,5 +1,5 @@
 // What `aekit eval` and each run report (eval/model_metrics.hpp): the reconstruction scores
-// agree with evaluate_reconstruction, the code statistics with the codes themselves, the
+// agree with evaluate_reconstruction (and the squared error per row with its definition), the code statistics with the codes themselves, the
 // denoising fields appear only with a corruption, and the same seed gives the same noise.
 #include "aekit/eval/model_metrics.hpp"
 
@@ -43,6 +43,9 @@ TEST_F(ModelMetricsTest, CleanScoresCodeStatisticsAndJacobian) {
   EXPECT_FALSE(m.denoising.has_value());
   const auto json = m.to_json();
   EXPECT_EQ(json.at("n"), 300);
+  // Hinton & Salakhutdinov's measure: the squared error summed over a row, mean over rows.
+  const double per_row = (model_.reconstruct(x_) - x_).rowwise().squaredNorm().cast<double>().mean();
+  EXPECT_NEAR(json.at("squared_error_per_row").get<double>(), per_row, 1e-6 * per_row);
   EXPECT_FALSE(json.contains("denoised_mse"));
   EXPECT_EQ(json.at("code").at("activation"), "relu");
   for (const char* key : {"mean_activation", "zero_fraction"})

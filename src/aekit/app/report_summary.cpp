@@ -56,6 +56,10 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
       {"test MSE", number(r.value("test_mse", nlohmann::json()))},
       {"test BCE", number(r.value("test_bce", nlohmann::json()))},
   };
+  if (const auto per_row = test_value(r, "squared_error_per_row"); per_row.is_number())
+    rows.push_back({"test squared error per row",
+                    number(per_row) + fmt::format(" (sum over the {} values of a row, mean over rows: Hinton & "
+                                                  "Salakhutdinov 2006's measure)", in.model.input_size())});
   if (const auto denoised = test_value(r, "denoised_mse"); denoised.is_number())
     rows.push_back({"denoised test MSE", fmt::format("{} from inputs with noise {} (noisy input: {})",
         number(denoised), test_value(r, "noise").get<std::string>(), number(test_value(r, "noisy_mse")))});
@@ -66,7 +70,8 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
   const auto* encoder = in.model.encoder();
   if (const auto pca = r.value("pca_test_mse", nlohmann::json());
       pca.is_number() && encoder && encoder->code_size() < in.model.input_size() && in.model.kind() != models::PcaModel::kKind)
-    rows.push_back({fmt::format("PCA-{} test MSE", encoder->code_size()), number(pca)});
+    rows.push_back({fmt::format("PCA-{} test MSE", encoder->code_size()),
+                    number(pca) + fmt::format(" (squared error per row {})", number(pca.get<double>() * double(in.model.input_size())))});
   if (in.state)
     rows.push_back({"throughput", fmt::format("{:.0f} samples/s", r.value("samples_per_second", 0.0))});
   return rows;

@@ -55,6 +55,7 @@ nlohmann::json ModelMetrics::to_json() const {
       {"n", reconstruction.n},
       {"mse", reconstruction.mse},
       {"bce", reconstruction.bce},
+      {"squared_error_per_row", squared_error_per_row()},
       {"jacobian_fro", jacobian_fro ? nlohmann::json(*jacobian_fro) : nlohmann::json(nullptr)},
       {"code", code ? code_json(*code, code_activation) : nlohmann::json(nullptr)}};
   if (denoising)
@@ -70,6 +71,7 @@ ModelMetrics measure_model(models::Model& model, ConstMatrixRef x,
   ModelMetrics m;
   models::Reconstructor& reconstructor = models::require_reconstructor(model);
   m.reconstruction = models::evaluate_reconstruction(reconstructor, x);
+  m.features = x.cols();
   if (auto* encoder = model.encoder()) {
     constexpr Index kChunk = 1024;
     m.code.emplace();

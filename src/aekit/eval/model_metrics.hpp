@@ -1,7 +1,9 @@
 #pragma once
 // Everything `aekit eval` and a training run report about a trained model on a data set,
 // each part from the capability it needs (models/model.hpp):
-//   reconstruction   x^ = r(x) scored against x (mse, bce)                 Reconstructor
+//   reconstruction   x^ = r(x) scored against x (mse, bce, and the squared error per row:
+//                    the sum over a row's D values, mean over rows = D * mse, Hinton &
+//                    Salakhutdinov 2006's measure for images in [0, 1])  Reconstructor
 //   denoising        r(C(x)) scored against the clean x, when a corruption C is given
 //   code statistics  what fits the code's activation (Encoder::code_activation):  Encoder
 //                      sigmoid: share near 0 or 1 (< 0.1 or > 0.9); relu, softplus and
@@ -17,6 +19,7 @@ namespace aekit::eval {
 
 struct ModelMetrics {
   models::ReconstructionMetrics reconstruction;
+  Index features = 0;  // D, the values of a row
   std::optional<models::ReconstructionMetrics> denoising;  // with a corruption only
   std::string corruption;                                    // its name, e.g. "mask:0.25"
   double noisy_mse = 0;  // C(x) itself scored against x: the do-nothing baseline
@@ -24,7 +27,9 @@ struct ModelMetrics {
   Activation code_activation = Activation::identity;
   std::optional<double> jacobian_fro;          // models with an EncoderJacobian (mlp autoencoders)
 
-  // {"n", "mse", "bce", "code": {"activation", "mean_activation", "zero_fraction", and as
+  double squared_error_per_row() const { return reconstruction.mse * double(features); }
+
+  // {"n", "mse", "bce", "squared_error_per_row", "code": {"activation", "mean_activation", "zero_fraction", and as
   //  above "binary_fraction" (with "below_0.1_fraction", "above_0.9_fraction"),
   //  "saturated_fraction" or "std"} (null without an encoder), "jacobian_fro" (null without
   //  one), and with a corruption
