@@ -71,7 +71,7 @@ TEST_F(CliRbm, TrainsAndFeedsEveryCommand) {
   EXPECT_NEAR(eval_json["mse"].get<double>(), summary["test_mse"].get<double>(), 1e-6);
   EXPECT_NEAR(eval_json["squared_error_per_row"].get<double>(), 16 * eval_json["mse"].get<double>(), 1e-6);
   EXPECT_TRUE(contains(read_file(dir_ / "rbm" / "report.html"), "test squared error per row"));
-  EXPECT_TRUE(contains(read_file(dir_ / "rbm" / "report.html"), "Mean free energy per epoch"));
+  EXPECT_TRUE(contains(read_file(dir_ / "rbm" / "report.html"), "Mean free energy F(v) of the validation rows"));
 }
 
 TEST_F(CliRbm, ResumeIsBitIdenticalWithPersistentChainsAndASparsityTarget) {

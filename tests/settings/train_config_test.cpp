@@ -84,11 +84,11 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
       }
     EXPECT_GE(sections, 2) << shared;
   }
-  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd", "rbm"}));
+  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
-  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd", "rbm"}));
+  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -244,7 +244,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
   const std::map<std::string, std::string> autoencoder = {
       {"activation", "tanh"}, {"init", "uniform:0.05"}, {"noise", "uniform:0.2:clip"}};
   std::map<std::string, std::map<std::string, std::string>> values = {
-      {"mlp", {{"dims", "32,16,8,2"}, {"tied", "true"}, {"contractive", "0.1"}, {"loss", "bce"},
+      {"mlp", {{"dims", "32,16,8,2"}, {"init_from", "runs/stack/model.aek"}, {"tied", "true"}, {"contractive", "0.1"}, {"loss", "bce"},
                {"code_activation", "sigmoid"}, {"kl", "0.1:2"}, {"code_noise", "0.5"}}},
       {"conv", {{"conv_preset", "denoiser"}, {"code_activation", "identity"},
                 {"output_activation", "identity"}, {"l1", "0.001"},
@@ -255,7 +255,9 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"psd", {{"code", "50"}, {"alpha", "0.25"}, {"psd_gamma", "2"}, {"lasso_solver", "fista"}}},
       {"rbm", {{"code", "50"}, {"rbm_visible", "gaussian"}, {"scaling", "standardize"}, {"rbm_hidden", "gaussian"},
                {"cd_steps", "3"}, {"persistent", "true"}, {"sparsity_target", "0.05"}, {"sparsity_cost", "0.5"},
-               {"sample_steps", "200"}}}};
+               {"sample_steps", "200"}}},
+      {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
+                 {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [family, options] : values) {
     for (const auto& [name, value] : shared)
       if (option_applies_to(name, family)) options.insert({name, value});
@@ -392,7 +394,7 @@ TEST(TrainConfig, OptionsOfOtherFamiliesAreRefusedWhenSet) {
   conv.set("model", "conv");
   conv.set("code", "16");
   expect_error<UsageError>([&] { conv.validate(); },
-                           {"code = 16 applies to models mlp, pca, sparse_coding, psd, rbm, not to model conv"});
+                           {"code = 16 applies to models mlp, pca, sparse_coding, psd, rbm, stack, not to model conv"});
   TrainConfig mlp = TrainConfig::defaults();
   mlp.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
   expect_error<UsageError>([&] { mlp.validate(); },
@@ -412,7 +414,7 @@ TEST(TrainConfig, OptionsAtTheirDefaultsAreNeverRefused) {
                               {"dims", "784,256,50"}, {"code_activation", "relu"}});
   EXPECT_NO_THROW(c.validate());
   c.set("dims", "784,128,50");
-  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to model mlp, not to model psd"});
+  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to models mlp, stack, not to model psd"});
 }
 
 TEST(TrainConfig, LayerListsBelongToConvModels) {

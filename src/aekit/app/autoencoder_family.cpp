@@ -1,6 +1,10 @@
 // The autoencoders (--model mlp | conv, every regularizer): AutoencoderStep on the loop.
+#include <fmt/format.h>
+
 #include "aekit/app/family.hpp"
+#include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
+#include "aekit/store/saved_model.hpp"
 
 namespace aekit::app {
 namespace {
@@ -12,11 +16,29 @@ class AutoencoderRun final : public FamilyRun {
         step_(model_, objective_, optim::make_optimizer(config.optimizer), config.lr) {
     Rng init = Rng(config.seed).derive("init");
     model_.initialize(init);
+    if (!config.init_from.empty()) start_from(config.init_from);
   }
   train::TrainingStep* step() override { return &step_; }
   models::Model& model() override { return model_; }
 
  private:
+  // The parameters of the autoencoder in `path`, which must have this run's layers and
+  // activations.
+  void start_from(const std::string& path) {
+    const store::SavedModel saved = store::load_model(path);
+    const auto& mine = model_.config();
+    const auto fits = [&] {
+      if (saved.model->kind() != models::Autoencoder::kKind) return false;
+      const auto other = models::AutoencoderConfig::from_json(saved.model->to_json());
+      return other.architecture == mine.architecture && other.dims == mine.dims && other.tied == mine.tied &&
+             other.hidden == mine.hidden && other.code == mine.code && other.output == mine.output;
+    };
+    if (!fits())
+      throw UsageError(fmt::format("init_from: expected a model like this run's, {}; found {} in '{}'",
+                                   model_.description(), saved.model->description(), path));
+    model_.set_state(saved.model->state());
+  }
+
   models::Autoencoder model_;
   models::Objective objective_;
   models::AutoencoderStep step_;

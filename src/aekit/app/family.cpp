@@ -12,7 +12,8 @@ namespace {
 
 std::vector<Family>& families() {
   static std::vector<Family> table = {autoencoder_family(), pca_family(),
-                                      sparse_coding_family(), psd_family(), rbm_family()};
+                                      sparse_coding_family(), psd_family(), rbm_family(),
+                                      stack_family()};
   return table;
 }
 
@@ -31,6 +32,13 @@ std::vector<std::string> family_names() {
   std::vector<std::string> names;
   for (const auto& family : families()) names.insert(names.end(), family.names.begin(), family.names.end());
   return names;
+}
+
+void require_unit_interval(ConstMatrixRef x, const std::string& what, const std::string& alternative) {
+  const double low = x.size() ? double(x.minCoeff()) : 0, high = x.size() ? double(x.maxCoeff()) : 0;
+  if (low < 0 || high > 1)
+    throw UsageError(fmt::format("{} needs data in [0, 1] (scaling = unit): found values from {:g} to {:g}; "
+                                 "use scaling = unit, {}", what, low, high, alternative));
 }
 
 train::LoopSettings loop_settings(const train::TrainConfig& config) {

@@ -27,6 +27,9 @@ class FamilyRun {
   virtual void fit(ConstMatrixRef x) {}
   // A one-shot fit's objective per iteration (empty when it has none).
   virtual std::vector<double> objective() const { return {}; }
+  // A fit made of several trainings (a stack's layers), one object each: {"name", "model",
+  // "loss", "epochs": [{"epoch", "loss", "seconds"}]}; null when it has none.
+  virtual nlohmann::json stages() const { return nullptr; }
   // The model as its parameters stand now (after training: the trained model).
   virtual models::Model& model() = 0;
 };
@@ -47,6 +50,10 @@ const Family& find_family(const std::string& name);
 void register_family(Family family);
 std::vector<std::string> family_names();
 
+// Binary units and cross-entropy need probabilities: UsageError unless every value of the
+// scaled training rows x lies in [0, 1], naming `what` needs it and `alternative`.
+void require_unit_interval(ConstMatrixRef x, const std::string& what, const std::string& alternative);
+
 // The loop's settings from a run's (the shared training section).
 train::LoopSettings loop_settings(const train::TrainConfig& config);
 
@@ -56,5 +63,6 @@ Family pca_family();
 Family sparse_coding_family();
 Family psd_family();
 Family rbm_family();
+Family stack_family();
 
 }  // namespace aekit::app

@@ -11,33 +11,14 @@
 namespace aekit::app {
 namespace {
 
-constexpr Index kReferenceRows = 1000;  // training rows of the free-energy gap
-
 models::RbmShape rbm_shape(const train::TrainConfig& c, Index features) {
   return {features, c.code_size(), c.rbm_visible, c.rbm_hidden};
-}
-
-// Bernoulli visible units are probabilities: the scaled data must lie in [0, 1].
-void require_unit_interval(ConstMatrixRef x) {
-  const double low = x.size() ? double(x.minCoeff()) : 0, high = x.size() ? double(x.maxCoeff()) : 0;
-  if (low < 0 || high > 1)
-    throw UsageError(fmt::format("rbm_visible = bernoulli needs data in [0, 1] (scaling = unit): found "
-                                 "values from {:g} to {:g}; use scaling = unit, or rbm_visible = "
-                                 "gaussian with scaling = standardize", low, high));
-}
-
-// Up to kReferenceRows training rows, evenly spaced.
-Matrix reference_rows(ConstMatrixRef x) {
-  const Index n = std::min(kReferenceRows, x.rows());
-  Matrix rows(n, x.cols());
-  for (Index i = 0; i < n; ++i) rows.row(i) = x.row(i * x.rows() / n);
-  return rows;
 }
 
 class RbmRun final : public FamilyRun {
  public:
   RbmRun(const train::TrainConfig& c, ConstMatrixRef x)
-      : step_(initial_rbm(c, x.cols()), c.rbm_training(), c.optimizer, c.lr, reference_rows(x)),
+      : step_(initial_rbm(c, x.cols()), c.rbm_training(), c.optimizer, c.lr, models::free_energy_reference_rows(x)),
         sample_steps_(c.sample_steps) {}
   train::TrainingStep* step() override { return &step_; }
   models::Model& model() override { return model_.emplace(step_.rbm(), sample_steps_); }
@@ -62,7 +43,8 @@ Family rbm_family() {
           [](const train::TrainConfig&) { return true; },
           [](const train::TrainConfig& c, Index, Index features) { models::Rbm(rbm_shape(c, features)); },
           [](const train::TrainConfig& c, ConstMatrixRef x) -> std::unique_ptr<FamilyRun> {
-            if (c.rbm_visible == models::RbmUnits::bernoulli) require_unit_interval(x);
+            if (c.rbm_visible == models::RbmUnits::bernoulli)
+              require_unit_interval(x, "rbm_visible = bernoulli", "or rbm_visible = gaussian with scaling = standardize");
             return std::make_unique<RbmRun>(c, x);
           }};
 }

@@ -8,6 +8,7 @@
 #include "aekit/app/epoch_figures.hpp"
 #include "aekit/app/report_summary.hpp"
 #include "aekit/app/run_facts.hpp"
+#include "aekit/app/stage_report.hpp"
 #include "aekit/report/escape.hpp"
 #include "aekit/report/filter_image.hpp"
 #include "aekit/report/html_report.hpp"
@@ -83,6 +84,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
     io::atomic_write(folder / "loss.svg", loss_curve_svg(in.state->history, in.config.get("loss")));
   else if (!in.objective.empty())
     io::atomic_write(folder / "loss.svg", objective_curve(in.objective));
+  const bool has_stages = in.results.contains("stages");
+  if (has_stages) io::atomic_write(folder / "stages.svg", stage_loss_svg(in.results.at("stages")));
   if (explained)
     io::atomic_write(folder / "explained_variance.svg",
                      report::explained_variance_svg(explained->explained_variance_ratio()));
@@ -120,6 +123,9 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   } else if (!in.objective.empty()) {
     report.sections.push_back({"Objective", figure("loss.svg", "The fit's objective per iteration.")});
   }
+  if (has_stages)
+    report.sections.push_back({"Pre-training", stage_table(in.results.at("stages")) +
+        figure("stages.svg", "Each layer's training loss per epoch, on the codes of the layer below.")});
   if (const auto facts = run_fact_rows(in.results); !facts.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& [key, value] : facts) rows.push_back({key, value});

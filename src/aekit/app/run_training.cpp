@@ -15,6 +15,7 @@
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_facts.hpp"
+#include "aekit/app/stage_report.hpp"
 #include "aekit/app/run_report.hpp"
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/store/checkpoint.hpp"
@@ -236,9 +237,13 @@ RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, Run
   summary.outcome = "fitted";
   summary.samples_per_second = seconds > 0 ? double(d.train_x.rows()) / seconds : 0;
   const std::vector<double> objective = run.objective();
-  const nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", seconds},
-                                  {"objective", objective},
-                                  {"samples_per_second", summary.samples_per_second}};
+  nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", seconds},
+                            {"objective", objective},
+                            {"samples_per_second", summary.samples_per_second}};
+  if (const nlohmann::json stages = run.stages(); !stages.is_null()) {
+    results["stages"] = stages;
+    for (const auto& line : stage_lines(stages)) log << line << "\n";
+  }
   return finish_run(folder, config, d, run.model(), summary, results, nullptr, objective,
                     nlohmann::json::array());
 }

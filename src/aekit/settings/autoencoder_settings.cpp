@@ -37,17 +37,6 @@ Option activation_option(std::string name, std::string default_value, std::strin
           .binding = std::move(binding)};
 }
 
-// dims, with `code` (if set) as its last entry, in either order of the two.
-Binding dims_binding() {
-  return {[](TrainConfig& c, const Option& option, const std::string& text) {
-            std::vector<Index> dims;
-            for (const auto& item : split_list(text)) dims.push_back(parse_number<Index>(option.name, item));
-            c.model.dims = dims;
-            if (c.code > 0 && !c.model.dims.empty()) c.model.dims.back() = c.code;
-          },
-          [](const TrainConfig& c, const Option&) { return fmt::format("{}", fmt::join(c.model.dims, ",")); }};
-}
-
 // The hidden activation, which the code's follows until code_activation is set.
 Binding hidden_activation_binding() {
   return {[](TrainConfig& c, const Option&, const std::string& text) {
@@ -91,12 +80,7 @@ SettingsSection autoencoder_settings() {
       .name = "autoencoder",
       .models = {"mlp", "conv"},
       .options = {
-          only_for(mlp, {.name = "dims",
-                         .type = OptionType::list,
-                         .item_type = OptionType::integer,
-                         .default_value = "784,256,32",
-                         .help = "layer sizes from input to code; the decoder mirrors them",
-                         .binding = dims_binding()}),
+          only_for(mlp, dims_option()),
           only_for(mlp, code_option()),
           layer_list_option("encoder_layers",
                             "encoder layers, one text each (in a flag: comma-separated), e.g. "
@@ -175,6 +159,12 @@ SettingsSection autoencoder_settings() {
            .help = "sigma of Gaussian noise before the code activation while training "
                    "(near-binary sigmoid codes)",
            .binding = field(&TrainConfig::model, &AutoencoderConfig::code_noise)},
+          only_for(mlp, {.name = "init_from",
+                         .type = OptionType::text,
+                         .default_value = "",
+                         .help = "a model file whose parameters start the run instead of random ones (the "
+                                 "deep autoencoder of a --model stack run, to fine-tune); same dims and activations",
+                         .binding = field(&TrainConfig::init_from)}),
       },
       .validate = validate_autoencoder};
 }

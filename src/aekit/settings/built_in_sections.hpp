@@ -12,8 +12,10 @@ SettingsSection pca_settings();
 SettingsSection sparse_coding_settings();
 SettingsSection psd_settings();
 SettingsSection rbm_settings();
+SettingsSection stack_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
+Option dims_option();
 Option code_option();
 Option alpha_option();
 Option lasso_solver_option();

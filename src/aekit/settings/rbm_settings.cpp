@@ -1,4 +1,5 @@
-// [rbm]: restricted Boltzmann machines, their units and contrastive divergence.
+// [rbm]: restricted Boltzmann machines, their units and contrastive divergence; also the
+// settings of a stack's RBM layers (--model stack, stack_settings.cpp).
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
@@ -29,7 +30,7 @@ void check_rbm(const TrainConfig& c) {
 
 SettingsSection rbm_settings() {
   return {.name = "rbm",
-          .models = {"rbm"},
+          .models = {"rbm", "stack"},
           .options = {code_option(),
                       units_option("rbm_visible",
                                    "visible units: bernoulli (data in [0,1]) | gaussian (unit variance; "

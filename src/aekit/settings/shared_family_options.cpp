@@ -1,9 +1,27 @@
-// The options several families list with the same meaning: the code size, the L1 weight of
-// the sparse codes and the LASSO solver.
+// The options several families list with the same meaning: the layer sizes, the code size,
+// the L1 weight of the sparse codes and the LASSO solver.
+#include <fmt/ranges.h>
+
 #include "aekit/settings/bindings.hpp"
 #include "aekit/settings/built_in_sections.hpp"
 
 namespace aekit::train {
+
+Option dims_option() {
+  // `code` (if set) replaces the last entry, whichever of the two is set first.
+  return {.name = "dims",
+          .type = OptionType::list,
+          .item_type = OptionType::integer,
+          .default_value = "784,256,32",
+          .help = "layer sizes from input to code; the decoder mirrors them",
+          .binding = {[](TrainConfig& c, const Option& option, const std::string& text) {
+                        std::vector<Index> dims;
+                        for (const auto& item : split_list(text)) dims.push_back(parse_number<Index>(option.name, item));
+                        c.model.dims = dims;
+                        if (c.code > 0 && !c.model.dims.empty()) c.model.dims.back() = c.code;
+                      },
+                      [](const TrainConfig& c, const Option&) { return fmt::format("{}", fmt::join(c.model.dims, ",")); }}};
+}
 
 Option code_option() {
   return {.name = "code",

@@ -18,6 +18,7 @@
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/models/linear/pca_config.hpp"
+#include "aekit/models/deep/stack_config.hpp"
 #include "aekit/models/rbm/rbm_training.hpp"
 #include "aekit/models/rbm/rbm_units.hpp"
 #include "aekit/models/sparse/psd.hpp"
@@ -30,7 +31,7 @@ namespace aekit::train {
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -41,6 +42,8 @@ struct TrainConfig {
   models::RbmUnits rbm_visible = models::RbmUnits::bernoulli, rbm_hidden = models::RbmUnits::bernoulli;
   models::RbmTraining rbm;              // batch is filled in by rbm_training()
   int sample_steps = 1000;              // rbm: Gibbs steps of `aekit sample`
+  models::StackConfig stack;            // stack: greedy layer-wise pre-training
+  std::string init_from;                // mlp: a model file to start from (empty: random)
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code

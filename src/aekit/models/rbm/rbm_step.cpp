@@ -147,4 +147,12 @@ void RbmStep::set_extra_state(std::span<const Scalar> values) {
   std::copy(values.begin() + chains_.size(), values.end(), mean_hidden_.data());
 }
 
+Matrix free_energy_reference_rows(ConstMatrixRef x) {
+  constexpr Index kReferenceRows = 1000;
+  const Index n = std::min(kReferenceRows, x.rows());
+  Matrix rows(n, x.cols());
+  for (Index i = 0; i < n; ++i) rows.row(i) = x.row(i * x.rows() / n);
+  return rows;
+}
+
 }  // namespace aekit::models

@@ -67,4 +67,7 @@ class RbmStep final : public train::TrainingStep {
   std::vector<double> free_energy_, flipped_free_energy_;
 };
 
+// Up to 1,000 of the training rows x[N,D], evenly spaced: the reference of free_energy_gap.
+Matrix free_energy_reference_rows(ConstMatrixRef x);
+
 }  // namespace aekit::models
