@@ -27,7 +27,8 @@ SettingsSection model_choice_settings() {
                        .help = "autoencoders: mlp (Dense layers from dims) | conv (encoder_layers, "
                                "decoder_layers); baselines, fitted on the training rows: pca | "
                                "sparse_coding (dictionary learning, LASSO encoder) | psd "
-                               "(predictive sparse decomposition)",
+                               "(predictive sparse decomposition); rbm (restricted Boltzmann machine); "
+                               "stack (greedy layer-wise pre-training, unrolled into a deep mlp)",
                        .binding = family_binding()}}};
 }
 

@@ -18,6 +18,30 @@ AutoencoderConfig mlp(Activation output) {
   return c;
 }
 
+// A denoising autoencoder is validated on what it is trained for: the reconstruction of
+// corrupted rows against the clean ones (the same draw every epoch), so the best epoch kept is
+// the best denoiser; "mse" stays the clean rows'.
+TEST(AutoencoderStep, ADenoisingAutoencoderIsValidatedOnCorruptedRows) {
+  Autoencoder model(mlp(Activation::sigmoid));
+  Rng rng(1);
+  model.initialize(rng);
+  Regularization r;
+  r.corruption = Corruption::parse("mask:0.5");
+  Objective objective(LossKind::bce, Activation::sigmoid, r);
+  AutoencoderStep step(model, objective, optim::make_optimizer({}), 0.01);
+  const Matrix x = test::uniform_data(40, 12, 2).cast<Scalar>();
+  double metrics[2], again[2];
+  step.validate(x, metrics);
+  step.validate(x, again);
+  Matrix corrupted(40, 12);
+  Rng noise = Rng(0).derive("validation_noise");
+  r.corruption.apply(x, corrupted, noise);
+  EXPECT_EQ(metrics[0], evaluate_reconstruction(model, corrupted, x).bce);
+  EXPECT_NE(metrics[0], evaluate_reconstruction(model, x).bce);
+  EXPECT_EQ(metrics[1], evaluate_reconstruction(model, x).mse);
+  EXPECT_EQ(again[0], metrics[0]) << "the validation draw must not change between epochs";
+}
+
 TEST(AutoencoderStep, OneGroupOverEveryParameterAndMetricsOfTheObjective) {
   for (const LossKind loss : {LossKind::mse, LossKind::bce}) {
     Autoencoder model(mlp(Activation::sigmoid));

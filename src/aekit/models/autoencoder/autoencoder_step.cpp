@@ -15,9 +15,16 @@ void AutoencoderStep::step(const train::Batch& batch, train::StepContext& contex
 
 void AutoencoderStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
   const bool bce = objective_.loss() == LossKind::bce;
-  const auto m = evaluate_reconstruction(model_, rows, rows, 1024, bce);
-  metrics[0] = bce ? m.bce : m.mse;
-  metrics[1] = m.mse;
+  const auto clean = evaluate_reconstruction(model_, rows, rows, 1024, bce);
+  metrics[0] = bce ? clean.bce : clean.mse;
+  metrics[1] = clean.mse;
+  const Corruption& corruption = objective_.regularization().corruption;
+  if (!corruption.active()) return;
+  MatrixMap corrupted = corrupted_rows_.view(rows.rows(), rows.cols());
+  Rng noise = Rng(0).derive("validation_noise");
+  corruption.apply(rows, corrupted, noise);
+  const auto denoised = evaluate_reconstruction(model_, corrupted, rows, 1024, bce);
+  metrics[0] = bce ? denoised.bce : denoised.mse;
 }
 
 }  // namespace aekit::models

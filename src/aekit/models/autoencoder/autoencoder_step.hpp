@@ -5,12 +5,17 @@
 //   L = objective(model, X)   (reconstruction loss + penalties, corruption and code noise
 //                              drawn from the loop's noise stream; models/autoencoder/objective.hpp)
 //   then the group's update (gradient hooks, optimizer).
-// Validation: "loss" (the objective's reconstruction loss, MSE or BCE, on clean rows; early
-// stopping watches it) and "mse". Extra state: the BatchNorm running statistics.
+// Validation: "loss" (the objective's reconstruction loss, MSE or BCE; early stopping and the
+// best epoch go by it) and "mse" (of the clean rows' reconstruction). With a corruption,
+// "loss" scores the reconstruction of the rows corrupted by it against the clean rows (the
+// denoising objective the model is trained for; the same draw every epoch), so the epoch kept
+// is the best denoiser, not the best reconstructor of clean rows. Extra state: the BatchNorm
+// running statistics.
 #include <memory>
 
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/autoencoder/objective.hpp"
+#include "aekit/tensor/workspace.hpp"
 #include "aekit/train/training_step.hpp"
 
 namespace aekit::models {
@@ -35,6 +40,7 @@ class AutoencoderStep final : public train::TrainingStep {
   Objective& objective_;
   std::unique_ptr<optim::Optimizer> optimizer_;
   train::ParameterGroup group_;
+  Workspace corrupted_rows_;
 };
 
 }  // namespace aekit::models
