@@ -33,6 +33,13 @@ RUNS = {
     "leaky": ["--dims", "784,24,12,5", "--activation", "leaky_relu", "--output-activation",
               "tanh", "--loss", "mse", "--scaling", "symmetric"],
 }
+# More families, checked as pages with their own sections (free energy, pre-training) and
+# their latent explorers (an RBM decodes by one Dense layer, W^T, b and the visible means).
+FAMILY_RUNS = {
+    "rbm": (["--model", "rbm", "--code", "32", "--optimizer", "sgd", "--lr", "0.05"], True),
+    "stack": (["--model", "stack", "--dims", "784,64,8", "--linear-code", "true", "--optimizer", "sgd",
+               "--lr", "0.05"], True),
+}
 
 
 def train(aekit, folder, options):
@@ -62,16 +69,20 @@ def main():
     reports = [train(args.aekit, os.path.join(args.out, name), options)
                for name, options in RUNS.items()]
     folders = [os.path.dirname(report) for report in reports]
+    family_reports = [(train(args.aekit, os.path.join(args.out, name), options), explorer)
+                      for name, (options, explorer) in FAMILY_RUNS.items()]
     pages = [compare(args.aekit, folders, os.path.join(args.out, "compare.html")), *args.pages]
     failures = []
     with Chromium(os.path.join(args.out, "chromium-profile")) as browser:
         for page in reports:
             failures += check_page(browser, page, args.out, args.aekit, explorer_expected=True)
+        for page, explorer in family_reports:
+            failures += check_page(browser, page, args.out, args.aekit, explorer_expected=explorer)
         for page in pages:
             failures += check_page(browser, page, args.out, args.aekit)
     for line in failures:
         print("FAIL " + line)
-    print(f"browser test: {len(reports + pages)} pages, {len(failures)} failures, "
+    print(f"browser test: {len(reports) + len(family_reports) + len(pages)} pages, {len(failures)} failures, "
           f"{time.monotonic() - start:.1f} s")
     return 1 if failures else 0
 

@@ -57,6 +57,13 @@ TEST(RbmModel, CapabilitiesFollowTheMath) {
   EXPECT_FALSE(model.offers(FilterLayer::decoder));
   EXPECT_EQ(model.filters(FilterLayer::encoder).rows.rows(), 3);
   EXPECT_THROW(model.decode(Matrix::Zero(2, 4)), Error);
+  // The decoder handed out as a Dense layer computes decode.
+  const DenseChain chain = model.dense_layers();
+  ASSERT_EQ(chain.layers.size(), 1u);
+  Matrix logits = h * chain.layers[0].weight.transpose().cast<Scalar>();
+  logits.rowwise() += chain.layers[0].bias.row(0).cast<Scalar>();
+  add_bias_and_activate(chain.output, logits, Matrix());
+  EXPECT_TRUE(logits.isApprox(model.decode(h)));
 
   Rbm linear({7, 3, RbmUnits::gaussian, RbmUnits::gaussian});
   RbmModel gaussian(std::move(linear), 10);

@@ -114,4 +114,9 @@ Filters RbmModel::filters(FilterLayer layer) const {
   return {rbm_.weight().cast<float>(), std::nullopt, "Weights of the hidden units (rows of W), one image per unit"};
 }
 
+DenseChain RbmModel::dense_layers() const {
+  const Activation mean = rbm_.shape().visible_units == RbmUnits::bernoulli ? Activation::sigmoid : Activation::identity;
+  return {{{rbm_.weight().transpose().cast<float>(), rbm_.visible_bias().cast<float>(), Activation::identity}}, mean};
+}
+
 }  // namespace aekit::models

@@ -10,6 +10,8 @@
 //                of the last step
 //   score        the free energy F(v) per row (lower = more probable under the model)
 //   filters      the rows of W, one picture per hidden unit
+//   dense_layers decode as one Dense layer: W^T [D,H], b, then the visible units' mean
+//                (sigmoid or identity), for the report's in-page decoder
 //   state        "weight" W[H,D], "visible_bias" b[1,D], "hidden_bias" c[1,H]
 //   json         {"kind": "rbm", "visible": D, "hidden": H, "visible_units", "hidden_units",
 //                 "sample_steps"}
@@ -19,7 +21,7 @@
 namespace aekit::models {
 
 class RbmModel final : public Model, public Encoder, public Decoder, public Reconstructor,
-                       public Sampler, public RowScorer, public FilterSource {
+                       public Sampler, public RowScorer, public FilterSource, public DenseDecoder {
  public:
   static constexpr const char* kKind = "rbm";
 
@@ -45,6 +47,7 @@ class RbmModel final : public Model, public Encoder, public Decoder, public Reco
   Sampler* sampler() override { return this; }
   RowScorer* row_scorer() override { return this; }
   const FilterSource* filter_source() const override { return this; }
+  const DenseDecoder* dense_decoder() const override { return this; }
 
   Index code_size() const override { return rbm_.hidden(); }
   Activation code_activation() const override;
@@ -60,6 +63,7 @@ class RbmModel final : public Model, public Encoder, public Decoder, public Reco
   Vector score_rows(ConstMatrixRef x) override;
   bool offers(FilterLayer layer) const override { return layer == FilterLayer::encoder; }
   Filters filters(FilterLayer layer) const override;
+  DenseChain dense_layers() const override;
 
  private:
   Rbm rbm_;
