@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "support/expect_error.hpp"
 #include "support/random_data.hpp"
 
@@ -26,7 +28,8 @@ train::TrainConfig baseline(const std::string& kind, const std::string& code) {
 // objective per iteration or epoch.
 std::vector<double> train_run(FamilyRun& run, const train::TrainConfig& c, ConstMatrixRef x) {
   if (!run.step()) {
-    run.fit(x);
+    std::ostringstream log;
+    run.fit(x, log);
     return run.objective();
   }
   return train::train_all_rows(*run.step(), x, loop_settings(c));

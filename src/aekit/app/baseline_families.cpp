@@ -15,7 +15,7 @@ namespace {
 class PcaRun final : public FamilyRun {
  public:
   explicit PcaRun(models::PcaConfig config) : config_(std::move(config)) {}
-  void fit(ConstMatrixRef x) override { model_.emplace(models::Pca::fit(x, config_)); }
+  void fit(ConstMatrixRef x, std::ostream&) override { model_.emplace(models::Pca::fit(x, config_)); }
   models::Model& model() override { return *model_; }
 
  private:
@@ -27,7 +27,7 @@ class PcaRun final : public FamilyRun {
 class SparseCodingBatchRun final : public FamilyRun {
  public:
   explicit SparseCodingBatchRun(models::SparseCodingConfig config) : config_(std::move(config)) {}
-  void fit(ConstMatrixRef x) override {
+  void fit(ConstMatrixRef x, std::ostream&) override {
     model_.emplace(models::SparseCoding::fit(x, config_, &history_));
   }
   std::vector<double> objective() const override { return history_.objective; }

@@ -6,6 +6,7 @@
 // one go. Every family registers in ONE table (family.cpp); families defined outside the
 // library (a test's, a plugin's) call register_family.
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,8 +24,9 @@ class FamilyRun {
   // The step the loop trains (when Family::uses_loop), or null when fit() fits the model in
   // one go.
   virtual train::TrainingStep* step() { return nullptr; }
-  // One-shot families: fits the model on the training rows x[N,D].
-  virtual void fit(ConstMatrixRef x) {}
+  // One-shot families: fits the model on the training rows x[N,D]; a fit of several stages
+  // reports each one to `log` as it ends.
+  virtual void fit(ConstMatrixRef x, std::ostream& log) {}
   // A one-shot fit's objective per iteration (empty when it has none).
   virtual std::vector<double> objective() const { return {}; }
   // A fit made of several trainings (a stack's layers), one object each: {"name", "model",

@@ -15,7 +15,6 @@
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_facts.hpp"
-#include "aekit/app/stage_report.hpp"
 #include "aekit/app/run_report.hpp"
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/store/checkpoint.hpp"
@@ -227,7 +226,7 @@ RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, Run
                      d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(), config.get("model"),
                      config.code_size(), threads(), folder.string());
   const auto start = std::chrono::steady_clock::now();
-  run.fit(d.train_x.cast<Scalar>());
+  run.fit(d.train_x.cast<Scalar>(), log);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   log << fmt::format("fitted {} in {:.2f} s\n", run.model().description(), seconds);
   refuse_if_stopped(signals, "during the fit");
@@ -240,10 +239,7 @@ RunSummary run_fit(const train::TrainConfig& config, const fs::path& folder, Run
   nlohmann::json results = {{"outcome", summary.outcome}, {"fit_seconds", seconds},
                             {"objective", objective},
                             {"samples_per_second", summary.samples_per_second}};
-  if (const nlohmann::json stages = run.stages(); !stages.is_null()) {
-    results["stages"] = stages;
-    for (const auto& line : stage_lines(stages)) log << line << "\n";
-  }
+  if (const nlohmann::json stages = run.stages(); !stages.is_null()) results["stages"] = stages;
   return finish_run(folder, config, d, run.model(), summary, results, nullptr, objective,
                     nlohmann::json::array());
 }

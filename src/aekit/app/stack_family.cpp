@@ -3,10 +3,10 @@
 // autoencoder that is the run's model. Fitted in one go (no checkpoints between layers).
 #include <fmt/format.h>
 
-#include <chrono>
-#include <optional>
+#include <ostream>
 
 #include "aekit/app/family.hpp"
+#include "aekit/app/stage_report.hpp"
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/models/deep/unroll.hpp"
 #include "aekit/models/rbm/rbm_step.hpp"
@@ -30,7 +30,7 @@ class StackRun final : public FamilyRun {
  public:
   explicit StackRun(const train::TrainConfig& config) : c_(config) {}
 
-  void fit(ConstMatrixRef x) override {
+  void fit(ConstMatrixRef x, std::ostream& log) override {
     const auto& dims = c_.model.dims;
     const Index layers = Index(dims.size()) - 1;
     Matrix codes = x;
@@ -72,6 +72,7 @@ class StackRun final : public FamilyRun {
                                   r.corruption.active() ? ", inputs corrupted by " + r.corruption.name() : "");
       }
       stages_.push_back(stage_json(k, description, history));
+      log << stage_lines(nlohmann::json::array({stages_.back()})).front() << std::endl;
       codes = next_codes(trained.back(), codes);
     }
     model_ = models::unroll(trained);
