@@ -7,9 +7,11 @@
 #include "aekit/app/stop_signals.hpp"
 #include "aekit/error.hpp"
 #include "aekit/settings/spelling.hpp"
+#include "aekit/tensor/denormals.hpp"
 #include "command.hpp"
 
 int main(int argc, char** argv) {
+  aekit::flush_denormals();  // every verb computes with denormals flushed, as training does
   CLI::App app{"aekit: train, evaluate and deploy autoencoders on the CPU.\n"
                "Run 'aekit train' with no arguments to train the default model on Fashion-MNIST."};
   app.set_version_flag("--version", AEKIT_VERSION);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/denormals.hpp"
 #include "aekit/tensor/parallel_work.hpp"
 
 namespace aekit {
@@ -118,6 +119,7 @@ void gemm_reference_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool acc
 
 void set_threads(int threads) {
   if (threads > 0) omp_set_num_threads(threads);
+  flush_denormals();
 }
 
 int threads() { return omp_get_max_threads(); }
