@@ -10,6 +10,7 @@
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/models/deep/unroll.hpp"
 #include "aekit/models/rbm/rbm_step.hpp"
+#include "aekit/tensor/gemm.hpp"
 
 namespace aekit::app {
 namespace {
@@ -84,7 +85,8 @@ class StackRun final : public FamilyRun {
  private:
   // The layer's up pass over every row: the next layer's data.
   static Matrix next_codes(const models::StackLayer& layer, ConstMatrixRef x) {
-    Matrix h = x * layer.up_weight.transpose();
+    Matrix h(x.rows(), layer.units());
+    gemm_nt(x, layer.up_weight, h);
     add_bias_and_activate(layer.up, h, layer.up_bias);
     return h;
   }

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include "aekit/error.hpp"
-#include "aekit/models/deep/stack_config.hpp"
 #include "support/random_data.hpp"
 
 namespace aekit::models {
@@ -69,21 +68,6 @@ TEST(Unroll, RefusesLayersThatDoNotChainOrMixInnerActivations) {
                                                  stack_layer(random_rbm(8, 3, RbmUnits::bernoulli, 2))};
   EXPECT_THROW(unroll(linear_inside), UsageError);
   EXPECT_THROW(unroll({}), UsageError);
-}
-
-TEST(StackConfig, RefusesListsThatDoNotMatchTheLayers) {
-  StackConfig c;
-  c.epochs = {5, 5};
-  EXPECT_THROW(c.validate(3), UsageError);
-  EXPECT_NO_THROW(c.validate(2));
-  c.epochs = {5, 0};
-  EXPECT_THROW(c.validate(2), UsageError);
-  c.epochs = {};
-  c.lr = {0.1, -1};
-  EXPECT_THROW(c.validate(2), UsageError);
-  EXPECT_EQ(c.layer_epochs(1, 7), 7);
-  EXPECT_EQ(c.layer_lr(0, 0.5), 0.1);
-  EXPECT_THROW(parse_layer_trainer("boltzmann"), UsageError);
 }
 
 }  // namespace

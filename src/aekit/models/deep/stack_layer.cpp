@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
+#include "aekit/models/model_state.hpp"
 
 namespace aekit::models {
 namespace {
@@ -26,10 +27,15 @@ StackLayer stack_layer(const Autoencoder& autoencoder) {
   // State: encoder weight [H,D], bias [1,H], decoder weight [D,H], bias [1,D].
   const std::vector<float> state = autoencoder.state();
   const Index d = c.dims[0], h = c.dims[1];
-  const auto block = [&](Index offset, Index rows, Index cols) {
-    return Matrix(Eigen::Map<const FloatMatrix>(state.data() + offset, rows, cols).cast<Scalar>());
-  };
-  return {block(0, h, d), block(h * d, 1, h), block(h * d + h, d, h), block(2 * h * d + h, 1, d), c.code, c.output};
+  StateReader in(state);
+  StackLayer layer;
+  layer.up_weight = in.take(h, d);
+  layer.up_bias = in.take(1, h);
+  layer.down_weight = in.take(d, h);
+  layer.down_bias = in.take(1, d);
+  layer.up = c.code;
+  layer.down = c.output;
+  return layer;
 }
 
 }  // namespace aekit::models

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aekit/error.hpp"
+#include "aekit/models/model_state.hpp"
 
 namespace aekit::models {
 namespace {
@@ -30,29 +31,23 @@ AutoencoderConfig unrolled_config(std::span<const StackLayer> layers) {
   return c;
 }
 
-void append(std::vector<float>& state, const Matrix& m) {
-  for (Index i = 0; i < m.rows(); ++i)
-    for (Index j = 0; j < m.cols(); ++j) state.push_back(float(m(i, j)));
-}
-
 }  // namespace
 
 std::unique_ptr<Autoencoder> unroll(std::span<const StackLayer> layers) {
   auto autoencoder = std::make_unique<Autoencoder>(unrolled_config(layers));
   // The state lists the encoder's Dense layers bottom up, then the decoder's top down, each
   // weight [out, in] then bias [1, out].
-  std::vector<float> state;
+  StateWriter state;
   for (const auto& layer : layers) {
-    append(state, layer.up_weight);
-    append(state, layer.up_bias);
+    state.add(layer.up_weight);
+    state.add(layer.up_bias);
   }
   for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) {
-    append(state, layer->down_weight);
-    append(state, layer->down_bias);
+    state.add(layer->down_weight);
+    state.add(layer->down_bias);
   }
-  const auto layout = autoencoder->state_layout();
-  AEKIT_ASSERT(layout.size() == 4 * layers.size());
-  autoencoder->set_state(state);
+  AEKIT_ASSERT(autoencoder->state_layout().size() == 4 * layers.size());
+  autoencoder->set_state(state.values());
   return autoencoder;
 }
 
