@@ -10,10 +10,6 @@ namespace {
 
 constexpr double kMeanHiddenDecay = 0.9;  // q <- 0.9 q + 0.1 mean(ph0)
 
-std::span<Scalar> part(Vector& block, Index offset, Index size) {
-  return {block.data() + offset, std::size_t(size)};
-}
-
 double mean_of(const std::vector<double>& values) {
   double sum = 0;
   for (const double v : values) sum += v;
@@ -34,14 +30,12 @@ RbmStep::RbmStep(Rbm start, const RbmTraining& training, const optim::OptimizerC
   optimizers_.push_back(optim::make_optimizer(optimizer));
   optimizers_.push_back(optim::make_optimizer(bias_optimizer));
   optimizers_.push_back(optim::make_optimizer(bias_optimizer));
-  const auto values_part = [&](Index offset, Index size) {
-    return std::span<Scalar>(rbm_.parameters().data() + offset, std::size_t(size));
-  };
-  const Index offsets[] = {0, h * d, h * d + d};
-  const Index sizes[] = {h * d, d, h};
+  // Each group a slice of the block [W | b | c], in values and gradients alike.
+  const std::span<Scalar> values = rbm_.parameters(), grads(grads_.data(), values.size());
+  const std::size_t offsets[] = {0, std::size_t(h * d), std::size_t(h * d + d)}, sizes[] = {std::size_t(h * d), std::size_t(d), std::size_t(h)};
   const char* names[] = {"weight", "visible_bias", "hidden_bias"};
   for (int g = 0; g < 3; ++g)
-    groups_.push_back({names[g], values_part(offsets[g], sizes[g]), part(grads_, offsets[g], sizes[g]),
+    groups_.push_back({names[g], values.subspan(offsets[g], sizes[g]), grads.subspan(offsets[g], sizes[g]),
                        optimizers_[g].get(), learning_rate});
   if (training_.persistent) chains_ = Matrix::Zero(training_.batch, h);
   if (training_.sparsity_target > 0) mean_hidden_ = RowVector::Constant(h, Scalar(training_.sparsity_target));
