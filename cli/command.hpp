@@ -22,6 +22,7 @@ namespace aekit::cli {
 using Action = std::function<void()>;
 
 Action add_train_command(CLI::App& root);
+Action add_classify_command(CLI::App& root);
 Action add_encode_command(CLI::App& root);
 Action add_decode_command(CLI::App& root);
 Action add_reconstruct_command(CLI::App& root);

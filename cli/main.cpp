@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<CLI::App*, aekit::cli::Action>> commands = [&] {
     std::vector<std::pair<CLI::App*, aekit::cli::Action>> list;
     using namespace aekit::cli;
-    for (auto add : {add_train_command, add_encode_command, add_decode_command,
+    for (auto add : {add_train_command, add_classify_command, add_encode_command, add_decode_command,
                      add_reconstruct_command, add_eval_command, add_denoise_command,
                      add_filters_command, add_probe_command, add_scatter_command, add_sample_command,
                      add_info_command, add_report_command, add_compare_command}) {

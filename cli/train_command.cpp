@@ -1,5 +1,6 @@
 // aekit train: every option of the settings' sections as a flag, a TOML --config, and
-// --resume.
+// --resume. aekit classify: the same for --model classifier (a softmax head on an encoder,
+// trained on labels).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -61,14 +62,18 @@ void print_summary(const app::RunSummary& s, const train::TrainConfig& config) {
     if (m.jacobian_fro && config.contractive.active())
       std::cout << fmt::format("contraction: mean ||J_f(x)||_F of the encoder {:.5g}\n", *m.jacobian_fro);
   }
+  if (const auto& c = s.classification)
+    std::cout << fmt::format("test ({} rows): accuracy {:.2f}%  cross-entropy {:.4f}\n", c->n, 100 * c->accuracy,
+                             c->cross_entropy);
   std::cout << fmt::format("model: {}\nreport: {}\n", (s.folder / "model.aek").string(),
                            (s.folder / "report.html").string());
 }
 
-}  // namespace
-
-Action add_train_command(CLI::App& root) {
-  auto* cmd = root.add_subcommand("train", "Train an autoencoder (defaults: 784,256,32 on Fashion-MNIST)");
+// A command taking every setting as a flag; `model`, when set, is the only value --model may
+// have.
+Action add_settings_command(CLI::App& root, const std::string& name, const std::string& description,
+                            const std::string& model) {
+  auto* cmd = root.add_subcommand(name, description);
   struct State {
     std::string config_file;
     bool resume = false;
@@ -88,10 +93,14 @@ Action add_train_command(CLI::App& root) {
         ->type_name(option->value_placeholder())
         ->group(help_group(*section));
   }
-  return [state, cmd] {
+  return [state, cmd, model] {
     refuse_extras(cmd->remaining());
     auto config = train::TrainConfig::defaults();
     const auto& flags = state->flags;
+    if (const auto given = flags.find("model"); !model.empty() && given != flags.end() && given->second != model)
+      throw UsageError(fmt::format("aekit {} trains --model {}, found --model {}; use aekit train for other models",
+                                   cmd->get_name(), model, given->second));
+    if (!model.empty()) config.set("model", model);
     if (!state->config_file.empty()) {
       config.merge_toml_file(state->config_file);
     } else if (state->resume && flags.count("out")) {
@@ -102,9 +111,25 @@ Action add_train_command(CLI::App& root) {
       throw UsageError("--resume needs --out RUN_DIR (the run to continue)");
     for (const auto& listed : train::settings_options())
       if (auto it = flags.find(listed.option->name); it != flags.end()) config.set(it->first, it->second);
+    if (!model.empty() && config.family != model)
+      throw UsageError(fmt::format("aekit {} trains model {}, the config sets model = {}", cmd->get_name(), model,
+                                   config.family));
     const bool terminal = train::Progress::stdout_is_terminal();
     print_summary(app::run_training(config, state->resume, std::cout, terminal), config);
   };
+}
+
+}  // namespace
+
+Action add_train_command(CLI::App& root) {
+  return add_settings_command(root, "train", "Train an autoencoder (defaults: 784,256,32 on Fashion-MNIST)", "");
+}
+
+Action add_classify_command(CLI::App& root) {
+  return add_settings_command(root, "classify",
+                              "Train a softmax classifier on an (optionally pre-trained, --init-from) encoder "
+                              "with labels: --labels, --labelled N, --reconstruction-weight (hybrid)",
+                              "classifier");
 }
 
 }  // namespace aekit::cli

@@ -67,8 +67,8 @@ class TiedLinearStep final : public train::TrainingStep {
     ctx.update(group_);
   }
   std::vector<std::string> metric_names() const override { return {"mse"}; }
-  void validate(ConstMatrixRef rows, std::span<double> metrics) override {
-    metrics[0] = (m_.reconstruct(rows) - rows).squaredNorm() / double(rows.size());
+  void validate(const train::Batch& batch, std::span<double> metrics) override {
+    metrics[0] = (m_.reconstruct(batch.x) - batch.x).squaredNorm() / double(batch.x.size());
   }
 
  private:
@@ -105,8 +105,8 @@ void register_tied_linear() {
   app::register_family({{"tied_linear"},
                         [](const train::TrainConfig&) { return true; },
                         [](const train::TrainConfig&, Index, Index) {},
-                        [](const train::TrainConfig& c, ConstMatrixRef x) {
-                          return std::make_unique<TiedLinearRun>(c, x.cols());
+                        [](const train::TrainConfig& c, const train::Rows& rows) {
+                          return std::make_unique<TiedLinearRun>(c, rows.x.cols());
                         }});
 }
 // ---- family: end ----

@@ -208,7 +208,7 @@ TEST_F(CliBadInput, BadHyperParameters) {
   expect_failure(train("--optimizer adma"), 2,
                  {"optimizer: expected sgd, adam or rmsprop, found 'adma'; did you mean 'adam'?"});
   expect_failure(cli("train --data " + x() + " --model psd --alpha 0.1 --tied true"), 2,
-                 {"tied = true applies to model mlp, not to model psd"});
+                 {"tied = true applies to models mlp, classifier, not to model psd"});
   expect_failure(train("--scaling log"), 2, {"log", "unit"});
   EXPECT_FALSE(fs::exists(work("new-run")));
 }

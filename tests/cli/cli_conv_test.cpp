@@ -147,7 +147,7 @@ TEST_F(CliConv, DataOfAnotherShapeAndLayersThatDoNotFitAreRefused) {
   expect_failure(r, 2, {"encoder_layers", "'conv 4 9'", "[1, 8, 8]"});
   r = run_aekit("train --model conv --tied true --data npy:" + (*dir_ / "x.npy").string() +
                     " --out " + (*dir_ / "bad3").string(), *dir_);
-  expect_failure(r, 2, {"tied = true applies to model mlp, not to model conv"});
+  expect_failure(r, 2, {"tied = true applies to models mlp, classifier, not to model conv"});
   for (const char* run : {"bad1", "bad2", "bad3"}) EXPECT_FALSE(fs::exists(*dir_ / run)) << run;
 }
 

@@ -9,34 +9,18 @@
 #include "aekit/data/npy.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/cli_runner.hpp"
+#include "support/random_data.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::test {
 namespace {
 
-constexpr int kClasses = 3;
-
-// Rows in (0, 1): sigmoid of a class centre (N(0, 4) per feature, the same for every call)
-// plus N(0, 1) noise; class n % 3 for row n. Writes x and its labels (one per row).
-void write_clusters(const TempDir& dir, const std::string& name, Index rows, std::uint64_t seed) {
-  Rng rng(seed), centre_rng(17);
-  FloatMatrix centres(kClasses, 32), x(rows, 32), labels(rows, 1);
-  for (Index i = 0; i < centres.size(); ++i) centres.data()[i] = float(2 * centre_rng.normal());
-  for (Index n = 0; n < rows; ++n) {
-    labels(n, 0) = float(n % kClasses);
-    for (Index j = 0; j < x.cols(); ++j)
-      x(n, j) = 1 / (1 + std::exp(-(centres(n % kClasses, j) + float(rng.normal()))));
-  }
-  data::write_npy(dir / (name + ".npy"), x);
-  data::write_npy(dir / (name + "_labels.npy"), labels);
-}
-
 class CliProbe : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir;
-    write_clusters(*dir_, "train", 300, 1);
-    write_clusters(*dir_, "test", 150, 2);
+    write_clusters(dir_->path(), "train", 300, 1, 32);
+    write_clusters(dir_->path(), "test", 150, 2, 32);
     const auto r = run_aekit("train --data " + spec("train") + " --test-data none --dims 32,8,3 "
                              "--epochs 3 --batch 30 --lr 0.01 --threads 1 --out " +
                                  (*dir_ / "run").string(), *dir_);

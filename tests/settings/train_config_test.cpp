@@ -17,7 +17,7 @@ namespace {
 
 using test::expect_error;
 
-const std::vector<std::string> kBuiltInFamilies = {"mlp", "conv", "pca", "sparse_coding", "psd"};
+const std::vector<std::string> kBuiltInFamilies = {"mlp", "conv", "classifier", "pca", "sparse_coding", "psd"};
 
 // The options aekit defines (a test below registers a family of its own).
 // The options of the library's sections: not those that tests register at runtime ("tiny"
@@ -84,27 +84,28 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
       }
     EXPECT_GE(sections, 2) << shared;
   }
-  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "pca", "sparse_coding", "psd", "rbm", "stack"}));
+  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "classifier", "pca", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
-  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "sparse_coding", "psd", "rbm", "stack"}));
+  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "classifier", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
 TEST(TrainConfig, ModelValuesComeFromTheFamilies) {
   const auto families = model_families();
   ASSERT_GE(families.size(), kBuiltInFamilies.size());
-  EXPECT_EQ(std::vector<std::string>(families.begin(), families.begin() + 5), kBuiltInFamilies);
+  EXPECT_EQ(std::vector<std::string>(families.begin(), families.begin() + std::ptrdiff_t(kBuiltInFamilies.size())),
+            kBuiltInFamilies);
   TrainConfig c = TrainConfig::defaults();
   for (const auto& family : kBuiltInFamilies) {
     c.set("model", family);
     EXPECT_EQ(c.family, family);
     EXPECT_EQ(c.get("model"), family);
   }
-  EXPECT_EQ(c.model.architecture, models::Architecture::conv);  // the last autoencoder chosen
+  EXPECT_EQ(c.model.architecture, models::Architecture::mlp);  // the classifier's encoder, chosen after conv
   expect_error<UsageError>([&] { c.set("model", "cnn"); },
-                           {"model: expected mlp, conv, pca, sparse_coding", "psd", "found 'cnn'"});
+                           {"model: expected mlp, conv, classifier, pca, sparse_coding", "psd", "found 'cnn'"});
 }
 
 TEST(TrainConfig, BadValuesNameTheOption) {
@@ -256,6 +257,8 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"rbm", {{"code", "50"}, {"rbm_visible", "gaussian"}, {"scaling", "standardize"}, {"rbm_hidden", "gaussian"},
                {"cd_steps", "3"}, {"persistent", "true"}, {"sparsity_target", "0.05"}, {"sparsity_cost", "0.5"},
                {"sample_steps", "200"}}},
+      {"classifier", {{"dims", "32,16,8"}, {"labels", "y.npy"}, {"labelled", "100"}, {"reconstruction_weight", "0.5"},
+                      {"init_from", "runs/stack/model.aek"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [family, options] : values) {
@@ -394,7 +397,7 @@ TEST(TrainConfig, OptionsOfOtherFamiliesAreRefusedWhenSet) {
   conv.set("model", "conv");
   conv.set("code", "16");
   expect_error<UsageError>([&] { conv.validate(); },
-                           {"code = 16 applies to models mlp, pca, sparse_coding, psd, rbm, stack, not to model conv"});
+                           {"code = 16 applies to models mlp, classifier, pca, sparse_coding, psd, rbm, stack, not to model conv"});
   TrainConfig mlp = TrainConfig::defaults();
   mlp.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
   expect_error<UsageError>([&] { mlp.validate(); },
@@ -414,7 +417,7 @@ TEST(TrainConfig, OptionsAtTheirDefaultsAreNeverRefused) {
                               {"dims", "784,256,50"}, {"code_activation", "relu"}});
   EXPECT_NO_THROW(c.validate());
   c.set("dims", "784,128,50");
-  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to models mlp, stack, not to model psd"});
+  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to models mlp, classifier, stack, not to model psd"});
 }
 
 TEST(TrainConfig, LayerListsBelongToConvModels) {
@@ -425,7 +428,7 @@ TEST(TrainConfig, LayerListsBelongToConvModels) {
   EXPECT_NO_THROW(c.validate());
   EXPECT_EQ(c.model.encoder_layers, (std::vector<std::string>{"conv 8 3 pad=1", "maxpool 2"}));
   c.set("tied", "true");
-  expect_error<UsageError>([&] { c.validate(); }, {"tied = true applies to model mlp, not to model conv"});
+  expect_error<UsageError>([&] { c.validate(); }, {"tied = true applies to models mlp, classifier, not to model conv"});
   c.set("tied", "false");
   c.set("decoder_layers", "deconv 1 2 stride=2 sigmoid");
   expect_error<UsageError>([&] { c.validate(); }, {"must have no activation"});

@@ -1,5 +1,7 @@
 #include "support/random_data.hpp"
 
+#include "aekit/data/npy.hpp"
+
 #include <cmath>
 
 #include "aekit/tensor/rng.hpp"
@@ -32,6 +34,20 @@ FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed) {
     for (Index c = 0; c < cols; ++c) x(r, c) = 1.0f / (1.0f + std::exp(-v[c]));
   }
   return x;
+}
+
+void write_clusters(const std::filesystem::path& dir, const std::string& name, Index rows, std::uint64_t seed,
+                    Index cols) {
+  Rng rng(seed), centre_rng(17);
+  FloatMatrix centres(kClusterClasses, cols), x(rows, cols), labels(rows, 1);
+  for (Index i = 0; i < centres.size(); ++i) centres.data()[i] = float(2 * centre_rng.normal());
+  for (Index n = 0; n < rows; ++n) {
+    labels(n, 0) = float(n % kClusterClasses);
+    for (Index j = 0; j < x.cols(); ++j)
+      x(n, j) = 1 / (1 + std::exp(-(centres(n % kClusterClasses, j) + float(rng.normal()))));
+  }
+  data::write_npy(dir / (name + ".npy"), x);
+  data::write_npy(dir / (name + "_labels.npy"), labels);
 }
 
 }  // namespace aekit::test

@@ -1,6 +1,8 @@
 #pragma once
 // Random test data.
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 #include "aekit/tensor/matrix.hpp"
 
@@ -15,5 +17,12 @@ FloatMatrix uniform_data(Index rows, Index cols, std::uint64_t seed);
 // Rows in [0,1] that lie near a 4-dimensional manifold: x = sigmoid(A z), z ~ N(0, 1), with
 // the same A for every call (different points per seed).
 FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed);
+
+// Rows in (0, 1) in kClusterClasses labelled clusters: sigmoid of a class centre (N(0, 4) per
+// feature, the same for every call) plus N(0, 1) noise; class n % 3 for row n. Writes
+// dir/NAME.npy [rows, cols] and dir/NAME_labels.npy [rows, 1].
+inline constexpr int kClusterClasses = 3;
+void write_clusters(const std::filesystem::path& dir, const std::string& name, Index rows, std::uint64_t seed,
+                    Index cols);
 
 }  // namespace aekit::test

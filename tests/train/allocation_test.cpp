@@ -196,34 +196,37 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"small_model", {{"dims", "64,16,4"}}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
-// An RBM (CD-1, and persistent CD-3 with a sparsity target): no allocation in its second
-// epoch, nor in a validation after the first.
-class RbmAllocation : public ::testing::TestWithParam<bool> {
+// The families with a step of their own: an RBM (CD-1, and persistent CD-3 with a sparsity
+// target) and a classifier (supervised, and hybrid with an unlabelled pool): no allocation in
+// the second epoch, nor in a validation after the first.
+struct FamilyCase {
+  const char* name;
+  std::vector<std::pair<const char*, const char*>> settings;  // the first is the model
+};
+void PrintTo(const FamilyCase& c, std::ostream* os) { *os << c.name; }
+
+class FamilyAllocation : public ::testing::TestWithParam<FamilyCase> {
  protected:
   long allocations_in_second_epoch(int thread_count) {
     const int before = threads();
     set_threads(thread_count);
     TrainConfig c = TrainConfig::defaults();
-    for (const auto& [name, value] : std::vector<std::pair<const char*, const char*>>{
-             {"model", "rbm"}, {"code", "64"}, {"batch", "32"}, {"optimizer", "sgd"},
-             {"momentum", "0.9"}, {"weight_decay", "0.0002"}})
-      c.set(name, value);
-    if (GetParam()) {
-      c.set("persistent", "true");
-      c.set("cd_steps", "3");
-      c.set("sparsity_target", "0.1");
-    }
+    for (const auto& [name, value] : GetParam().settings) c.set(name, value);
     c.validate();
     const Matrix x = uniform_data(104, 784, 2);  // 3 batches of 32 and one of 8
-    const auto run = app::find_family("rbm").start(c, x);
+    std::vector<int> labels(104);
+    for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = int(i % 10);
+    const auto run = app::find_family(c.get("model")).start(c, {x, labels});
+    const Rows rows = run->loop_rows({x, labels});
+    const Rows held_out = {x.topRows(50), std::span<const int>(labels).first(50)};
     TrainingStep& step = *run->step();
     Trainer trainer(step, app::loop_settings(c));
     std::vector<double> metrics(step.metric_names().size());
-    trainer.train_epoch({x}, 1, nullptr);
-    step.validate(x.topRows(50), metrics);
+    trainer.train_epoch(rows, 1, nullptr);
+    step.validate({held_out.x, held_out.labels}, metrics);
     CountAllocations counting;
-    const double loss = trainer.train_epoch({x}, 2, nullptr)[0];
-    step.validate(x.topRows(50), metrics);
+    const double loss = trainer.train_epoch(rows, 2, nullptr)[0];
+    step.validate({held_out.x, held_out.labels}, metrics);
     const long n = counting.stop();
     set_threads(before);
     EXPECT_TRUE(std::isfinite(loss));
@@ -232,22 +235,31 @@ class RbmAllocation : public ::testing::TestWithParam<bool> {
   }
 };
 
-TEST_P(RbmAllocation, NoneAfterTheFirstEpochOneThread) {
+TEST_P(FamilyAllocation, NoneAfterTheFirstEpochOneThread) {
   const long n = allocations_in_second_epoch(1);
   EXPECT_EQ(n, 0);
   if (n) print_first_allocation();
 }
 
-TEST_P(RbmAllocation, NoneAfterTheFirstEpochTwoThreads) {
+TEST_P(FamilyAllocation, NoneAfterTheFirstEpochTwoThreads) {
   const long n = allocations_in_second_epoch(2);
   EXPECT_EQ(n, 0);
   if (n) print_first_allocation();
 }
 
-INSTANTIATE_TEST_SUITE_P(Trainer, RbmAllocation, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) {
-                           return std::string(info.param ? "persistent_cd3_sparse" : "cd1");
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Trainer, FamilyAllocation,
+    ::testing::Values(
+        FamilyCase{"rbm_cd1", {{"model", "rbm"}, {"code", "64"}, {"batch", "32"}, {"optimizer", "sgd"},
+                               {"momentum", "0.9"}, {"weight_decay", "0.0002"}}},
+        FamilyCase{"rbm_persistent_cd3_sparse",
+                   {{"model", "rbm"}, {"code", "64"}, {"batch", "32"}, {"optimizer", "sgd"}, {"momentum", "0.9"},
+                    {"persistent", "true"}, {"cd_steps", "3"}, {"sparsity_target", "0.1"}}},
+        FamilyCase{"classifier", {{"model", "classifier"}, {"dims", "784,64,16"}, {"batch", "32"}}},
+        FamilyCase{"classifier_hybrid_pool",
+                   {{"model", "classifier"}, {"dims", "784,64,16"}, {"batch", "16"}, {"labelled", "60"},
+                    {"reconstruction_weight", "0.5"}, {"loss", "bce"}}}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 // The counter itself works, for this thread and for others.
 TEST(AllocationCounter, SeesAllocationsFromThisAndOtherThreads) {

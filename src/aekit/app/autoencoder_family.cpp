@@ -16,29 +16,12 @@ class AutoencoderRun final : public FamilyRun {
         step_(model_, objective_, optim::make_optimizer(config.optimizer), config.lr) {
     Rng init = Rng(config.seed).derive("init");
     model_.initialize(init);
-    if (!config.init_from.empty()) start_from(config.init_from);
+    if (!config.init_from.empty()) start_from_file(model_, config.init_from);
   }
   train::TrainingStep* step() override { return &step_; }
   models::Model& model() override { return model_; }
 
  private:
-  // The parameters of the autoencoder in `path`, which must have this run's layers and
-  // activations.
-  void start_from(const std::string& path) {
-    const store::SavedModel saved = store::load_model(path);
-    const auto& mine = model_.config();
-    const auto fits = [&] {
-      if (saved.model->kind() != models::Autoencoder::kKind) return false;
-      const auto other = models::AutoencoderConfig::from_json(saved.model->to_json());
-      return other.architecture == mine.architecture && other.dims == mine.dims && other.tied == mine.tied &&
-             other.hidden == mine.hidden && other.code == mine.code && other.output == mine.output;
-    };
-    if (!fits())
-      throw UsageError(fmt::format("init_from: expected a model like this run's, {}; found {} in '{}'",
-                                   model_.description(), saved.model->description(), path));
-    model_.set_state(saved.model->state());
-  }
-
   models::Autoencoder model_;
   models::Objective objective_;
   models::AutoencoderStep step_;
@@ -46,11 +29,26 @@ class AutoencoderRun final : public FamilyRun {
 
 }  // namespace
 
+void start_from_file(models::Autoencoder& model, const std::string& path) {
+  const store::SavedModel saved = store::load_model(path);
+  const auto& mine = model.config();
+  const auto fits = [&] {
+    if (saved.model->kind() != models::Autoencoder::kKind) return false;
+    const auto other = models::AutoencoderConfig::from_json(saved.model->to_json());
+    return other.architecture == mine.architecture && other.dims == mine.dims && other.tied == mine.tied &&
+           other.hidden == mine.hidden && other.code == mine.code && other.output == mine.output;
+  };
+  if (!fits())
+    throw UsageError(fmt::format("init_from: expected a model like this run's, {}; found {} in '{}'",
+                                 model.description(), saved.model->description(), path));
+  model.set_state(saved.model->state());
+}
+
 Family autoencoder_family() {
   return {{"mlp", "conv"},
           [](const train::TrainConfig&) { return true; },
           [](const train::TrainConfig&, Index, Index) {},
-          [](const train::TrainConfig& config, ConstMatrixRef) {
+          [](const train::TrainConfig& config, const train::Rows&) {
             return std::make_unique<AutoencoderRun>(config);
           }};
 }

@@ -60,7 +60,7 @@ Family pca_family() {
   return {{"pca"},
           [](const train::TrainConfig&) { return false; },
           [](const train::TrainConfig& c, Index rows, Index features) { c.pca_config().validate(rows, features); },
-          [](const train::TrainConfig& c, ConstMatrixRef) { return std::make_unique<PcaRun>(c.pca_config()); }};
+          [](const train::TrainConfig& c, const train::Rows&) { return std::make_unique<PcaRun>(c.pca_config()); }};
 }
 
 Family sparse_coding_family() {
@@ -69,13 +69,13 @@ Family sparse_coding_family() {
           [](const train::TrainConfig& c, Index rows, Index features) {
             c.sparse_coding_config().validate(rows, features);
           },
-          [](const train::TrainConfig& c, ConstMatrixRef x) -> std::unique_ptr<FamilyRun> {
+          [](const train::TrainConfig& c, const train::Rows& rows) -> std::unique_ptr<FamilyRun> {
             const models::SparseCodingConfig config = c.sparse_coding_config();
             if (config.batch_size == 0) return std::make_unique<SparseCodingBatchRun>(config);
             Rng init = Rng(config.seed).derive("init");
             using Run = LoopRun<models::DictionaryStep, models::SparseCodingModel>;
             return std::make_unique<Run>(
-                models::DictionaryStep(config, models::initial_dictionary(x, config.atoms, config.init, init)),
+                models::DictionaryStep(config, models::initial_dictionary(rows.x, config.atoms, config.init, init)),
                 [config](const models::DictionaryStep& step) {
                   return models::SparseCodingModel(models::SparseCoding(step.dictionary(), config.alpha, config.lasso));
                 });
@@ -86,11 +86,11 @@ Family psd_family() {
   return {{"psd"},
           [](const train::TrainConfig&) { return true; },
           [](const train::TrainConfig& c, Index rows, Index features) { c.psd_config().validate(rows, features); },
-          [](const train::TrainConfig& c, ConstMatrixRef x) -> std::unique_ptr<FamilyRun> {
+          [](const train::TrainConfig& c, const train::Rows& rows) -> std::unique_ptr<FamilyRun> {
             const models::PsdConfig config = c.psd_config();
             using Run = LoopRun<models::PsdStep, models::PsdModel>;
             return std::make_unique<Run>(
-                models::PsdStep(models::psd_initial_parameters(x, config), config, c.optimizer),
+                models::PsdStep(models::psd_initial_parameters(rows.x, config), config, c.optimizer),
                 [](const models::PsdStep& step) { return models::PsdModel(step.model()); });
           }};
 }

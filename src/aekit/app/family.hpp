@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/model.hpp"
 #include "aekit/settings/train_config.hpp"
 #include "aekit/train/trainer.hpp"
@@ -32,6 +33,9 @@ class FamilyRun {
   // A fit made of several trainings (a stack's layers), one object each: {"name", "model",
   // "loss", "epochs": [{"epoch", "loss", "seconds"}]}; null when it has none.
   virtual nlohmann::json stages() const { return nullptr; }
+  // The rows the loop trains on, of all training rows (labels included): all of them, or
+  // e.g. a classifier's labelled ones.
+  virtual train::Rows loop_rows(train::Rows all) { return all; }
   // The model as its parameters stand now (after training: the trained model).
   virtual models::Model& model() = 0;
 };
@@ -42,9 +46,10 @@ struct Family {
   std::function<bool(const train::TrainConfig&)> uses_loop;
   // Settings that do not fit training data of rows x features: UsageError, before any work.
   std::function<void(const train::TrainConfig&, Index rows, Index features)> check;
-  // A run from its settings and the scaled training rows x[N,D] (data-dependent starts,
-  // e.g. atoms drawn from the rows).
-  std::function<std::unique_ptr<FamilyRun>(const train::TrainConfig&, ConstMatrixRef x)> start;
+  // A run from its settings and the scaled training rows x[N,D] with their labels (empty
+  // when the data has none): data-dependent starts, e.g. atoms drawn from the rows, a
+  // classifier's class count.
+  std::function<std::unique_ptr<FamilyRun>(const train::TrainConfig&, const train::Rows& rows)> start;
 };
 
 // The family --model `name` belongs to; UsageError listing the known names otherwise.
@@ -56,6 +61,10 @@ std::vector<std::string> family_names();
 // scaled training rows x lies in [0, 1], naming `what` needs it and `alternative`.
 void require_unit_interval(ConstMatrixRef x, const std::string& what, const std::string& alternative);
 
+// init_from: the parameters of the autoencoder in the model file `path`, which must have
+// `model`'s layers and activations (UsageError naming both otherwise).
+void start_from_file(models::Autoencoder& model, const std::string& path);
+
 // The loop's settings from a run's (the shared training section).
 train::LoopSettings loop_settings(const train::TrainConfig& config);
 
@@ -66,5 +75,6 @@ Family sparse_coding_family();
 Family psd_family();
 Family rbm_family();
 Family stack_family();
+Family classifier_family();
 
 }  // namespace aekit::app

@@ -42,10 +42,10 @@ Family rbm_family() {
   return {{"rbm"},
           [](const train::TrainConfig&) { return true; },
           [](const train::TrainConfig& c, Index, Index features) { models::Rbm(rbm_shape(c, features)); },
-          [](const train::TrainConfig& c, ConstMatrixRef x) -> std::unique_ptr<FamilyRun> {
+          [](const train::TrainConfig& c, const train::Rows& rows) -> std::unique_ptr<FamilyRun> {
             if (c.rbm_visible == models::RbmUnits::bernoulli)
-              require_unit_interval(x, "rbm_visible = bernoulli", "or rbm_visible = gaussian with scaling = standardize");
-            return std::make_unique<RbmRun>(c, x);
+              require_unit_interval(rows.x, "rbm_visible = bernoulli", "or rbm_visible = gaussian with scaling = standardize");
+            return std::make_unique<RbmRun>(c, rows.x);
           }};
 }
 

@@ -138,7 +138,7 @@ std::vector<report::ReportSection> analysis_sections(const fs::path& folder, con
     const auto labels = data.test_labels.empty() ? data.test_labels : data.test_labels.first(std::size_t(rows));
     if (plane) sections.push_back(code_scatter(folder, *plane, labels, data, encoder->code_size()));
   }
-  if (encoder && has_test && !data.train_labels.empty() && !data.test_labels.empty())
+  if (encoder && has_test && !data.train_labels.empty() && !data.test_labels.empty() && !in.model.classifier())
     if (auto section = probe(*encoder, in, data)) sections.push_back(std::move(*section));
   return sections;
 }

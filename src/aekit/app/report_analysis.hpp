@@ -10,7 +10,8 @@
 //                       class; an encoder with K >= 2
 //   "Linear probe"      softmax probe (eval/softmax_probe.hpp) fitted on the codes of at most
 //                       kProbeRows training rows (a seeded random subset), scored on the test
-//                       codes; an encoder and labels on both sets
+//                       codes; an encoder and labels on both sets, not for a classifier
+//                       (its own accuracy is in its "Classification" section)
 #include <cstdint>
 #include <filesystem>
 #include <span>

@@ -56,6 +56,8 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
       {"test MSE", number(r.value("test_mse", nlohmann::json()))},
       {"test BCE", number(r.value("test_bce", nlohmann::json()))},
   };
+  if (const auto accuracy = r.value("test_accuracy", nlohmann::json()); accuracy.is_number())
+    rows.insert(rows.begin() + 5, {"test accuracy", fmt::format("{:.2f}%", 100 * accuracy.get<double>())});
   if (const auto per_row = test_value(r, "squared_error_per_row"); per_row.is_number())
     rows.push_back({"test squared error per row",
                     number(per_row) + fmt::format(" (sum over the {} values of a row, mean over rows: Hinton & "

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "aekit/app/classification_report.hpp"
 #include "aekit/app/epoch_figures.hpp"
 #include "aekit/app/report_summary.hpp"
 #include "aekit/app/run_facts.hpp"
@@ -96,6 +97,9 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   const auto figure = [&](const char* file, const std::string& caption) {
     return report::figure_html(folder / file, caption);
   };
+  if (in.results.contains("classification"))
+    report.sections.push_back(classification_section(
+        folder, in.results.at("classification"), in.analysis ? in.analysis->class_names : std::vector<std::string>{}));
   if (reconstructor)
     report.sections.push_back({"Reconstructions", figure("reconstructions.png",
         "Test images (top) and their reconstructions (bottom).")});

@@ -10,6 +10,7 @@
 //   loss.svg             training and validation loss per epoch (autoencoders), the objective
 //                        per iteration (sparse_coding, psd)
 //   explained_variance.svg  the cumulative explained variance, if it reports one (pca)
+//   confusion.svg        a classifier's confusion matrix on the test rows (classification_report.hpp)
 //   report.html          the summary (report_summary.hpp), the figures, the analysis sections
 //                        (report_analysis.hpp, with analysis data), the epoch table, the
 //                        run's facts (run_facts.hpp), the settings; every figure embedded

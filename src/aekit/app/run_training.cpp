@@ -12,6 +12,8 @@
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
 #include "aekit/models/capability_check.hpp"
+#include "aekit/models/classifier/classification_metrics.hpp"
+#include "aekit/data/labels.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_facts.hpp"
@@ -66,9 +68,10 @@ void check_width(const data::Dataset& d, const train::TrainConfig& config, Index
                             d.x.cols(), d.x.cols()));
 }
 
-// Splits rows into training and validation parts with a seeded permutation.
-void split_rows(const FloatMatrix& x, double val_split, std::uint64_t seed, FloatMatrix& train,
-                FloatMatrix& val) {
+// Splits rows (and their labels, if any) into training and validation parts with a seeded
+// permutation.
+void split_rows(const FloatMatrix& x, std::span<const int> labels, double val_split, std::uint64_t seed,
+                FloatMatrix& train, std::vector<int>& train_labels, FloatMatrix& val, std::vector<int>& val_labels) {
   std::vector<std::int64_t> order(std::size_t(x.rows()));
   std::iota(order.begin(), order.end(), 0);
   Rng(seed).derive("split").shuffle(order);
@@ -79,6 +82,8 @@ void split_rows(const FloatMatrix& x, double val_split, std::uint64_t seed, Floa
   train.resize(x.rows() - n_val, x.cols());
   for (Index i = 0; i < n_val; ++i) val.row(i) = x.row(order[std::size_t(i)]);
   for (Index i = n_val; i < x.rows(); ++i) train.row(i - n_val) = x.row(order[std::size_t(i)]);
+  if (labels.empty()) return;
+  for (Index i = 0; i < x.rows(); ++i) (i < n_val ? val_labels : train_labels).push_back(labels[std::size_t(order[std::size_t(i)])]);
 }
 
 void require_checkpoint(const fs::path& folder) {
@@ -129,7 +134,7 @@ RunSummary summarize(const train::TrainerState& state, const std::string& outcom
   return summary;
 }
 
-// Test metrics of the model (with the training corruption, if any, applied to a copy of the
+// Test metrics of a model that reconstructs (with the training corruption, if any, applied to a copy of the
 // test data), and the test MSE of PCA fitted on the same training rows with as many
 // components as the code has: a comparison only for a code smaller than the input (PCA with
 // as many components as inputs reconstructs exactly), and not for PCA itself.
@@ -152,14 +157,25 @@ struct RunData {
   bool has_test = false;
   data::Scaling scaling;
   FloatMatrix train_x, val_x;
+  std::vector<int> train_labels, val_labels;  // empty when the data has no labels
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // the run's wall time
 };
+
+// The labels in `file` for the rows of `d`: one per row.
+std::vector<int> labels_for(const data::Dataset& d, const std::string& file) {
+  std::vector<int> labels = data::read_labels(file);
+  if (labels.size() != std::size_t(d.x.rows()))
+    throw UsageError(fmt::format("labels '{}': expected one label for each of the {} rows of data '{}', found {}",
+                                 file, d.x.rows(), d.name, labels.size()));
+  return labels;
+}
 
 // Loads and checks the data sets (config.model.input_shape is set from the training data).
 // The caller sets the scaling (fitted, or a resumed run's), then calls scale_and_split.
 RunData load_run_data(train::TrainConfig& config) {
   RunData d;
   d.train_set = data::load_dataset(config.data);
+  if (!config.labels.empty()) d.train_set.labels = labels_for(d.train_set, config.labels);
   config.model.input_shape = d.train_set.shape;
   const Index width = d.train_set.x.cols();
   check_width(d.train_set, config, width);
@@ -174,7 +190,21 @@ RunData load_run_data(train::TrainConfig& config) {
 void scale_and_split(RunData& d, const train::TrainConfig& config) {
   d.scaling.apply(d.train_set.x);
   if (d.has_test) d.scaling.apply(d.test_set.x);
-  split_rows(d.train_set.x, config.val_split, config.seed, d.train_x, d.val_x);
+  split_rows(d.train_set.x, d.train_set.labels, config.val_split, config.seed, d.train_x, d.train_labels,
+             d.val_x, d.val_labels);
+}
+
+// A classifier's test accuracy, cross-entropy and confusion matrix, when the test rows have labels.
+void classify_test_rows(models::Model& model, const RunData& d, RunSummary& summary, nlohmann::json& results) {
+  auto* classifier = model.classifier();
+  if (!classifier) return;
+  if (d.test_set.labels.empty())
+    throw Error(fmt::format("test data '{}' has no labels to score the classifier with (add ?labels=FILE to "
+                            "its spec, or --test-data none)", d.test_set.name));
+  summary.classification = models::measure_classification(*classifier, d.test_set.x, d.test_set.labels, true);
+  results["test_rows"] = d.test_set.x.rows();
+  results["test_accuracy"] = summary.classification->accuracy;
+  results["classification"] = summary.classification->to_json();
 }
 
 // What every run writes last: test metrics next to PCA's, model.aek, summary.json, report.
@@ -184,7 +214,8 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
                       nlohmann::json history) {
   results.update({{"test_mse", nullptr}, {"test_bce", nullptr}, {"pca_test_mse", nullptr},
                   {"test_rows", 0}});
-  if (d.has_test) {
+  if (d.has_test) classify_test_rows(model, d, summary, results);
+  if (d.has_test && model.reconstructor()) {
     test_against_pca(model, config, d.train_x, d.test_set.x, summary);
     results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},
                     {"pca_test_mse", summary.pca_test_mse ? nlohmann::json(*summary.pca_test_mse) : nlohmann::json()},
@@ -254,17 +285,20 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
   const int first_epoch = state.epochs_done + 1;
   const train::LoopSettings settings = loop_settings(config);
   train::Trainer trainer(step, settings);
-  log << fmt::format("aekit train: {} rows x {} features ({} train, {} validation), model {}, "
+  const train::Rows rows = run.loop_rows({d.train_x, d.train_labels});
+  log << fmt::format("aekit train: {} rows x {} features ({} train{}, {} validation), model {}, "
                      "{} parameters, {} threads -> {}\n",
-                     d.train_set.x.rows(), d.train_set.x.cols(), d.train_x.rows(), d.val_x.rows(),
-                     run.model().description(), trainer.group_value_count(), threads(), folder.string());
+                     d.train_set.x.rows(), d.train_set.x.cols(), d.train_x.rows(),
+                     rows.x.rows() < d.train_x.rows() ? fmt::format(", {} of them labelled", rows.x.rows()) : "",
+                     d.val_x.rows(), run.model().description(), trainer.group_value_count(), threads(),
+                     folder.string());
   train::Progress progress(log, log_is_terminal, settings.epochs,
-                           (d.train_x.rows() + settings.batch - 1) / settings.batch);
+                           (rows.x.rows() + settings.batch - 1) / settings.batch);
   EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config);
   trainer.stop_when(&signals.requested());
   std::string outcome;
   try {
-    outcome = trainer.fit({d.train_x}, {d.val_x}, state, &progress,
+    outcome = trainer.fit(rows, {d.val_x, d.val_labels}, state, &progress,
                           [&](const train::TrainerState& s) { files.after_epoch(step, s); });
     files.finish();
     if (trainer.interrupted()) {
@@ -279,7 +313,7 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
         ? fmt::format("the last good checkpoint '{}' (epoch {}) is kept", checkpoint.string(), state.epochs_done)
         : std::string("no epoch finished, so nothing was saved")));
   }
-  RunSummary summary = summarize(state, outcome, first_epoch, d.train_x.rows());
+  RunSummary summary = summarize(state, outcome, first_epoch, rows.x.rows());
   const nlohmann::json results = {{"outcome", outcome}, {"epochs_done", state.epochs_done},
                                   {"best_epoch", state.best_epoch},
                                   {"samples_per_second", summary.samples_per_second}};
@@ -313,7 +347,7 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   d.scaling = run_scaling(config, d, resume, folder / "checkpoint.aek");
   scale_and_split(d, config);
   family.check(config, d.train_x.rows(), d.train_x.cols());
-  const auto run = family.start(config, d.train_x.cast<Scalar>());
+  const auto run = family.start(config, {d.train_x.cast<Scalar>(), d.train_labels});
   if (!run->step()) return run_fit(config, folder, d, *run, signals, log);
   refuse_if_stopped(signals, "before training started");
   if (resume) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "aekit/eval/model_metrics.hpp"
+#include "aekit/models/classifier/classification_metrics.hpp"
 #include "aekit/settings/train_config.hpp"
 
 namespace aekit::app {
@@ -17,9 +18,10 @@ struct RunSummary {
   std::filesystem::path folder;
   std::string outcome;              // "completed" or "early stop ..."
   int epochs_done = 0, best_epoch = 0;
-  bool has_test = false;
+  bool has_test = false;           // test metrics of a model that reconstructs
   models::ReconstructionMetrics test;  // on the test data (if any)
   eval::ModelMetrics metrics;       // the same, with code statistics, Jacobian, denoising
+  std::optional<models::ClassificationMetrics> classification;  // a classifier's, on labelled test data
   std::optional<double> pca_test_mse;  // PCA with as many components as the code has, when
                                        // the code is smaller than the input (not for PCA)
   double samples_per_second = 0;    // mean training throughput over the epochs of this call

@@ -117,12 +117,12 @@ Family stack_family() {
   return {{"stack"},
           [](const train::TrainConfig&) { return false; },
           [](const train::TrainConfig&, Index, Index features) {},
-          [](const train::TrainConfig& c, ConstMatrixRef x) -> std::unique_ptr<FamilyRun> {
-            if (c.model.dims.front() != x.cols())
+          [](const train::TrainConfig& c, const train::Rows& rows) -> std::unique_ptr<FamilyRun> {
+            if (c.model.dims.front() != rows.x.cols())
               throw UsageError(fmt::format("dims: the first size must be the data's {} features, found {}",
-                                           x.cols(), c.model.dims.front()));
+                                           rows.x.cols(), c.model.dims.front()));
             if (c.stack.trainer != models::LayerTrainer::rbm || c.rbm_visible == models::RbmUnits::bernoulli)
-              require_unit_interval(x, "layer_trainer = " + models::layer_trainer_name(c.stack.trainer) +
+              require_unit_interval(rows.x, "layer_trainer = " + models::layer_trainer_name(c.stack.trainer) +
                                            " (binary first-layer units)",
                                     "or layer_trainer = rbm with rbm_visible = gaussian and scaling = standardize");
             return std::make_unique<StackRun>(c);

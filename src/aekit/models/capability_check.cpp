@@ -35,6 +35,10 @@ Sampler& require_sampler(Model& model, std::string_view name) {
   return require(model.sampler(), model, name, "sample", "sampler");
 }
 
+Classifier& require_classifier(Model& model, std::string_view name) {
+  return require(model.classifier(), model, name, "classify", "classifier");
+}
+
 const FilterSource& require_filter_source(const Model& model, std::string_view name) {
   return require(model.filter_source(), model, name, "draw filters", "filter source");
 }
@@ -48,6 +52,7 @@ std::vector<std::string> capability_names(const Model& model) {
   if (const auto* scorer = model.row_scorer())
     names.push_back(fmt::format("score ({})", scorer->score_name()));
   if (model.filter_source()) names.push_back("filters");
+  if (model.classifier()) names.push_back("classify");
   return names;
 }
 

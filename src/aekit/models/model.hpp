@@ -17,6 +17,7 @@
 //                   filter_source      the weights drawn as pictures (report/filter_image)
 //                   encoder_jacobian   the encoder's mean Jacobian norm (eval)
 //                   explained_variance each code unit's share of the variance (PCA)
+//                   classifier         x[N,D] -> class scores z[N,C] (a softmax head)
 //   state         the learned numbers as named blocks of one float32 blob, in
 //                 state_layout() order (an autoencoder's parameters, then its buffers; PCA's
 //                 mean, components and variances; a dictionary); to_json() + state() is all
@@ -27,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "aekit/models/capabilities/classifier.hpp"
 #include "aekit/models/capabilities/decoder.hpp"
 #include "aekit/models/capabilities/dense_decoder.hpp"
 #include "aekit/models/capabilities/encoder.hpp"
@@ -67,12 +69,14 @@ class Model {
   virtual const FilterSource* filter_source() const { return nullptr; }
   virtual const ExplainedVariance* explained_variance() const { return nullptr; }
   virtual const DenseDecoder* dense_decoder() const { return nullptr; }
+  virtual Classifier* classifier() { return nullptr; }
   // Read-only views, for what only looks (code sizes, what a model can do).
   const Encoder* encoder() const { return const_cast<Model*>(this)->encoder(); }
   const Decoder* decoder() const { return const_cast<Model*>(this)->decoder(); }
   const Reconstructor* reconstructor() const { return const_cast<Model*>(this)->reconstructor(); }
   const Sampler* sampler() const { return const_cast<Model*>(this)->sampler(); }
   const RowScorer* row_scorer() const { return const_cast<Model*>(this)->row_scorer(); }
+  const Classifier* classifier() const { return const_cast<Model*>(this)->classifier(); }
 
   // The "model" object of a model file: {"kind": kind(), ...}, enough for make_model to
   // rebuild a model of the same shape.

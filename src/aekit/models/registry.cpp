@@ -7,6 +7,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/models/classifier/encoder_classifier.hpp"
 #include "aekit/models/linear/pca_model.hpp"
 #include "aekit/models/rbm/rbm_model.hpp"
 #include "aekit/models/sparse/psd_model.hpp"
@@ -38,6 +39,8 @@ struct Registry {
       {SparseCodingModel::kKind, make_from_json<SparseCodingModel>},
       {PsdModel::kKind, make_from_json<PsdModel>},
       {RbmModel::kKind, make_from_json<RbmModel>},
+      {EncoderClassifier::kKind,
+       [](const nlohmann::json& json) -> std::unique_ptr<Model> { return EncoderClassifier::from_json(json); }},
   };
 };
 

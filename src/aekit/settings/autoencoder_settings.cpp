@@ -75,13 +75,16 @@ void validate_autoencoder(const TrainConfig& c) {
 }  // namespace
 
 SettingsSection autoencoder_settings() {
-  const std::vector<std::string> mlp = {"mlp"}, conv = {"conv"};
+  // A classifier's encoder (and the decoder of its hybrid objective) is an mlp autoencoder
+  // without the regularizers.
+  const std::vector<std::string> mlp = {"mlp"}, conv = {"conv"}, mlp_shape = {"mlp", "classifier"},
+                                 autoencoders = {"mlp", "conv"};
   return {
       .name = "autoencoder",
-      .models = {"mlp", "conv"},
+      .models = {"mlp", "conv", "classifier"},
       .options = {
-          only_for(mlp, dims_option()),
-          only_for(mlp, code_option()),
+          only_for(mlp_shape, dims_option()),
+          only_for(mlp_shape, code_option()),
           layer_list_option("encoder_layers",
                             "encoder layers, one text each (in a flag: comma-separated), e.g. "
                             "\"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
@@ -106,7 +109,7 @@ SettingsSection autoencoder_settings() {
                             "output activation (sigmoid for data in [0,1])",
                             converted(parse_activation, activation_name, &TrainConfig::model,
                                       &AutoencoderConfig::output)),
-          only_for(mlp, {.name = "tied",
+          only_for(mlp_shape, {.name = "tied",
                          .type = OptionType::boolean,
                          .default_value = "false",
                          .help = "decoder uses the transposed encoder weights",
@@ -120,16 +123,16 @@ SettingsSection autoencoder_settings() {
            .type = OptionType::choice,
            .choices = fixed_choices({"mse", "bce"}),
            .default_value = "mse",
-           .help = "reconstruction loss (bce needs a sigmoid output)",
+           .help = "reconstruction loss (bce needs a sigmoid output); a classifier's L_rec",
            .binding = converted(models::parse_loss, models::loss_name, &TrainConfig::loss)},
-          {.name = "noise",
+          only_for(autoencoders, {.name = "noise",
            .default_value = "none",
            .help = "denoising: corrupt inputs, score against clean ones: none | gaussian:SIGMA | "
                    "mask:NU | saltpepper:P | uniform:A, optional :clip (clamp to the data range)",
            .binding = converted(models::Corruption::parse,
                                 [](const models::Corruption& noise) { return noise.name(); },
-                                &TrainConfig::noise)},
-          {.name = "l1",
+                                &TrainConfig::noise)}),
+          only_for(autoencoders, {.name = "l1",
            .type = OptionType::real,
            .default_value = "0",
            .help = "L1 sparsity on the code: lambda * mean over rows of sum_j |h_j|; 0 = off",
@@ -137,12 +140,12 @@ SettingsSection autoencoder_settings() {
                [](const std::string& text) {
                  return models::SparsityPenalty::l1(parse_number<double>("l1", text)).weight;
                },
-               number_text, &TrainConfig::l1)},
-          {.name = "kl",
+               number_text, &TrainConfig::l1)}),
+          only_for(autoencoders, {.name = "kl",
            .default_value = "none",
            .help = "KL sparsity on a sigmoid code: RHO:BETA (target mean activation, weight), "
                    "e.g. 0.05:3",
-           .binding = kl_binding()},
+           .binding = kl_binding()}),
           only_for(mlp, {.name = "contractive",
                          .type = OptionType::real,
                          .default_value = "0",
@@ -153,17 +156,18 @@ SettingsSection autoencoder_settings() {
                                                 return number_text(penalty.weight);
                                               },
                                               &TrainConfig::contractive)}),
-          {.name = "code_noise",
+          only_for(autoencoders, {.name = "code_noise",
            .type = OptionType::real,
            .default_value = "0",
            .help = "sigma of Gaussian noise before the code activation while training "
                    "(near-binary sigmoid codes)",
-           .binding = field(&TrainConfig::model, &AutoencoderConfig::code_noise)},
-          only_for(mlp, {.name = "init_from",
+           .binding = field(&TrainConfig::model, &AutoencoderConfig::code_noise)}),
+          only_for(mlp_shape, {.name = "init_from",
                          .type = OptionType::text,
                          .default_value = "",
                          .help = "a model file whose parameters start the run instead of random ones (the "
-                                 "deep autoencoder of a --model stack run, to fine-tune); same dims and activations",
+                                 "deep autoencoder of a --model stack run, to fine-tune; a classifier's "
+                                 "encoder and decoder); same dims and activations",
                          .binding = field(&TrainConfig::init_from)}),
       },
       .validate = validate_autoencoder};

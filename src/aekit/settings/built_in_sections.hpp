@@ -13,6 +13,7 @@ SettingsSection sparse_coding_settings();
 SettingsSection psd_settings();
 SettingsSection rbm_settings();
 SettingsSection stack_settings();
+SettingsSection classifier_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
 Option dims_option();

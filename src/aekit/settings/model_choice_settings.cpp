@@ -6,11 +6,12 @@
 namespace aekit::train {
 namespace {
 
-// The family, and for an autoencoder its architecture.
+// The family, and for an autoencoder (or a classifier's encoder) its architecture.
 Binding family_binding() {
   return {[](TrainConfig& c, const Option&, const std::string& text) {
             c.family = text;
             if (text == "mlp" || text == "conv") c.model.architecture = models::parse_architecture(text);
+            if (text == "classifier") c.model.architecture = models::Architecture::mlp;
           },
           [](const TrainConfig& c, const Option&) { return c.family; }};
 }
@@ -28,7 +29,8 @@ SettingsSection model_choice_settings() {
                                "decoder_layers); baselines, fitted on the training rows: pca | "
                                "sparse_coding (dictionary learning, LASSO encoder) | psd "
                                "(predictive sparse decomposition); rbm (restricted Boltzmann machine); "
-                               "stack (greedy layer-wise pre-training, unrolled into a deep mlp)",
+                               "stack (greedy layer-wise pre-training, unrolled into a deep mlp); "
+                               "classifier (a softmax head on an mlp encoder, `aekit classify`)",
                        .binding = family_binding()}}};
 }
 

@@ -31,7 +31,7 @@ namespace aekit::train {
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -43,7 +43,10 @@ struct TrainConfig {
   models::RbmTraining rbm;              // batch is filled in by rbm_training()
   int sample_steps = 1000;              // rbm: Gibbs steps of `aekit sample`
   models::StackConfig stack;            // stack: greedy layer-wise pre-training
-  std::string init_from;                // mlp: a model file to start from (empty: random)
+  std::string init_from;                // mlp, classifier: a model file to start from (empty: random)
+  std::string labels;                   // classifier: a label file; empty: the data set's labels
+  Index labelled = 0;                   // classifier: training rows that keep their label; 0: all
+  double reconstruction_weight = 0;     // classifier: alpha of L = CE + alpha * L_rec
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code

@@ -221,7 +221,7 @@ std::string Trainer::fit(Rows train, Rows val, TrainerState& state, Progress* pr
     r.samples_per_second = double(train.x.rows()) / r.seconds;
     for (std::size_t k = 0; k < losses.size(); ++k) r.values.emplace_back("train_" + loss_names_[k], losses[k]);
     std::fill(metrics_.begin(), metrics_.end(), std::nan(""));
-    if (validating) step_.validate(val.x, metrics_);
+    if (validating) step_.validate({val.x, val.labels}, metrics_);
     for (std::size_t k = 0; k < metrics_.size(); ++k) r.values.emplace_back("val_" + metric_names_[k], metrics_[k]);
     const double monitored = validating ? metrics_[step_.monitored_metric()] : std::nan("");
     // Without validation rows, the last epoch is the best one.

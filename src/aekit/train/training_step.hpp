@@ -13,7 +13,7 @@
 //   step(b, ctx)    one minibatch: forward, backward, then ctx.update(group) for each group
 //                   it changes (several times for k discriminator steps), and the batch's
 //                   losses in the order of loss_names() (the first is "the" training loss)
-//   validate(v)     metrics of the rows held out, in the order of metric_names(); early
+//   validate(v)     metrics of the rows held out (and their labels), in the order of metric_names(); early
 //                   stopping minimizes metric monitored_metric()
 //   extra_state()   what a checkpoint holds beyond the groups' values and optimizer state:
 //                   BatchNorm statistics, persistent Gibbs chains, running sufficient
@@ -34,7 +34,8 @@
 
 namespace aekit::train {
 
-// One minibatch: rows gathered in this epoch's shuffled order.
+// Rows with their class labels: one minibatch, gathered in this epoch's shuffled order, or
+// the rows held out for validation.
 struct Batch {
   ConstMatrixRef x;                   // [B, D]
   std::span<const std::int32_t> labels;  // [B] class labels; empty when the data has none
@@ -76,7 +77,7 @@ class TrainingStep {
   // Names of validate()'s metrics (metrics.jsonl prefixes "val_"); early stopping keeps the
   // epoch with the lowest metric monitored_metric().
   virtual std::vector<std::string> metric_names() const = 0;
-  virtual void validate(ConstMatrixRef rows, std::span<double> metrics) = 0;
+  virtual void validate(const train::Batch& batch, std::span<double> metrics) = 0;
   virtual std::size_t monitored_metric() const { return 0; }
 
   // State beyond the groups (see above); set_extra_state takes what extra_state gave.

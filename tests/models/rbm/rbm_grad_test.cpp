@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "aekit/models/rbm/rbm_step.hpp"
+#include "support/step_contexts.hpp"
 #include "support/gradient_check.hpp"
 #include "support/rbm_exact.hpp"
 
@@ -85,19 +86,6 @@ TEST(RbmMath, ExactGradientMatchesFiniteDifferencesOfTheExactLogLikelihood) {
   EXPECT_TRUE(result.ok) << result.report;
 }
 
-// The loop's services for one step: a noise stream, and updates that only record.
-class RecordingContext final : public train::StepContext {
- public:
-  explicit RecordingContext(std::uint64_t seed) : rng_(seed) {}
-  void update(train::ParameterGroup&) override {}
-  Rng& noise() override { return rng_; }
-  double learning_rate(const train::ParameterGroup& g) const override { return g.learning_rate; }
-  std::int64_t global_step() const override { return 0; }
-
- private:
-  Rng rng_;
-};
-
 // CD-k's gradient on a large batch (the data repeated, so the Monte Carlo noise averages out)
 // against the exact one: CD-1 is biased but points the same way; CD-k approaches it as k grows.
 double cd_cosine(int k) {
@@ -112,7 +100,7 @@ double cd_cosine(int k) {
   optim::OptimizerConfig sgd;
   sgd.kind = "sgd";
   RbmStep step(rbm, training, sgd, 0.1, batch.topRows(10));
-  RecordingContext context(8);
+  test::GradientsOnlyContext context(8);
   double loss;
   step.step({batch, {}}, context, {&loss, 1});
   Eigen::VectorXd cd(exact.size());

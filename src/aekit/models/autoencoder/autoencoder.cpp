@@ -314,6 +314,8 @@ ConstMatrixRef Autoencoder::forward_logits(ConstMatrixRef x, Rng* noise) {
 
 void Autoencoder::backward_logits(ConstMatrixRef dz) { encoder_.backward(decoder_.backward(dz)); }
 
+void Autoencoder::backward_code(ConstMatrixRef dh) { encoder_.backward(dh); }
+
 MatrixRef Autoencoder::backward_to_code(ConstMatrixRef dz) {
   ConstMatrixRef dh = decoder_.backward(dz);
   MatrixMap out = code_gradient_.view(dh.rows(), dh.cols());

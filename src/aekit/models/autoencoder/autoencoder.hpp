@@ -96,6 +96,11 @@ class Autoencoder final : public Model,
   ConstMatrixRef forward_logits(ConstMatrixRef x, Rng* noise = nullptr);
   void backward_logits(ConstMatrixRef dz);
 
+  // The encoder alone, for a head on the code (models/classifier): h = encoder(x) while
+  // training, then backward_code(dh) accumulates the encoder's gradients.
+  ConstMatrixRef forward_code(ConstMatrixRef x, Rng* noise = nullptr) { return run_encoder(x, noise); }
+  void backward_code(ConstMatrixRef dh);
+
   // The same backward in three steps, for penalties on inner activations:
   //   dh  = backward_to_code(dz)           dL/dh for the code h[N,K]: add a code penalty's
   //   dh1 = backward_to_first_hidden(dh)   dL/dh1 for the first encoder layer's output

@@ -13,17 +13,17 @@ void AutoencoderStep::step(const train::Batch& batch, train::StepContext& contex
   context.update(group_);
 }
 
-void AutoencoderStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
+void AutoencoderStep::validate(const train::Batch& batch, std::span<double> metrics) {
   const bool bce = objective_.loss() == LossKind::bce;
-  const auto clean = evaluate_reconstruction(model_, rows, rows, 1024, bce);
+  const auto clean = evaluate_reconstruction(model_, batch.x, batch.x, 1024, bce);
   metrics[0] = bce ? clean.bce : clean.mse;
   metrics[1] = clean.mse;
   const Corruption& corruption = objective_.regularization().corruption;
   if (!corruption.active()) return;
-  MatrixMap corrupted = corrupted_rows_.view(rows.rows(), rows.cols());
+  MatrixMap corrupted = corrupted_rows_.view(batch.x.rows(), batch.x.cols());
   Rng noise = Rng(0).derive("validation_noise");
-  corruption.apply(rows, corrupted, noise);
-  const auto denoised = evaluate_reconstruction(model_, corrupted, rows, 1024, bce);
+  corruption.apply(batch.x, corrupted, noise);
+  const auto denoised = evaluate_reconstruction(model_, corrupted, batch.x, 1024, bce);
   metrics[0] = bce ? denoised.bce : denoised.mse;
 }
 

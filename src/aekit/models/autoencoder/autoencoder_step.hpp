@@ -29,7 +29,7 @@ class AutoencoderStep final : public train::TrainingStep {
   std::span<train::ParameterGroup> groups() override { return {&group_, 1}; }
   void step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) override;
   std::vector<std::string> metric_names() const override { return {"loss", "mse"}; }
-  void validate(ConstMatrixRef rows, std::span<double> metrics) override;
+  void validate(const train::Batch& batch, std::span<double> metrics) override;
   Vector extra_state() const override { return model_.buffer_values(); }
   void set_extra_state(std::span<const Scalar> values) override { model_.set_buffer_values(values); }
 

@@ -58,18 +58,8 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
   SparsityPenalty& sparsity = regularization_.sparsity;
   ContractivePenalty& contractive = regularization_.contractive;
   ConstMatrixRef z = model.forward_logits(input, noise);
-  MatrixMap dz = logit_gradient_.view(z.rows(), z.cols());
-  double loss = 0;
-  if (loss_ == LossKind::bce) {
-    loss = loss::bce_with_logits(z, target);
-    loss::bce_with_logits_gradient(z, target, dz);
-  } else {
-    ConstMatrixRef y = model.output_from_logits(z);
-    MatrixMap dy = output_gradient_.view(z.rows(), z.cols());
-    loss = loss::mse(y, target);
-    loss::mse_gradient(y, target, dy);
-    multiply_by_derivative(output_activation_, y, dy, dz);
-  }
+  double loss = reconstruction_loss(model, z, target);
+  MatrixRef dz = logit_gradient();
   if (!sparsity.active() && !contractive.active()) {
     model.backward_logits(dz);
     return loss;
@@ -81,6 +71,21 @@ double Objective::compute_gradients(Autoencoder& model, ConstMatrixRef input,
     loss += contractive.accumulate(model.first_encoder_layer(), model.first_hidden(), dh1);
   model.backward_first_layer(dh1);
   return loss;
+}
+
+double Objective::reconstruction_loss(Autoencoder& model, ConstMatrixRef z, ConstMatrixRef target) {
+  rows_ = z.rows();
+  cols_ = z.cols();
+  MatrixMap dz = logit_gradient_.view(rows_, cols_);
+  if (loss_ == LossKind::bce) {
+    loss::bce_with_logits_gradient(z, target, dz);
+    return loss::bce_with_logits(z, target);
+  }
+  ConstMatrixRef y = model.output_from_logits(z);
+  MatrixMap dy = output_gradient_.view(rows_, cols_);
+  loss::mse_gradient(y, target, dy);
+  multiply_by_derivative(output_activation_, y, dy, dz);
+  return loss::mse(y, target);
 }
 
 ReconstructionMetrics evaluate_reconstruction(Reconstructor& model, ConstMatrixRef input,

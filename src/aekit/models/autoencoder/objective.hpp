@@ -60,6 +60,12 @@ class Objective {
   double compute_gradients(Autoencoder& model, ConstMatrixRef input, ConstMatrixRef target,
                            Rng* noise = nullptr);
 
+  // The reconstruction loss alone (no penalty) of logits z[N,D] = model.forward_logits(...)
+  // against target[N,D], and dL/dz into a view valid until the next call (a caller may scale
+  // it, e.g. by a hybrid objective's weight, before model.backward_to_code).
+  double reconstruction_loss(Autoencoder& model, ConstMatrixRef z, ConstMatrixRef target);
+  MatrixRef logit_gradient() { return logit_gradient_.view(rows_, cols_); }
+
   LossKind loss() const { return loss_; }
   const Regularization& regularization() const { return regularization_; }
 
@@ -71,6 +77,7 @@ class Objective {
   Activation output_activation_;
   Regularization regularization_;
   Workspace corrupted_, output_gradient_, logit_gradient_;
+  Index rows_ = 0, cols_ = 0;  // of the last logit gradient
 };
 
 // Reconstruction metrics over a whole data set, in chunks of `batch` rows: the model

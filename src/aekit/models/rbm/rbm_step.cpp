@@ -102,18 +102,18 @@ double RbmStep::mean_free_energy(ConstMatrixRef rows) {
   return mean_of(free_energy_);
 }
 
-void RbmStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
-  const Index n = rows.rows(), h = rbm_.hidden(), d = rbm_.visible();
+void RbmStep::validate(const train::Batch& batch, std::span<double> metrics) {
+  const Index n = batch.x.rows(), h = rbm_.hidden(), d = rbm_.visible();
   MatrixMap ph = hidden_.view(n, h), pv = visible_means_.view(n, d);
-  rbm_.hidden_means(rows, ph);
+  rbm_.hidden_means(batch.x, ph);
   rbm_.visible_means(ph, pv);
-  metrics[0] = double((pv - rows).squaredNorm()) / double(n * d);
+  metrics[0] = double((pv - batch.x).squaredNorm()) / double(n * d);
   const double reference = mean_free_energy(reference_rows_);
-  metrics[1] = mean_free_energy(rows);
+  metrics[1] = mean_free_energy(batch.x);
   metrics[2] = metrics[1] - reference;
   if (rbm_.shape().visible_units != RbmUnits::bernoulli) return;
   MatrixMap flipped = visible_.view(n, d);
-  flipped = rows;
+  flipped = batch.x;
   Rng units(0x5eed);  // the same flipped unit per row every epoch
   for (Index r = 0; r < n; ++r) {
     const Index i = Index(units.below(std::uint64_t(d)));

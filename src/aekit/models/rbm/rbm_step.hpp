@@ -42,7 +42,7 @@ class RbmStep final : public train::TrainingStep {
   std::vector<std::string> loss_names() const override { return {"reconstruction"}; }
   void step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) override;
   std::vector<std::string> metric_names() const override;
-  void validate(ConstMatrixRef rows, std::span<double> metrics) override;
+  void validate(const train::Batch& batch, std::span<double> metrics) override;
   // [persistent chains' hidden states (batch * H) when persistent | q (H) with a sparsity target]
   Vector extra_state() const override;
   void set_extra_state(std::span<const Scalar> values) override;

@@ -35,9 +35,9 @@ void DictionaryStep::step(const train::Batch& batch, train::StepContext& context
   replaced_atoms_ += update_dictionary(a_, b_, xt, context.noise(), dictionary_);
 }
 
-void DictionaryStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
-  Matrix codes = Matrix::Zero(rows.rows(), config_.atoms);
-  metrics[0] = lasso(rows, dictionary_, config_.alpha, config_.lasso, codes).objective;
+void DictionaryStep::validate(const train::Batch& batch, std::span<double> metrics) {
+  Matrix codes = Matrix::Zero(batch.x.rows(), config_.atoms);
+  metrics[0] = lasso(batch.x, dictionary_, config_.alpha, config_.lasso, codes).objective;
 }
 
 Vector DictionaryStep::extra_state() const {

@@ -24,7 +24,7 @@ class DictionaryStep final : public train::TrainingStep {
   std::vector<std::string> loss_names() const override { return {"objective"}; }
   void step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) override;
   std::vector<std::string> metric_names() const override { return {"objective"}; }
-  void validate(ConstMatrixRef rows, std::span<double> metrics) override;
+  void validate(const train::Batch& batch, std::span<double> metrics) override;
   Vector extra_state() const override;
   void set_extra_state(std::span<const Scalar> values) override;
 

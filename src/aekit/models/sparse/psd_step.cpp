@@ -45,12 +45,12 @@ void PsdStep::step(const train::Batch& batch, train::StepContext& context, std::
   context.update(groups_[2]);
 }
 
-void PsdStep::validate(ConstMatrixRef rows, std::span<double> metrics) {
-  const Matrix predictions = psd_predict(rows, params_);
-  const Matrix codes = psd_infer_codes(rows, predictions, params_, config_.lambda,
+void PsdStep::validate(const train::Batch& batch, std::span<double> metrics) {
+  const Matrix predictions = psd_predict(batch.x, params_);
+  const Matrix codes = psd_infer_codes(batch.x, predictions, params_, config_.lambda,
                                        config_.gamma, config_.lasso);
-  metrics[0] = psd_loss(rows, codes, params_, config_.lambda, config_.gamma);
-  metrics[1] = loss::mse(predictions * params_.dictionary, rows);
+  metrics[0] = psd_loss(batch.x, codes, params_, config_.lambda, config_.gamma);
+  metrics[1] = loss::mse(predictions * params_.dictionary, batch.x);
 }
 
 }  // namespace aekit::models

@@ -24,7 +24,7 @@ class PsdStep final : public train::TrainingStep {
   std::span<train::ParameterGroup> groups() override { return groups_; }
   void step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) override;
   std::vector<std::string> metric_names() const override { return {"loss", "mse"}; }
-  void validate(ConstMatrixRef rows, std::span<double> metrics) override;
+  void validate(const train::Batch& batch, std::span<double> metrics) override;
 
   const PsdParameters& parameters() const { return params_; }
   Psd model() const { return Psd(params_, config_); }
