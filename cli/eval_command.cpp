@@ -1,17 +1,19 @@
 // aekit eval: what a trained model does on a data set: reconstruction error, code statistics,
 // the encoder's mean Jacobian norm, and with --noise the denoising error (reconstruct the
-// corrupted inputs, score against the clean ones).
+// corrupted inputs, score against the clean ones); for a classifier, the accuracy,
+// cross-entropy and confusion matrix on the data set's labels.
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "aekit/eval/model_metrics.hpp"
+#include "aekit/models/classifier/classification_metrics.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
 
 Action add_eval_command(CLI::App& root) {
-  auto* cmd = root.add_subcommand("eval", "Reconstruction error, code statistics and Jacobian norm of a model");
+  auto* cmd = root.add_subcommand("eval", "Reconstruction error, code statistics and Jacobian norm of a model; a classifier's accuracy");
   struct Args {
     std::string model, data, noise = "none";
     std::uint64_t seed = 42;
@@ -28,12 +30,27 @@ Action add_eval_command(CLI::App& root) {
   return [args] {
     const auto corruption = models::Corruption::parse(args->noise);
     auto saved = store::load_model(args->model);
-    models::require_reconstructor(*saved.model, args->model);
+    models::Classifier* classifier = saved.model->classifier();
+    if (!classifier) models::require_reconstructor(*saved.model, args->model);
     data::Dataset d = load_data_for_model(args->data, saved.model->input_shape(), args->model);
     saved.scaling.apply(d.x);
+    nlohmann::json out = {{"model", args->model}, {"data", d.name}};
+    if (classifier) {
+      if (d.labels.empty())
+        throw Error(fmt::format("data '{}' has no labels: a classifier is scored on labelled rows (add "
+                                "?labels=FILE or ?label_column=K to the data spec)", d.name));
+      const auto c = models::measure_classification(*classifier, d.x, d.labels, true);
+      out.update({{"accuracy", c.accuracy}, {"cross_entropy", c.cross_entropy}, {"classification", c.to_json()}});
+      if (!args->json)
+        std::cout << fmt::format("data {}: {} rows\naccuracy      {:.2f}%\ncross-entropy {:.4f}  (nats, mean over rows)\n",
+                                 d.name, c.n, 100 * c.accuracy, c.cross_entropy);
+    }
+    if (!saved.model->reconstructor()) {
+      if (args->json) std::cout << out.dump() << "\n";
+      return;
+    }
     const auto m = eval::measure_model(*saved.model, d.x, corruption, args->seed);
     if (args->json) {
-      nlohmann::json out = {{"model", args->model}, {"data", d.name}};
       out.update(m.to_json());
       std::cout << out.dump() << "\n";
       return;

@@ -71,6 +71,15 @@ TEST_F(CliClassify, LearnsTheClustersAndReportsAccuracyAndConfusion) {
   const auto info = run_aekit("info " + (dir_ / "run" / "model.aek").string(), dir_);
   EXPECT_TRUE(contains(info.out, "classify")) << info.out;
   EXPECT_FALSE(contains(info.out, "reconstruct")) << info.out;
+  // aekit eval scores the model again on the same rows: the same accuracy and matrix.
+  const auto eval = run_aekit("eval --json --model " + (dir_ / "run" / "model.aek").string() + " --data " + spec("test"), dir_);
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  const auto e = nlohmann::json::parse(eval.out);
+  EXPECT_EQ(e["accuracy"], s["test_accuracy"]);
+  EXPECT_EQ(e["classification"]["confusion"], s["classification"]["confusion"]);
+  const auto unlabelled = run_aekit("eval --model " + (dir_ / "run" / "model.aek").string() + " --data npy:" +
+                                        (dir_ / "test.npy").string(), dir_);
+  expect_failure(unlabelled, 1, {"has no labels", "classifier"});
 }
 
 TEST_F(CliClassify, StartsFromATrainedAutoencodersEncoder) {

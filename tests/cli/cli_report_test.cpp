@@ -85,6 +85,16 @@ TEST_F(CliReport, AConvModelWhoseCodeExceedsTheInputIsNotComparedWithPca) {
   EXPECT_TRUE(contains(page, "<h2>Codes</h2>"));
 }
 
+TEST_F(CliReport, ARunWithNoRowsToShowHasNoReconstructionsSection) {
+  // No test data and no validation rows: nothing to reconstruct for the page, and no section
+  // that points at a missing figure.
+  const auto r = run_aekit("train --data fashion-mnist:train?limit=300 --test-data none --val-split 0 "
+                           "--dims 784,16 --epochs 1 --batch 50 --threads 1 --out " + run("bare"), *dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_FALSE(contains(read_file(*dir_ / "bare" / "report.html"), "<h2>Reconstructions</h2>"));
+  EXPECT_FALSE(fs::exists(*dir_ / "bare" / "reconstructions.png"));
+}
+
 TEST_F(CliReport, ReportRebuildsTheSamePage) {
   const fs::path folder = *dir_ / "a";
   const std::string original = read_file(folder / "report.html");

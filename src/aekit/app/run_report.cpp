@@ -26,11 +26,12 @@ namespace {
 
 constexpr Index kSamples = 50;
 
-// Originals above reconstructions, in the data's own units (scaling inverted).
-void write_reconstructions(const fs::path& path, models::Reconstructor& reconstructor,
+// Originals above reconstructions, in the data's own units (scaling inverted); returns whether
+// it wrote the figure (not without example rows, e.g. no test data and val_split 0).
+bool write_reconstructions(const fs::path& path, models::Reconstructor& reconstructor,
                            const RunReportInput& in) {
   const Index count = std::min(kExampleRows, in.examples.rows());
-  if (count == 0 || in.input_shape.size() != in.examples.cols()) return;
+  if (count == 0 || in.input_shape.size() != in.examples.cols()) return false;
   FloatMatrix originals = in.examples.topRows(count);
   FloatMatrix reconstructions = reconstructor.reconstruct(originals).cast<float>();
   in.scaling.invert(originals);
@@ -38,6 +39,7 @@ void write_reconstructions(const fs::path& path, models::Reconstructor& reconstr
   const float low = originals.minCoeff(), high = originals.maxCoeff();
   image::write_png(path, report::reconstruction_grid(originals, reconstructions, in.input_shape, count, low,
                                       high > low ? high : low + 1, 1, 3));
+  return true;
 }
 
 // The filters of the source's default layer, when they make a picture; returns the figure's
@@ -72,7 +74,8 @@ std::string objective_curve(const std::vector<double>& objective) {
 
 void write_run_report(const fs::path& folder, const RunReportInput& in) {
   auto* reconstructor = in.model.reconstructor();
-  if (reconstructor) write_reconstructions(folder / "reconstructions.png", *reconstructor, in);
+  const bool has_reconstructions =
+      reconstructor && write_reconstructions(folder / "reconstructions.png", *reconstructor, in);
   const auto* filter_source = in.model.filter_source();
   const auto filters_caption =
       filter_source ? write_filters(folder / "filters.png", *filter_source, in.input_shape) : std::nullopt;
@@ -100,7 +103,7 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   if (in.results.contains("classification"))
     report.sections.push_back(classification_section(
         folder, in.results.at("classification"), in.analysis ? in.analysis->class_names : std::vector<std::string>{}));
-  if (reconstructor)
+  if (has_reconstructions)
     report.sections.push_back({"Reconstructions", figure("reconstructions.png",
         "Test images (top) and their reconstructions (bottom).")});
   if (filters_caption)
