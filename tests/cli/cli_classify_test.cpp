@@ -66,6 +66,8 @@ TEST_F(CliClassify, LearnsTheClustersAndReportsAccuracyAndConfusion) {
   const std::string report = read_file(dir_ / "run" / "report.html");
   EXPECT_TRUE(contains(report, "<h2>Classification</h2>") || contains(report, ">Classification<")) << "no section";
   EXPECT_TRUE(contains(report, "test accuracy"));
+  EXPECT_TRUE(contains(report, "cross-entropy adam lr 0.02")) << "the training row names the objective";
+  EXPECT_FALSE(contains(report, "test MSE")) << "no reconstruction rows without a decoder";
   EXPECT_TRUE(fs::exists(dir_ / "run" / "confusion.svg"));
   EXPECT_FALSE(fs::exists(dir_ / "run" / "reconstructions.png"));
   const auto info = run_aekit("info " + (dir_ / "run" / "model.aek").string(), dir_);
@@ -106,6 +108,7 @@ TEST_F(CliClassify, FewLabelsWithTheHybridObjectiveTrainTheDecoderToo) {
   EXPECT_TRUE(s["test_mse"].is_number()) << "a trained decoder reconstructs";
   const auto metrics = read_file(dir_ / "hybrid" / "metrics.jsonl");
   EXPECT_TRUE(contains(metrics, "train_reconstruction")) << metrics;
+  EXPECT_TRUE(contains(read_file(dir_ / "hybrid" / "report.html"), "cross-entropy + 1 * bce adam"));
   const auto info = run_aekit("info " + (dir_ / "hybrid" / "model.aek").string(), dir_);
   EXPECT_TRUE(contains(info.out, "reconstruct")) << info.out;
 }

@@ -11,7 +11,7 @@
 namespace aekit::app {
 
 ProgressReport::ProgressReport(std::string run_name, const train::TrainConfig& config)
-    : title_(fmt::format("aekit run {}", run_name)), data_(config.data), loss_(config.get("loss")),
+    : title_(fmt::format("aekit run {}", run_name)), data_(config.data), loss_(config.objective_name()),
       settings_toml_(config.to_toml()), epochs_(config.epochs) {}
 
 std::string ProgressReport::html(std::span<const train::EpochRecord> history) const {

@@ -24,7 +24,7 @@ std::string training_line(const RunReportInput& in) {
   const auto& c = in.config;
   const auto& r = in.results;
   if (in.state)
-    return fmt::format("{} {} lr {} batch {}, {} ({})", c.get("loss"), c.get("optimizer"), c.get("lr"),
+    return fmt::format("{} {} lr {} batch {}, {} ({})", c.objective_name(), c.get("optimizer"), c.get("lr"),
                        c.batch, count_of(r.value("epochs_done", 0), "epoch"), r.value("outcome", ""));
   return fmt::format("fitted on the training rows in {:.2f} s", r.value("fit_seconds", 0.0));
 }
@@ -53,9 +53,11 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
       {"model", in.model.description()},
       {"learned values", std::to_string(in.model.state_size())},
       {"training", training_line(in)},
-      {"test MSE", number(r.value("test_mse", nlohmann::json()))},
-      {"test BCE", number(r.value("test_bce", nlohmann::json()))},
   };
+  if (in.model.reconstructor()) {
+    rows.push_back({"test MSE", number(r.value("test_mse", nlohmann::json()))});
+    rows.push_back({"test BCE", number(r.value("test_bce", nlohmann::json()))});
+  }
   if (const auto accuracy = r.value("test_accuracy", nlohmann::json()); accuracy.is_number())
     rows.insert(rows.begin() + 5, {"test accuracy", fmt::format("{:.2f}%", 100 * accuracy.get<double>())});
   if (const auto per_row = test_value(r, "squared_error_per_row"); per_row.is_number())

@@ -2,7 +2,9 @@
 // The key | value table at the top of a run's report: what was trained on what, how, and
 // the test metrics that fit the model (summary.json's, eval::ModelMetrics::to_json under
 // "test"):
-//   data, test data, model, learned values, training, test MSE, test BCE   always
+//   data, test data, model, learned values, training   always
+//   test accuracy        a classifier with labelled test data
+//   test MSE, test BCE   models that reconstruct
 //   denoised test MSE (and the noisy input's)   a denoising run
 //   code statistics      models with an encoder: mean and exact zeros, plus what fits the
 //                        code's activation (near 0 or 1: sigmoid; saturated: tanh; std)

@@ -85,7 +85,7 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
   const auto free_energy = in.state ? free_energy_svg(in.state->history) : std::nullopt;
   if (free_energy) io::atomic_write(folder / "free_energy.svg", *free_energy);
   if (in.state)
-    io::atomic_write(folder / "loss.svg", loss_curve_svg(in.state->history, in.config.get("loss")));
+    io::atomic_write(folder / "loss.svg", loss_curve_svg(in.state->history, in.config.objective_name()));
   else if (!in.objective.empty())
     io::atomic_write(folder / "loss.svg", objective_curve(in.objective));
   const bool has_stages = in.results.contains("stages");

@@ -89,6 +89,12 @@ models::PsdConfig TrainConfig::psd_config() const {
   return c;
 }
 
+std::string TrainConfig::objective_name() const {
+  if (family != "classifier") return get("loss");
+  if (reconstruction_weight == 0) return "cross-entropy";
+  return fmt::format("cross-entropy + {} * {}", get("reconstruction_weight"), get("loss"));
+}
+
 models::RbmTraining TrainConfig::rbm_training() const {
   models::RbmTraining c = rbm;
   c.batch = batch;

@@ -94,6 +94,9 @@ struct TrainConfig {
   models::SparseCodingConfig sparse_coding_config() const;
   models::PsdConfig psd_config() const;
   models::RbmTraining rbm_training() const;
+  // What the training loss is, for reports and charts: the loss option ("mse", "bce"); a
+  // classifier's "cross-entropy", or "cross-entropy + ALPHA * LOSS" with the hybrid objective.
+  std::string objective_name() const;
   // The objective's regularizers; corruption clipping and salt-and-pepper use the scaled
   // data range ([-1, 1] with symmetric scaling, else [0, 1]).
   models::Regularization regularization() const;
