@@ -11,12 +11,6 @@
 namespace aekit::app {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 std::string report_page(models::Model& model, const train::TrainerState* state) {
   test::TempDir dir;
   const train::TrainConfig config = train::TrainConfig::defaults();
@@ -34,19 +28,19 @@ TEST(RunReportExplorer, AnMlpGetsTheExplorerWithThePagesOneScript) {
   model.initialize(rng);
   const train::TrainerState state;
   const std::string page = report_page(model, &state);
-  EXPECT_EQ(count(page, "<h2>Latent explorer</h2>"), 1u);
-  EXPECT_EQ(count(page, "<canvas id=\"aekit-explorer-canvas\""), 1u);
-  EXPECT_EQ(count(page, "type=\"range\""), 5u);
-  EXPECT_EQ(count(page, "<script"), 2u);  // the data block and the script
-  EXPECT_EQ(count(page, "<script>"), 1u);
+  EXPECT_EQ(test::count_occurrences(page, "<h2>Latent explorer</h2>"), 1u);
+  EXPECT_EQ(test::count_occurrences(page, "<canvas id=\"aekit-explorer-canvas\""), 1u);
+  EXPECT_EQ(test::count_occurrences(page, "type=\"range\""), 5u);
+  EXPECT_EQ(test::count_occurrences(page, "<script"), 2u);  // the data block and the script
+  EXPECT_EQ(test::count_occurrences(page, "<script>"), 1u);
 }
 
 TEST(RunReportExplorer, APcaBaselineGetsOneLineWhy) {
   models::PcaModel pca(models::Pca::fit(test::uniform_data(30, 16, 3).cast<Scalar>(), 3));
   const std::string page = report_page(pca, nullptr);
-  EXPECT_EQ(count(page, "<h2>Latent explorer</h2>\n<p>Not shown: the in-page decoder runs Dense "
+  EXPECT_EQ(test::count_occurrences(page, "<h2>Latent explorer</h2>\n<p>Not shown: the in-page decoder runs Dense "
                         "(mlp) decoders only"), 1u);
-  EXPECT_EQ(count(page, "<script"), 0u);
+  EXPECT_EQ(test::count_occurrences(page, "<script"), 0u);
 }
 
 }  // namespace

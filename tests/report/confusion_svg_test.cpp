@@ -5,19 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "aekit/error.hpp"
+#include "support/test_support.hpp"
 
 namespace aekit::report {
 namespace {
 
-std::size_t count_of(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 TEST(ConfusionSvg, DrawsACellPerEntryShadedByItsRowShare) {
   const std::string svg = confusion_matrix_svg({{8, 2}, {0, 5}}, {"T-shirt", "Bag & co"});
-  EXPECT_EQ(count_of(svg, "<rect x="), 4u);
+  EXPECT_EQ(test::count_occurrences(svg, "<rect x="), 4u);
   EXPECT_NE(svg.find(">8</text>"), std::string::npos);
   EXPECT_NE(svg.find("Bag &amp; co"), std::string::npos);
   EXPECT_EQ(svg.find("Bag & co"), std::string::npos);
