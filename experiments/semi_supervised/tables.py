@@ -12,7 +12,7 @@ import statistics
 import sys
 
 METHODS = ["random", "pretrained", "hybrid", "pre+hybrid"]
-LABELS = [("100", "100"), ("1000", "1 000"), ("all", "60 000 (all)")]
+LABELS = [("100", "100"), ("1000", "1 000"), ("all", "60 000 (all)"), ("100long", "100, 5x the steps")]
 
 
 def runs(folder):
