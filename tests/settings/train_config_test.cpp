@@ -17,7 +17,7 @@ namespace {
 
 using test::expect_error;
 
-const std::vector<std::string> kBuiltInFamilies = {"mlp", "conv", "classifier", "pca", "sparse_coding", "psd"};
+const std::vector<std::string> kBuiltInFamilies = {"mlp", "conv", "classifier", "vae", "pca", "sparse_coding", "psd"};
 
 // The options aekit defines (a test below registers a family of its own).
 // The options of the library's sections: not those that tests register at runtime ("tiny"
@@ -84,11 +84,11 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
       }
     EXPECT_GE(sections, 2) << shared;
   }
-  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "classifier", "pca", "sparse_coding", "psd", "rbm", "stack"}));
+  EXPECT_EQ(models_of("code"), (std::vector<std::string>{"mlp", "classifier", "vae", "pca", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
-  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "classifier", "sparse_coding", "psd", "rbm", "stack"}));
+  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -105,7 +105,7 @@ TEST(TrainConfig, ModelValuesComeFromTheFamilies) {
   }
   EXPECT_EQ(c.model.architecture, models::Architecture::mlp);  // the classifier's encoder, chosen after conv
   expect_error<UsageError>([&] { c.set("model", "cnn"); },
-                           {"model: expected mlp, conv, classifier, pca, sparse_coding", "psd", "found 'cnn'"});
+                           {"model: expected mlp, conv, classifier, vae, pca, sparse_coding", "psd", "found 'cnn'"});
 }
 
 TEST(TrainConfig, BadValuesNameTheOption) {
@@ -259,6 +259,8 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
                {"sample_steps", "200"}}},
       {"classifier", {{"dims", "32,16,8"}, {"labels", "y.npy"}, {"labelled", "100"}, {"reconstruction_weight", "0.5"},
                       {"init_from", "runs/stack/model.aek"}}},
+      {"vae", {{"dims", "784,200,50"}, {"binarize", "true"}, {"loss", "bce"}, {"beta", "0.5"}, {"kl_warmup", "100"}, {"vae_variance", "0.25"},
+               {"activation", "tanh"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [family, options] : values) {
@@ -397,7 +399,7 @@ TEST(TrainConfig, OptionsOfOtherFamiliesAreRefusedWhenSet) {
   conv.set("model", "conv");
   conv.set("code", "16");
   expect_error<UsageError>([&] { conv.validate(); },
-                           {"code = 16 applies to models mlp, classifier, pca, sparse_coding, psd, rbm, stack, not to model conv"});
+                           {"code = 16 applies to models mlp, classifier, vae, pca, sparse_coding, psd, rbm, stack, not to model conv"});
   TrainConfig mlp = TrainConfig::defaults();
   mlp.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
   expect_error<UsageError>([&] { mlp.validate(); },
@@ -417,7 +419,7 @@ TEST(TrainConfig, OptionsAtTheirDefaultsAreNeverRefused) {
                               {"dims", "784,256,50"}, {"code_activation", "relu"}});
   EXPECT_NO_THROW(c.validate());
   c.set("dims", "784,128,50");
-  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to models mlp, classifier, stack, not to model psd"});
+  expect_error<UsageError>([&] { c.validate(); }, {"dims = 784,128,50 applies to models mlp, classifier, vae, stack, not to model psd"});
 }
 
 TEST(TrainConfig, LayerListsBelongToConvModels) {

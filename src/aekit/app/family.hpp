@@ -76,5 +76,6 @@ Family psd_family();
 Family rbm_family();
 Family stack_family();
 Family classifier_family();
+Family vae_family();
 
 }  // namespace aekit::app

@@ -39,6 +39,10 @@ Classifier& require_classifier(Model& model, std::string_view name) {
   return require(model.classifier(), model, name, "classify", "classifier");
 }
 
+Likelihood& require_likelihood(Model& model, std::string_view name) {
+  return require(model.likelihood(), model, name, "estimate a likelihood", "likelihood estimator");
+}
+
 const FilterSource& require_filter_source(const Model& model, std::string_view name) {
   return require(model.filter_source(), model, name, "draw filters", "filter source");
 }
@@ -53,6 +57,7 @@ std::vector<std::string> capability_names(const Model& model) {
     names.push_back(fmt::format("score ({})", scorer->score_name()));
   if (model.filter_source()) names.push_back("filters");
   if (model.classifier()) names.push_back("classify");
+  if (model.likelihood()) names.push_back("likelihood");
   return names;
 }
 

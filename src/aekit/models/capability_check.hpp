@@ -17,9 +17,10 @@ Decoder& require_decoder(Model& model, std::string_view name = {});
 Reconstructor& require_reconstructor(Model& model, std::string_view name = {});
 Sampler& require_sampler(Model& model, std::string_view name = {});
 Classifier& require_classifier(Model& model, std::string_view name = {});
+Likelihood& require_likelihood(Model& model, std::string_view name = {});
 const FilterSource& require_filter_source(const Model& model, std::string_view name = {});
 
-// e.g. {"encode", "decode", "reconstruct", "filters"}, "classify"; a row scorer as "score (<its name>)".
+// e.g. {"encode", "decode", "reconstruct", "filters"}, "classify", "likelihood"; a row scorer as "score (<its name>)".
 std::vector<std::string> capability_names(const Model& model);
 
 }  // namespace aekit::models

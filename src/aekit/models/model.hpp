@@ -18,6 +18,7 @@
 //                   encoder_jacobian   the encoder's mean Jacobian norm (eval)
 //                   explained_variance each code unit's share of the variance (PCA)
 //                   classifier         x[N,D] -> class scores z[N,C] (a softmax head)
+//                   likelihood         -log p(x), the ELBO and its KL per row (a VAE)
 //   state         the learned numbers as named blocks of one float32 blob, in
 //                 state_layout() order (an autoencoder's parameters, then its buffers; PCA's
 //                 mean, components and variances; a dictionary); to_json() + state() is all
@@ -35,6 +36,7 @@
 #include "aekit/models/capabilities/encoder_jacobian.hpp"
 #include "aekit/models/capabilities/explained_variance.hpp"
 #include "aekit/models/capabilities/filter_source.hpp"
+#include "aekit/models/capabilities/likelihood.hpp"
 #include "aekit/models/capabilities/reconstructor.hpp"
 #include "aekit/models/capabilities/row_scorer.hpp"
 #include "aekit/models/capabilities/sampler.hpp"
@@ -70,6 +72,7 @@ class Model {
   virtual const ExplainedVariance* explained_variance() const { return nullptr; }
   virtual const DenseDecoder* dense_decoder() const { return nullptr; }
   virtual Classifier* classifier() { return nullptr; }
+  virtual Likelihood* likelihood() { return nullptr; }
   // Read-only views, for what only looks (code sizes, what a model can do).
   const Encoder* encoder() const { return const_cast<Model*>(this)->encoder(); }
   const Decoder* decoder() const { return const_cast<Model*>(this)->decoder(); }
@@ -77,6 +80,7 @@ class Model {
   const Sampler* sampler() const { return const_cast<Model*>(this)->sampler(); }
   const RowScorer* row_scorer() const { return const_cast<Model*>(this)->row_scorer(); }
   const Classifier* classifier() const { return const_cast<Model*>(this)->classifier(); }
+  const Likelihood* likelihood() const { return const_cast<Model*>(this)->likelihood(); }
 
   // The "model" object of a model file: {"kind": kind(), ...}, enough for make_model to
   // rebuild a model of the same shape.

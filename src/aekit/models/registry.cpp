@@ -8,6 +8,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/classifier/encoder_classifier.hpp"
+#include "aekit/models/vae/vae.hpp"
 #include "aekit/models/linear/pca_model.hpp"
 #include "aekit/models/rbm/rbm_model.hpp"
 #include "aekit/models/sparse/psd_model.hpp"
@@ -41,6 +42,8 @@ struct Registry {
       {RbmModel::kKind, make_from_json<RbmModel>},
       {EncoderClassifier::kKind,
        [](const nlohmann::json& json) -> std::unique_ptr<Model> { return EncoderClassifier::from_json(json); }},
+      {Vae::kKind,
+       [](const nlohmann::json& json) -> std::unique_ptr<Model> { return std::make_unique<Vae>(VaeConfig::from_json(json)); }},
   };
 };
 

@@ -67,6 +67,7 @@ Binding kl_binding() {
 
 void validate_autoencoder(const TrainConfig& c) {
   if (c.batch < 1) throw UsageError(fmt::format("batch must be at least 1, found {}", c.batch));
+  if (c.family == "vae") return;  // its own section checks the vae
   c.model.validate();
   models::Objective(c.loss, c.model.output);  // throws if the loss does not fit the output
   c.regularization().validate(c.model);
@@ -76,15 +77,16 @@ void validate_autoencoder(const TrainConfig& c) {
 
 SettingsSection autoencoder_settings() {
   // A classifier's encoder (and the decoder of its hybrid objective) is an mlp autoencoder
-  // without the regularizers.
+  // without the regularizers; a vae takes the sizes, hidden activation, init and loss.
   const std::vector<std::string> mlp = {"mlp"}, conv = {"conv"}, mlp_shape = {"mlp", "classifier"},
-                                 autoencoders = {"mlp", "conv"};
+                                 autoencoders = {"mlp", "conv"}, deterministic = {"mlp", "conv", "classifier"},
+                                 sized = {"mlp", "classifier", "vae"};
   return {
       .name = "autoencoder",
-      .models = {"mlp", "conv", "classifier"},
+      .models = {"mlp", "conv", "classifier", "vae"},
       .options = {
-          only_for(mlp_shape, dims_option()),
-          only_for(mlp_shape, code_option()),
+          only_for(sized, dims_option()),
+          only_for(sized, code_option()),
           layer_list_option("encoder_layers",
                             "encoder layers, one text each (in a flag: comma-separated), e.g. "
                             "\"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
@@ -103,12 +105,12 @@ SettingsSection autoencoder_settings() {
                           .binding = converted(models::parse_conv_preset, models::conv_preset_name,
                                                &TrainConfig::model, &AutoencoderConfig::conv_preset)}),
           activation_option("activation", "relu", "hidden activation", hidden_activation_binding()),
-          activation_option("code_activation", "", "code layer activation (empty: same as activation)",
-                            code_activation_binding()),
-          activation_option("output_activation", "sigmoid",
+          only_for(deterministic, activation_option("code_activation", "", "code layer activation (empty: same as activation)",
+                            code_activation_binding())),
+          only_for(deterministic, activation_option("output_activation", "sigmoid",
                             "output activation (sigmoid for data in [0,1])",
                             converted(parse_activation, activation_name, &TrainConfig::model,
-                                      &AutoencoderConfig::output)),
+                                      &AutoencoderConfig::output))),
           only_for(mlp_shape, {.name = "tied",
                          .type = OptionType::boolean,
                          .default_value = "false",
@@ -123,7 +125,8 @@ SettingsSection autoencoder_settings() {
            .type = OptionType::choice,
            .choices = fixed_choices({"mse", "bce"}),
            .default_value = "mse",
-           .help = "reconstruction loss (bce needs a sigmoid output); a classifier's L_rec",
+           .help = "reconstruction loss (bce needs a sigmoid output); a classifier's L_rec; a vae's "
+                   "decoder: bce bernoulli, mse gaussian",
            .binding = converted(models::parse_loss, models::loss_name, &TrainConfig::loss)},
           only_for(autoencoders, {.name = "noise",
            .default_value = "none",

@@ -14,6 +14,7 @@ SettingsSection psd_settings();
 SettingsSection rbm_settings();
 SettingsSection stack_settings();
 SettingsSection classifier_settings();
+SettingsSection vae_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
 Option dims_option();

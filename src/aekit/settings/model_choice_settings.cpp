@@ -11,7 +11,7 @@ Binding family_binding() {
   return {[](TrainConfig& c, const Option&, const std::string& text) {
             c.family = text;
             if (text == "mlp" || text == "conv") c.model.architecture = models::parse_architecture(text);
-            if (text == "classifier") c.model.architecture = models::Architecture::mlp;
+            if (text == "classifier" || text == "vae") c.model.architecture = models::Architecture::mlp;
           },
           [](const TrainConfig& c, const Option&) { return c.family; }};
 }
@@ -30,7 +30,8 @@ SettingsSection model_choice_settings() {
                                "sparse_coding (dictionary learning, LASSO encoder) | psd "
                                "(predictive sparse decomposition); rbm (restricted Boltzmann machine); "
                                "stack (greedy layer-wise pre-training, unrolled into a deep mlp); "
-                               "classifier (a softmax head on an mlp encoder, `aekit classify`)",
+                               "classifier (a softmax head on an mlp encoder, `aekit classify`); vae "
+                               "(variational autoencoder)",
                        .binding = family_binding()}}};
 }
 

@@ -89,7 +89,20 @@ models::PsdConfig TrainConfig::psd_config() const {
   return c;
 }
 
+models::VaeConfig TrainConfig::vae_config() const {
+  models::VaeConfig c;
+  c.dims = model.dims;
+  c.hidden = model.hidden;
+  c.init = model.init;
+  c.likelihood = loss == models::LossKind::bce ? models::VaeLikelihood::bernoulli : models::VaeLikelihood::gaussian;
+  c.variance = vae_variance;
+  c.binarize = binarize;
+  return c;
+}
+
 std::string TrainConfig::objective_name() const {
+  if (family == "vae")
+    return get("loss") == "bce" ? "negative ELBO, bernoulli decoder" : "negative ELBO, gaussian decoder";
   if (family != "classifier") return get("loss");
   if (reconstruction_weight == 0) return "cross-entropy";
   return fmt::format("cross-entropy + {} * {}", get("reconstruction_weight"), get("loss"));

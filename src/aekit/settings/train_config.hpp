@@ -20,6 +20,7 @@
 #include "aekit/models/linear/pca_config.hpp"
 #include "aekit/models/deep/stack_config.hpp"
 #include "aekit/models/rbm/rbm_training.hpp"
+#include "aekit/models/vae/vae_step.hpp"
 #include "aekit/models/rbm/rbm_units.hpp"
 #include "aekit/models/sparse/psd.hpp"
 #include "aekit/models/sparse/sparse_coding_config.hpp"
@@ -47,6 +48,9 @@ struct TrainConfig {
   std::string labels;                   // classifier: a label file; empty: the data set's labels
   Index labelled = 0;                   // classifier: training rows that keep their label; 0: all
   double reconstruction_weight = 0;     // classifier: alpha of L = CE + alpha * L_rec
+  models::VaeTraining vae;              // vae: beta, KL warm-up
+  double vae_variance = 1;              // vae with loss mse: the Gaussian decoder's variance
+  bool binarize = false;                // vae: dynamic binarization of the inputs
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code
@@ -94,6 +98,9 @@ struct TrainConfig {
   models::SparseCodingConfig sparse_coding_config() const;
   models::PsdConfig psd_config() const;
   models::RbmTraining rbm_training() const;
+  // The VAE of these settings: dims, activation and init of [autoencoder], the decoder's
+  // likelihood from loss (bce: bernoulli, mse: gaussian with vae_variance), binarize.
+  models::VaeConfig vae_config() const;
   // What the training loss is, for reports and charts: the loss option ("mse", "bce"); a
   // classifier's "cross-entropy", or "cross-entropy + ALPHA * LOSS" with the hybrid objective.
   std::string objective_name() const;

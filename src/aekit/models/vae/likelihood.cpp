@@ -1,0 +1,92 @@
+#include "aekit/models/vae/likelihood.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "aekit/error.hpp"
+#include "aekit/loss/gaussian_kl.hpp"
+#include "aekit/models/vae/elbo.hpp"
+#include "aekit/tensor/random_blocks.hpp"
+
+namespace aekit::models {
+namespace {
+
+// A running log-sum-exp: log sum_i e^(a_i) = m + log sum_i e^(a_i - m), m the largest so far.
+struct LogSumExp {
+  double top = -std::numeric_limits<double>::infinity(), sum = 0;
+  void add(double a) {
+    if (a > top) {
+      sum = sum * std::exp(top - a) + 1;
+      top = a;
+    } else {
+      sum += std::exp(a - top);
+    }
+  }
+  double value() const { return top + std::log(sum); }
+};
+
+}  // namespace
+
+LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, Index samples, Rng& rng, Index decoder_rows) {
+  if (samples < 1) throw UsageError(fmt::format("importance samples: expected at least 1, found {}", samples));
+  const Index n = x.rows(), d = x.cols(), latent = model.latent_size();
+  const Index per_pass = std::min(samples, decoder_rows);                     // samples of one row per pass
+  const Index rows_per_pass = std::max<Index>(1, decoder_rows / per_pass);
+  LikelihoodEstimate e{n, samples, 0, 0, 0};
+  Matrix mu, log_variance, eps, z, repeated;
+  std::vector<double> log_likelihood;
+  for (Index begin = 0; begin < n; begin += rows_per_pass) {
+    const Index rows = std::min(rows_per_pass, n - begin);
+    model.encode_distribution(x.middleRows(begin, rows));
+    mu = model.mu();
+    log_variance = model.log_variance();
+    e.kl += loss::gaussian_kl(mu, log_variance) * double(rows);
+    std::vector<LogSumExp> totals(static_cast<std::size_t>(rows));
+    std::vector<double> weight_sums(static_cast<std::size_t>(rows), 0.0);
+    for (Index done = 0; done < samples; done += per_pass) {
+      const Index k = std::min(per_pass, samples - done), m = rows * k;
+      eps.resize(m, latent);
+      for_random_segments(rng, m, latent, [&](Rng& block, Index row, Index col, Index count) {
+        fill_normal(block, eps.data() + row * latent + col, count);
+      });
+      z.resize(m, latent);
+      repeated.resize(m, d);
+      for (Index r = 0; r < rows; ++r) {
+        const auto sigma = (Scalar(0.5) * log_variance.row(r).array()).exp();
+        for (Index s = 0; s < k; ++s) {
+          const Index i = r * k + s;
+          z.row(i) = mu.row(r).array() + sigma * eps.row(i).array();
+          repeated.row(i) = x.row(begin + r);
+        }
+      }
+      log_likelihood.resize(std::size_t(m));
+      log_likelihood_rows(model.config(), model.decoder_output(z), repeated, log_likelihood);
+      for (Index r = 0; r < rows; ++r) {
+        const double variance_terms = log_variance.row(r).cast<double>().sum();
+        for (Index s = 0; s < k; ++s) {
+          const Index i = r * k + s;
+          const double log_w = log_likelihood[std::size_t(i)] - 0.5 * z.row(i).cast<double>().squaredNorm() +
+                               0.5 * (eps.row(i).cast<double>().squaredNorm() + variance_terms);
+          totals[std::size_t(r)].add(log_w);
+          weight_sums[std::size_t(r)] += log_w;
+        }
+      }
+    }
+    for (Index r = 0; r < rows; ++r) {
+      e.nll -= totals[std::size_t(r)].value() - std::log(double(samples));
+      e.elbo += weight_sums[std::size_t(r)] / double(samples);
+    }
+  }
+  if (n > 0) {
+    e.nll /= double(n);
+    e.elbo /= double(n);
+    e.kl /= double(n);
+  }
+  return e;
+}
+
+}  // namespace aekit::models

@@ -1,0 +1,169 @@
+#include "aekit/models/vae/vae.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "aekit/error.hpp"
+#include "aekit/models/vae/likelihood.hpp"
+#include "aekit/tensor/random_blocks.hpp"
+
+namespace aekit::models {
+
+VaeLikelihood parse_vae_likelihood(std::string_view name) {
+  if (name == "bernoulli") return VaeLikelihood::bernoulli;
+  if (name == "gaussian") return VaeLikelihood::gaussian;
+  throw UsageError(fmt::format("vae_likelihood: expected bernoulli or gaussian, found '{}'", name));
+}
+
+std::string vae_likelihood_name(VaeLikelihood likelihood) {
+  return likelihood == VaeLikelihood::bernoulli ? "bernoulli" : "gaussian";
+}
+
+void VaeConfig::validate() const {
+  if (dims.size() < 3)
+    throw UsageError(fmt::format("dims: a vae needs the input size, at least one hidden layer and the latent "
+                                 "size, e.g. 784,200,200,50; found '{}'", fmt::join(dims, ",")));
+  for (const Index d : dims)
+    if (d < 1) throw UsageError(fmt::format("dims: every size must be at least 1, found '{}'", fmt::join(dims, ",")));
+  if (!(variance > 0)) throw UsageError(fmt::format("vae_variance: expected a variance > 0, found {}", variance));
+}
+
+nlohmann::json VaeConfig::to_json() const {
+  return {{"dims", dims}, {"activation", activation_name(hidden)}, {"likelihood", vae_likelihood_name(likelihood)},
+          {"variance", variance}, {"binarize", binarize}, {"init", init.name()}};
+}
+
+VaeConfig VaeConfig::from_json(const nlohmann::json& json) {
+  VaeConfig c;
+  c.dims = json.at("dims").get<std::vector<Index>>();
+  c.hidden = parse_activation(json.at("activation").get<std::string>());
+  c.likelihood = parse_vae_likelihood(json.at("likelihood").get<std::string>());
+  c.variance = json.at("variance").get<double>();
+  c.binarize = json.at("binarize").get<bool>();
+  c.init = nn::Init::parse(json.at("init").get<std::string>());
+  c.validate();
+  return c;
+}
+
+namespace {
+
+const VaeConfig& checked(const VaeConfig& config) {
+  config.validate();
+  return config;
+}
+
+}  // namespace
+
+Vae::Vae(const VaeConfig& config)
+    : config_(checked(config)),
+      mu_head_(config.dims[config.dims.size() - 2], config.dims.back(), Activation::identity, config.init),
+      log_variance_head_(config.dims[config.dims.size() - 2], config.dims.back(), Activation::identity, config.init) {
+  const auto& d = config_.dims;
+  const std::size_t hidden_layers = d.size() - 2;
+  for (std::size_t i = 0; i < hidden_layers; ++i)
+    trunk_.add(std::make_unique<nn::Dense>(d[i], d[i + 1], config_.hidden, config_.init));
+  for (std::size_t i = d.size() - 1; i >= 1; --i) {  // L -> H_k -> ... -> H_1 -> D
+    const Activation f = i == 1 ? Activation::identity : config_.hidden;
+    decoder_.add(std::make_unique<nn::Dense>(d[i], d[i - 1], f, config_.init));
+  }
+  trunk_.set_input_gradient(false);
+  parameters_.allocate_and_bind(
+      {{"encoder", &trunk_}, {"mu", &mu_head_}, {"log_variance", &log_variance_head_}, {"decoder", &decoder_}});
+}
+
+void Vae::initialize(Rng& rng) {
+  trunk_.initialize(rng);
+  mu_head_.initialize(rng);
+  log_variance_head_.initialize(rng);
+  decoder_.initialize(rng);
+}
+
+void Vae::encode_distribution(ConstMatrixRef x) {
+  if (x.cols() != input_size())
+    throw Error(fmt::format("vae expects {} inputs per row, data has {} columns", input_size(), x.cols()));
+  ConstMatrixRef h = trunk_.forward(x);
+  mu_head_.forward(h);
+  log_variance_head_.forward(h);
+}
+
+ConstMatrixRef Vae::mu() const { return mu_head_.output(); }
+ConstMatrixRef Vae::log_variance() const { return log_variance_head_.output(); }
+
+ConstMatrixRef Vae::decoder_output(ConstMatrixRef z) {
+  if (z.cols() != latent_size())
+    throw Error(fmt::format("vae decodes codes of size {}, input has {} columns", latent_size(), z.cols()));
+  return decoder_.forward(z);
+}
+
+ConstMatrixRef Vae::backward_decoder(ConstMatrixRef d_out) { return decoder_.backward(d_out); }
+
+void Vae::backward_encoder(ConstMatrixRef d_mu, ConstMatrixRef d_log_variance) {
+  ConstMatrixRef from_mu = mu_head_.backward(d_mu);
+  MatrixMap dh = trunk_gradient_.view(from_mu.rows(), from_mu.cols());
+  dh = from_mu;
+  dh += log_variance_head_.backward(d_log_variance);
+  trunk_.backward(dh);
+}
+
+ConstMatrixRef Vae::mean_of(ConstMatrixRef out) {
+  MatrixMap mean = mean_.view(out.rows(), out.cols());
+  mean = out;
+  if (config_.likelihood == VaeLikelihood::bernoulli)
+    add_bias_and_activate(Activation::sigmoid, mean, MatrixMap(nullptr, 0, 0));
+  return mean;
+}
+
+std::string Vae::description() const {
+  return fmt::format("vae {}, {}, {} decoder{}{}", fmt::join(config_.dims, "-"), activation_name(config_.hidden),
+                     vae_likelihood_name(config_.likelihood),
+                     config_.likelihood == VaeLikelihood::gaussian ? fmt::format(" (variance {:g})", config_.variance) : "",
+                     config_.binarize ? ", binarized inputs" : "");
+}
+
+ConstMatrixRef Vae::encode(ConstMatrixRef x) {
+  encode_distribution(x);
+  return mu();
+}
+
+ConstMatrixRef Vae::decode(ConstMatrixRef codes) { return mean_of(decoder_output(codes)); }
+
+ConstMatrixRef Vae::reconstruct(ConstMatrixRef x) {
+  encode_distribution(x);
+  return decode(mu());
+}
+
+ConstMatrixRef Vae::sample(Index n, Rng& rng) {
+  MatrixMap z = prior_codes_.view(n, latent_size());
+  for_random_segments(rng, n, latent_size(), [&](Rng& block, Index row, Index col, Index count) {
+    fill_normal(block, z.data() + row * z.cols() + col, count);
+  });
+  return decode(z);
+}
+
+LikelihoodEstimate Vae::estimate_likelihood(ConstMatrixRef x, Index samples, Rng& rng) {
+  return models::estimate_likelihood(*this, x, samples, rng);
+}
+
+nlohmann::json Vae::to_json() const {
+  nlohmann::json json = config_.to_json();
+  json["kind"] = kKind;
+  return json;
+}
+
+std::vector<StateBlock> Vae::state_layout() const {
+  std::vector<StateBlock> layout;
+  for (const auto& s : parameters_.slices()) layout.push_back({s.name, s.rows, s.cols});
+  return layout;
+}
+
+std::vector<float> Vae::state() const {
+  const auto values = parameters_.values();
+  return {values.begin(), values.end()};
+}
+
+void Vae::set_state(std::span<const float> values) {
+  check_state_size(*this, values.size());
+  std::copy(values.begin(), values.end(), parameters_.values().begin());
+}
+
+}  // namespace aekit::models

@@ -1,0 +1,106 @@
+#pragma once
+// A variational autoencoder (Kingma & Welling 2014) with mlp encoder and decoder:
+//   h      = f(W_k ... f(W_1 x + b_1) ... + b_k)         the encoder trunk, dims[0] -> dims[k]
+//   mu     = W_mu h + b_mu,  v = W_v h + b_v             two heads: the mean and the log-variance
+//                                                        v = log sigma^2 of q(z|x) = N(mu, diag(e^v))  [N,L]
+//   z      = mu + exp(v / 2) * eps,  eps ~ N(0, I)       the reparameterization (lecture 001's
+//                                                        slide writes exp(v), without the 1/2:
+//                                                        that would be sigma^2, not sigma)
+//   out    = g(z): the mirrored decoder, last layer linear   [N,D]
+//   p(x|z) = Bernoulli(sigmoid(out))  (out are logits)  or  N(out, sigma_x^2 I), sigma_x^2 fixed
+// dims = {D, H_1, ..., H_k, L}: the encoder sizes to the latent (at least one hidden layer).
+// binarize: the model is trained on x ~ Bernoulli(pixels) drawn afresh every batch (dynamic
+// binarization, data in [0, 1]); evaluation binarizes once with a fixed seed.
+//
+// As a Model (kind "vae"): encode gives mu; decode the mean of p(x|z) (sigmoid(out) or out);
+// reconstruct decodes the mean code; sample decodes z ~ N(0, I); likelihood estimates -log p(x)
+// by importance sampling (likelihood.hpp).
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "aekit/models/model.hpp"
+#include "aekit/nn/dense.hpp"
+#include "aekit/nn/init.hpp"
+#include "aekit/nn/parameters.hpp"
+#include "aekit/nn/sequential.hpp"
+#include "aekit/tensor/workspace.hpp"
+
+namespace aekit::models {
+
+enum class VaeLikelihood { bernoulli, gaussian };
+VaeLikelihood parse_vae_likelihood(std::string_view name);  // "bernoulli" | "gaussian"
+std::string vae_likelihood_name(VaeLikelihood likelihood);
+
+struct VaeConfig {
+  std::vector<Index> dims{784, 200, 200, 50};
+  Activation hidden = Activation::tanh;
+  VaeLikelihood likelihood = VaeLikelihood::bernoulli;
+  double variance = 1;  // gaussian: the decoder's fixed variance sigma_x^2
+  bool binarize = false;
+  nn::Init init{};
+
+  void validate() const;  // UsageError naming the bad value
+  nlohmann::json to_json() const;
+  static VaeConfig from_json(const nlohmann::json& json);
+};
+
+class Vae final : public Model, public Encoder, public Decoder, public Reconstructor, public Sampler, public Likelihood {
+ public:
+  static constexpr const char* kKind = "vae";
+
+  explicit Vae(const VaeConfig& config);
+  Vae(const Vae&) = delete;
+  Vae& operator=(const Vae&) = delete;
+
+  void initialize(Rng& rng);
+  const VaeConfig& config() const { return config_; }
+  nn::Parameters& parameters() { return parameters_; }
+  Index latent_size() const override { return config_.dims.back(); }
+
+  // Training (and likelihood estimates): q(z|x) for x[N,D], then p(x|z) for codes z[N,L];
+  // backward_decoder(d out) returns dL/dz, backward_encoder(dL/dmu, dL/dv) finishes. Views
+  // are valid until the next call of the same kind.
+  void encode_distribution(ConstMatrixRef x);
+  ConstMatrixRef mu() const;            // [N,L]
+  ConstMatrixRef log_variance() const;  // [N,L]
+  ConstMatrixRef decoder_output(ConstMatrixRef z);  // out[N,D]: logits or means
+  ConstMatrixRef backward_decoder(ConstMatrixRef d_out);
+  void backward_encoder(ConstMatrixRef d_mu, ConstMatrixRef d_log_variance);
+
+  // The mean of p(x|z) from the decoder's output: sigmoid(out) or out, into a view.
+  ConstMatrixRef mean_of(ConstMatrixRef out);
+
+  // Model
+  std::string kind() const override { return kKind; }
+  Index input_size() const override { return config_.dims.front(); }
+  std::string description() const override;  // e.g. "vae 784-200-200-50, tanh, bernoulli decoder, binarized"
+  Encoder* encoder() override { return this; }
+  Decoder* decoder() override { return this; }
+  Reconstructor* reconstructor() override { return this; }
+  Sampler* sampler() override { return this; }
+  Likelihood* likelihood() override { return this; }
+
+  Index code_size() const override { return latent_size(); }
+  ConstMatrixRef encode(ConstMatrixRef x) override;        // mu
+  ConstMatrixRef decode(ConstMatrixRef codes) override;    // the mean of p(x|z)
+  ConstMatrixRef reconstruct(ConstMatrixRef x) override;   // decode(mu(x))
+  ConstMatrixRef sample(Index n, Rng& rng) override;       // decode(z ~ N(0, I))
+  // Importance sampling with q(z|x) (likelihood.hpp).
+  bool binarized_inputs() const override { return config_.binarize; }
+  LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, Index samples, Rng& rng) override;
+
+  nlohmann::json to_json() const override;  // {"kind": "vae", config}
+  std::vector<StateBlock> state_layout() const override;
+  std::vector<float> state() const override;
+  void set_state(std::span<const float> values) override;
+
+ private:
+  VaeConfig config_;
+  nn::Sequential trunk_, decoder_;
+  nn::Dense mu_head_, log_variance_head_;
+  nn::Parameters parameters_;
+  Workspace trunk_gradient_, mean_, prior_codes_;
+};
+
+}  // namespace aekit::models
