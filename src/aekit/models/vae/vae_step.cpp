@@ -45,19 +45,26 @@ ConstMatrixRef VaeStep::model_inputs(ConstMatrixRef x, Rng& noise) {
 }
 
 VaeStep::Parts VaeStep::run(ConstMatrixRef x, Rng& noise, double kl_weight) {
-  const Index n = x.rows(), latent = model_.latent_size();
   ConstMatrixRef inputs = model_inputs(x, noise);
-  model_.encode_distribution(inputs);
-  ConstMatrixRef mu = model_.mu(), log_variance = model_.log_variance();
-  MatrixMap eps = eps_.view(n, latent), z = z_.view(n, latent);
-  for_random_segments(noise, n, latent, [&](Rng& block, Index row, Index col, Index count) {
+  const Index latent = model_.latent_size();
+  MatrixMap eps = eps_.view(x.rows(), latent);
+  for_random_segments(noise, x.rows(), latent, [&](Rng& block, Index row, Index col, Index count) {
     fill_normal(block, eps.data() + row * latent + col, count);
   });
+  return evaluate(inputs, eps, kl_weight);
+}
+
+VaeStep::Parts VaeStep::evaluate(ConstMatrixRef inputs, ConstMatrixRef eps, double kl_weight) {
+  const Index n = inputs.rows(), latent = model_.latent_size();
+  AEKIT_ASSERT(eps.rows() == n && eps.cols() == latent);
+  model_.encode_distribution(inputs);
+  ConstMatrixRef mu = model_.mu(), log_variance = model_.log_variance();
+  MatrixMap z = z_.view(n, latent);
   reparameterize(mu, log_variance, eps, z);
   ConstMatrixRef out = model_.decoder_output(z);
   Parts parts{reconstruction_nll(model_.config(), out, inputs), loss::gaussian_kl(mu, log_variance)};
   if (kl_weight < 0) return parts;
-  MatrixMap d_out = d_out_.view(n, x.cols());
+  MatrixMap d_out = d_out_.view(n, inputs.cols());
   reconstruction_nll_gradient(model_.config(), out, inputs, d_out);
   ConstMatrixRef dz = model_.backward_decoder(d_out);
   MatrixMap d_mu = d_mu_.view(n, latent), d_log_variance = d_log_variance_.view(n, latent);

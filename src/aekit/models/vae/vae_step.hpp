@@ -41,12 +41,16 @@ class VaeStep final : public train::TrainingStep {
   // The KL weight w_t at global step t.
   double kl_weight(std::int64_t step) const;
 
- private:
   struct Parts {
     double reconstruction = 0, kl = 0;
   };
-  // One pass over rows X: inputs (binarized from `noise` when the model says so), eps from
-  // `noise`, the two parts; with kl_weight >= 0 also the gradients of rec + kl_weight * kl.
+  // The two parts for the model's inputs x[N,D] (already binarized when the model is) and
+  // the noise eps[N,L]; with kl_weight >= 0 also the gradients of reconstruction + kl_weight *
+  // kl (accumulated into the group's grads). step() and validate() draw x and eps and call it.
+  Parts evaluate(ConstMatrixRef inputs, ConstMatrixRef eps, double kl_weight);
+
+ private:
+  // One pass over rows X with the binarization and eps drawn from `noise`.
   Parts run(ConstMatrixRef x, Rng& noise, double kl_weight);
   // x, or x binarized from `noise` when the model is trained on binarized inputs.
   ConstMatrixRef model_inputs(ConstMatrixRef x, Rng& noise);

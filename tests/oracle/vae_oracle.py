@@ -1,0 +1,132 @@
+#!/usr/bin/python3
+"""PyTorch oracle for aekit's VAE step (tests/oracle/vae_oracle_test.cpp; models/vae/vae_step.hpp).
+
+Usage: /usr/bin/python3 tests/oracle/vae_oracle.py OUTDIR
+
+For each case below, writes into OUTDIR/<case>/ (float32, C order):
+  initial/<name>.npy  every parameter, named as aekit names them: encoder.I.weight [out, in] and
+                      .bias of the trunk, mu.weight, mu.bias, log_variance.weight, log_variance.bias,
+                      decoder.J.weight and .bias
+  x.npy [BATCH, D]    the inputs (in (0, 1); bernoulli targets may be grey levels)
+  eps.npy [BATCH, L]  the reparameterization noise
+  loss.npy [3]        reconstruction, KL, reconstruction + beta * KL at the initial values
+  grad/<name>.npy     d (reconstruction + beta * KL) / d parameter
+  final/<name>.npy    the parameters after STEPS torch.optim.Adam steps on the same x and eps
+
+The model: h = f(... f(W_1 x + b_1) ...), mu = W_mu h + b_mu, v = W_v h + b_v,
+z = mu + exp(v / 2) * eps, out = the mirrored decoder (f between layers, last layer linear);
+reconstruction = mean over rows of the sum over the row of BCEWithLogits(out, x) (bernoulli) or
+of (x - out)^2 / (2 s) + log(2 pi s) / 2 (gaussian, variance s);
+KL = mean over rows of 1/2 sum_j (mu^2 + e^v - 1 - v).
+"""
+import math
+import os
+import sys
+
+try:
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+except ImportError as error:  # pragma: no cover - reported by the C++ test
+    sys.stderr.write("vae_oracle.py needs numpy and torch for /usr/bin/python3 "
+                     "(Debian python3-numpy, python3-torch; scripts/install-deps): %s\n" % error)
+    sys.exit(3)
+
+BATCH = 16
+STEPS = 10
+LR = 1e-2
+
+CASES = {
+    "bernoulli_tanh": dict(dims=[12, 8, 3], hidden="tanh", likelihood="bernoulli", variance=1.0, beta=1.0),
+    "gaussian_relu_beta2": dict(dims=[12, 9, 6, 4], hidden="relu", likelihood="gaussian", variance=0.5, beta=2.0),
+}
+
+ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu}
+
+
+def linear(fan_in, fan_out, generator):
+    bound = 1.0 / fan_in ** 0.5
+    return ((torch.rand(fan_out, fan_in, generator=generator) * 2 - 1) * bound,
+            (torch.rand(fan_out, generator=generator) * 2 - 1) * bound)
+
+
+def make_parameters(c, generator):
+    d, params = c["dims"], []
+    hidden = len(d) - 2
+    for i in range(hidden):
+        w, b = linear(d[i], d[i + 1], generator)
+        params += [("encoder.%d.weight" % i, w), ("encoder.%d.bias" % i, b)]
+    for head in ("mu", "log_variance"):
+        w, b = linear(d[-2], d[-1], generator)
+        params += [(head + ".weight", 0.5 * w), (head + ".bias", 0.5 * b)]
+    for j, i in enumerate(range(len(d) - 1, 0, -1)):
+        w, b = linear(d[i], d[i - 1], generator)
+        params += [("decoder.%d.weight" % j, w), ("decoder.%d.bias" % j, b)]
+    return params
+
+
+def parts(p, c, x, eps):
+    f = ACTIVATIONS[c["hidden"]]
+    d = c["dims"]
+    h = x
+    for i in range(len(d) - 2):
+        h = f(F.linear(h, p["encoder.%d.weight" % i], p["encoder.%d.bias" % i]))
+    mu = F.linear(h, p["mu.weight"], p["mu.bias"])
+    v = F.linear(h, p["log_variance.weight"], p["log_variance.bias"])
+    z = mu + torch.exp(0.5 * v) * eps
+    layers = len(d) - 1
+    for j in range(layers):
+        z = F.linear(z, p["decoder.%d.weight" % j], p["decoder.%d.bias" % j])
+        if j + 1 < layers:
+            z = f(z)
+    if c["likelihood"] == "bernoulli":
+        reconstruction = F.binary_cross_entropy_with_logits(z, x, reduction="sum") / x.shape[0]
+    else:
+        s = c["variance"]
+        reconstruction = (((x - z) ** 2).sum() / (2 * s) + 0.5 * x.numel() * math.log(2 * math.pi * s)) / x.shape[0]
+    kl = 0.5 * (mu ** 2 + torch.exp(v) - 1 - v).sum() / x.shape[0]
+    return reconstruction, kl, reconstruction + c["beta"] * kl
+
+
+def save(path, tensor):
+    np.save(path, np.ascontiguousarray(tensor.detach().cpu().numpy().astype(np.float32)))
+
+
+def save_parameters(folder, p):
+    os.makedirs(folder, exist_ok=True)
+    for name, value in p.items():
+        save(os.path.join(folder, name + ".npy"), value)
+
+
+def run_case(outdir, name, c, seed):
+    generator = torch.Generator().manual_seed(seed)
+    initial = dict(make_parameters(c, generator))
+    x = torch.rand(BATCH, c["dims"][0], generator=generator)
+    eps = torch.randn(BATCH, c["dims"][-1], generator=generator)
+    folder = os.path.join(outdir, name)
+    os.makedirs(folder, exist_ok=True)
+    save(os.path.join(folder, "x.npy"), x)
+    save(os.path.join(folder, "eps.npy"), eps)
+    save_parameters(os.path.join(folder, "initial"), initial)
+    p = {n: v.clone().requires_grad_(True) for n, v in initial.items()}
+    values = parts(p, c, x, eps)
+    values[2].backward()
+    save(os.path.join(folder, "loss.npy"), torch.stack([v.detach() for v in values]))
+    save_parameters(os.path.join(folder, "grad"), {n: v.grad for n, v in p.items()})
+    p = {n: v.clone().requires_grad_(True) for n, v in initial.items()}
+    optimizer = torch.optim.Adam(list(p.values()), lr=LR, betas=(0.9, 0.999), eps=1e-8)
+    for _ in range(STEPS):
+        optimizer.zero_grad()
+        parts(p, c, x, eps)[2].backward()
+        optimizer.step()
+    save_parameters(os.path.join(folder, "final"), p)
+
+
+def main():
+    torch.set_num_threads(1)
+    for seed, (name, c) in enumerate(sorted(CASES.items())):
+        run_case(sys.argv[1], name, c, 200 + seed)
+
+
+if __name__ == "__main__":
+    main()
