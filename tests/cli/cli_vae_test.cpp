@@ -70,6 +70,23 @@ TEST_F(CliVae, ResumedRunIsBitIdentical) {
             store::load_model(dir_ / "resumed" / "model.aek").model->state());
 }
 
+TEST_F(CliVae, ANaNInTheLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
+  ASSERT_EQ(train("--epochs 1 --optimizer sgd", "run").exit_code, 0);
+  const std::string checkpoint_before = read_file(dir_ / "run" / "checkpoint.aek");
+  // A learning rate edited into config.toml makes epoch 2 blow up.
+  std::string config = read_file(dir_ / "run" / "config.toml");
+  const auto lr = config.find("lr = 0.01");
+  ASSERT_NE(lr, std::string::npos) << config;
+  write_file(dir_ / "run" / "config.toml", config.replace(lr, 9, "lr = 1e30"));
+  const auto r = run_aekit("train --resume --epochs 3 --out " + (dir_ / "run").string(), dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+  EXPECT_TRUE(contains(r.err, "diverged at epoch 2")) << r.err;
+  EXPECT_TRUE(contains(r.err, "(epoch 1) is kept")) << r.err;
+  EXPECT_EQ(read_file(dir_ / "run" / "checkpoint.aek"), checkpoint_before);
+  EXPECT_NO_THROW(store::load_model(dir_ / "run" / "model.aek"));
+}
+
 TEST_F(CliVae, BadSettingsAreRefusedInOneLine) {
   const auto refused = [&](const std::string& flags, std::initializer_list<std::string> phrases) {
     const auto r = train(flags, "bad", "");
