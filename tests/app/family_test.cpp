@@ -39,7 +39,7 @@ TEST(Family, EachBaselineTrainsWithTheConfiguredCodeSize) {
   const Matrix x = test::manifold_data(120, 10, 3).cast<Scalar>();
   for (const auto& [kind, iterations] : {std::pair{"pca", 0u}, {"sparse_coding", 2u}, {"psd", 2u}}) {
     const train::TrainConfig c = baseline(kind, "6");
-    const auto run = find_family(kind).start(c, {x});
+    const auto run = find_family(kind).start(c, {x, {}});
     EXPECT_EQ(run->step() == nullptr, std::string(kind) == "pca") << kind;
     EXPECT_EQ(train_run(*run, c, x).size(), iterations) << kind;
     EXPECT_EQ(run->model().kind(), kind);
@@ -53,7 +53,7 @@ TEST(Family, SparseCodingWithBatchZeroIsTheBatchAlgorithmInOneGo) {
   train::TrainConfig c = baseline("sparse_coding", "6");
   c.set("batch", "0");
   const Matrix x = test::manifold_data(60, 10, 3).cast<Scalar>();
-  const auto run = find_family("sparse_coding").start(c, {x});
+  const auto run = find_family("sparse_coding").start(c, {x, {}});
   EXPECT_EQ(run->step(), nullptr);
   EXPECT_EQ(train_run(*run, c, x).size(), 2u);
 }

@@ -21,6 +21,14 @@ FloatMatrix sample_rows(models::Sampler& sampler, const data::Scaling& scaling, 
 // to their largest (white).
 image::Image sample_grid(const FloatMatrix& rows, Shape shape, Index columns = 10);
 
+// Writes rows [n, D] (data units) to `output`: .npy, the rows as float32; .png, a grid of
+// pictures of `input_shape` (or a square), `columns` per grid row. `name` is the model's, for
+// the messages. UsageError for another extension or rows that make no picture.
+void write_rows(const std::filesystem::path& output, const FloatMatrix& rows, Shape input_shape, Index columns,
+                std::string_view name);
+// The same check of the extension, before any work.
+void check_row_output(const std::filesystem::path& output);
+
 struct SampleRequest {
   std::filesystem::path output;  // .png: a grid of pictures; .npy: the rows, float32
   Index count = 100;             // n >= 1

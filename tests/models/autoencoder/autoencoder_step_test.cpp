@@ -31,8 +31,8 @@ TEST(AutoencoderStep, ADenoisingAutoencoderIsValidatedOnCorruptedRows) {
   AutoencoderStep step(model, objective, optim::make_optimizer({}), 0.01);
   const Matrix x = test::uniform_data(40, 12, 2).cast<Scalar>();
   double metrics[2], again[2];
-  step.validate({x}, metrics);
-  step.validate({x}, again);
+  step.validate({x, {}}, metrics);
+  step.validate({x, {}}, again);
   Matrix corrupted(40, 12);
   Rng noise = Rng(0).derive("validation_noise");
   r.corruption.apply(x, corrupted, noise);
@@ -56,7 +56,7 @@ TEST(AutoencoderStep, OneGroupOverEveryParameterAndMetricsOfTheObjective) {
 
     const Matrix x = test::uniform_data(40, 12, 2).cast<Scalar>();
     double metrics[2];
-    step.validate({x}, metrics);
+    step.validate({x, {}}, metrics);
     const auto m = evaluate_reconstruction(model, x);
     EXPECT_EQ(metrics[0], loss == LossKind::bce ? m.bce : m.mse);
     EXPECT_EQ(metrics[1], m.mse);

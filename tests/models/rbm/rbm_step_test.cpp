@@ -85,7 +85,7 @@ TEST(RbmStep, LearnsAndItsMetricsAreWhatTheySay) {
   ASSERT_EQ(step.metric_names(), (std::vector<std::string>{"reconstruction", "free_energy", "free_energy_gap",
                                                            "pseudo_log_likelihood"}));
   double metrics[4];
-  step.validate({val}, metrics);
+  step.validate({val, {}}, metrics);
   const Rbm& rbm = step.rbm();
   Matrix h(40, 12), v(40, 16), scratch(40, 12), reference_scratch(30, 12);
   rbm.hidden_means(val, h);
@@ -102,7 +102,7 @@ TEST(RbmStep, LearnsAndItsMetricsAreWhatTheySay) {
   EXPECT_LT(metrics[3], 0);
   EXPECT_TRUE(std::isfinite(metrics[3]));
   double again[4];
-  step.validate({val}, again);
+  step.validate({val, {}}, again);
   EXPECT_EQ(again[3], metrics[3]) << "the flipped units must be the same every validation";
 }
 

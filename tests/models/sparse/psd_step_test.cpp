@@ -37,7 +37,7 @@ TEST(PsdStep, ThreeGroupsAtomsInTheBallAndItsMetrics) {
   EXPECT_LE(step.parameters().dictionary.rowwise().norm().maxCoeff(), 1 + 1e-5);
 
   double metrics[2];
-  step.validate({x}, metrics);
+  step.validate({x, {}}, metrics);
   const PsdParameters& p = step.parameters();
   const Matrix codes = psd_infer_codes(x, psd_predict(x, p), p, config.lambda, config.gamma, config.lasso);
   EXPECT_DOUBLE_EQ(metrics[0], psd_loss(x, codes, p, config.lambda, config.gamma));
