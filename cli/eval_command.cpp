@@ -9,7 +9,7 @@
 
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/models/classifier/classification_metrics.hpp"
-#include "aekit/models/vae/vae_step.hpp"
+#include "aekit/eval/data_likelihood.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
@@ -45,15 +45,9 @@ Action add_eval_command(CLI::App& root) {
     saved.scaling.apply(d.x);
     nlohmann::json out = {{"model", args->model}, {"data", d.name}};
     if (likelihood) {
-      Rng rng = Rng(args->seed).derive("eval_likelihood");
-      if (likelihood->binarized_inputs()) {
-        Matrix binary(d.x.rows(), d.x.cols());
-        models::binarize_rows(d.x.cast<Scalar>(), binary, rng);
-        d.x = binary.cast<float>();
-      }
-      const auto e = likelihood->estimate_likelihood(d.x.cast<Scalar>(), args->importance_samples, rng);
-      out.update({{"elbo", e.elbo}, {"kl", e.kl}, {"nll", e.nll}, {"importance_samples", e.samples},
-                  {"binarized", likelihood->binarized_inputs()}});
+      const auto e = eval::data_likelihood(*likelihood, d.x.cast<Scalar>(), args->importance_samples, args->seed);
+      out.update(eval::likelihood_json(e));
+      out["binarized"] = likelihood->binarized_inputs();
       if (!args->json)
         std::cout << fmt::format("data {}: {} rows{}\nnll           {:.2f} nats  (-log p(x), {} importance samples per row)\n"
                                  "elbo          {:.2f} nats\nkl            {:.2f} nats\n",

@@ -62,6 +62,10 @@ void print_summary(const app::RunSummary& s, const train::TrainConfig& config) {
     if (m.jacobian_fro && config.contractive.active())
       std::cout << fmt::format("contraction: mean ||J_f(x)||_F of the encoder {:.5g}\n", *m.jacobian_fro);
   }
+  if (const auto& l = s.likelihood)
+    std::cout << fmt::format("test ({} rows): -log p(x) {:.2f} nats ({} importance samples; aekit eval "
+                             "--importance-samples 5000 for a tighter one)  ELBO {:.2f}  KL {:.2f}\n",
+                             l->rows, l->nll, l->samples, l->elbo, l->kl);
   if (const auto& c = s.classification)
     std::cout << fmt::format("test ({} rows): accuracy {:.2f}%  cross-entropy {:.4f}\n", c->n, 100 * c->accuracy,
                              c->cross_entropy);

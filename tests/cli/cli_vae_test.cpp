@@ -48,6 +48,13 @@ TEST_F(CliVae, TrainsAndItsNegativeElboFalls) {
   EXPECT_LT(m.back()["val_neg_elbo"].get<double>(), m.front()["val_neg_elbo"].get<double>());
   EXPECT_NEAR(m.back()["val_neg_elbo"].get<double>(),
               m.back()["val_reconstruction"].get<double>() + m.back()["val_kl"].get<double>(), 1e-9);
+  EXPECT_TRUE(contains(r.out, "-log p(x)")) << r.out;
+  const auto summary = nlohmann::json::parse(read_file(dir_ / "vae" / "summary.json"));
+  const auto& l = summary["test_likelihood"];
+  ASSERT_TRUE(l.is_object()) << summary;
+  EXPECT_EQ(l["rows"], 60);
+  EXPECT_LE(l["nll"].get<double>(), -l["elbo"].get<double>() + 1e-6);
+  EXPECT_TRUE(contains(read_file(dir_ / "vae" / "report.html"), "test -log p(x)"));
   const auto info = run_aekit("info " + (dir_ / "vae" / "model.aek").string(), dir_);
   EXPECT_TRUE(contains(info.out, "sample")) << info.out;
   EXPECT_TRUE(contains(info.out, "likelihood")) << info.out;

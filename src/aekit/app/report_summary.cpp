@@ -60,6 +60,10 @@ std::vector<std::pair<std::string, std::string>> report_summary(const RunReportI
   }
   if (const auto accuracy = r.value("test_accuracy", nlohmann::json()); accuracy.is_number())
     rows.insert(rows.begin() + 5, {"test accuracy", fmt::format("{:.2f}%", 100 * accuracy.get<double>())});
+  if (const auto l = r.value("test_likelihood", nlohmann::json()); l.is_object())
+    rows.push_back({"test -log p(x)", fmt::format("{:.2f} nats ({} importance samples per row); ELBO {:.2f}, KL {:.2f}",
+                                                  l.at("nll").get<double>(), l.at("importance_samples").get<Index>(),
+                                                  l.at("elbo").get<double>(), l.at("kl").get<double>())});
   if (const auto per_row = test_value(r, "squared_error_per_row"); per_row.is_number())
     rows.push_back({"test squared error per row",
                     number(per_row) + fmt::format(" (sum over the {} values of a row, mean over rows: Hinton & "

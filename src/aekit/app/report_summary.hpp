@@ -5,6 +5,7 @@
 //   data, test data, model, learned values, training   always
 //   test accuracy        a classifier with labelled test data
 //   test MSE, test BCE   models that reconstruct
+//   test -log p(x)       a likelihood model (a VAE): importance-sampled, with the ELBO and KL
 //   denoised test MSE (and the noisy input's)   a denoising run
 //   code statistics      models with an encoder: mean and exact zeros, plus what fits the
 //                        code's activation (near 0 or 1: sigmoid; saturated: tanh; std)

@@ -14,6 +14,7 @@
 #include "aekit/models/capability_check.hpp"
 #include "aekit/models/classifier/classification_metrics.hpp"
 #include "aekit/data/labels.hpp"
+#include "aekit/eval/data_likelihood.hpp"
 #include "aekit/store/saved_model.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/app/run_facts.hpp"
@@ -207,6 +208,17 @@ void classify_test_rows(models::Model& model, const RunData& d, RunSummary& summ
   results["classification"] = summary.classification->to_json();
 }
 
+// A likelihood model's test scores, by importance sampling with kTestImportanceSamples samples
+// (`aekit eval --importance-samples K` for a tighter estimate).
+constexpr Index kTestImportanceSamples = 20;
+void score_test_likelihood(models::Model& model, const RunData& d, std::uint64_t seed, RunSummary& summary,
+                           nlohmann::json& results) {
+  auto* likelihood = model.likelihood();
+  if (!likelihood) return;
+  summary.likelihood = eval::data_likelihood(*likelihood, d.test_set.x.cast<Scalar>(), kTestImportanceSamples, seed);
+  results["test_likelihood"] = eval::likelihood_json(*summary.likelihood);
+}
+
 // What every run writes last: test metrics next to PCA's, model.aek, summary.json, report.
 RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, const RunData& d,
                       models::Model& model, RunSummary summary, nlohmann::json results,
@@ -215,6 +227,7 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
   results.update({{"test_mse", nullptr}, {"test_bce", nullptr}, {"pca_test_mse", nullptr},
                   {"test_rows", 0}});
   if (d.has_test) classify_test_rows(model, d, summary, results);
+  if (d.has_test) score_test_likelihood(model, d, config.seed, summary, results);
   if (d.has_test && model.reconstructor()) {
     test_against_pca(model, config, d.train_x, d.test_set.x, summary);
     results.update({{"test_mse", summary.test.mse}, {"test_bce", summary.test.bce},

@@ -22,6 +22,7 @@ struct RunSummary {
   models::ReconstructionMetrics test;  // on the test data (if any)
   eval::ModelMetrics metrics;       // the same, with code statistics, Jacobian, denoising
   std::optional<models::ClassificationMetrics> classification;  // a classifier's, on labelled test data
+  std::optional<models::LikelihoodEstimate> likelihood;  // a likelihood model's, on the test data
   std::optional<double> pca_test_mse;  // PCA with as many components as the code has, when
                                        // the code is smaller than the input (not for PCA)
   double samples_per_second = 0;    // mean training throughput over the epochs of this call

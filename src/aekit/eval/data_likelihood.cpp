@@ -1,0 +1,21 @@
+#include "aekit/eval/data_likelihood.hpp"
+
+#include "aekit/models/vae/vae_step.hpp"
+
+namespace aekit::eval {
+
+models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x, Index samples,
+                                           std::uint64_t seed) {
+  Rng draws = Rng(seed).derive("importance_samples");
+  if (!model.binarized_inputs()) return model.estimate_likelihood(x, samples, draws);
+  Matrix binary(x.rows(), x.cols());
+  Rng binarize = Rng(seed).derive("binarize");
+  models::binarize_rows(x, binary, binarize);
+  return model.estimate_likelihood(binary, samples, draws);
+}
+
+nlohmann::json likelihood_json(const models::LikelihoodEstimate& e) {
+  return {{"nll", e.nll}, {"elbo", e.elbo}, {"kl", e.kl}, {"importance_samples", e.samples}, {"rows", e.rows}};
+}
+
+}  // namespace aekit::eval

@@ -1,0 +1,19 @@
+#pragma once
+// A likelihood model's scores on data rows (models/capabilities/likelihood.hpp), as `aekit
+// eval --importance-samples` and a training run's summary compute them: the rows binarized
+// once with Rng(seed).derive("binarize") when the model is trained on binarized inputs, then
+// the importance-sampled estimate with Rng(seed).derive("importance_samples").
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "aekit/models/capabilities/likelihood.hpp"
+
+namespace aekit::eval {
+
+models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x, Index samples,
+                                           std::uint64_t seed);
+
+// {"nll", "elbo", "kl", "importance_samples", "rows"}
+nlohmann::json likelihood_json(const models::LikelihoodEstimate& estimate);
+
+}  // namespace aekit::eval
