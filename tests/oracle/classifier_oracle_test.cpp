@@ -44,13 +44,6 @@ class ClassifierOracle : public ::testing::TestWithParam<ClassifierCase> {
 std::unique_ptr<test::TempDir> ClassifierOracle::dir_;
 test::ScriptRun ClassifierOracle::script_;
 
-void load_parameters(nn::Parameters& params, const std::vector<FloatMatrix>& values) {
-  auto flat = params.values();
-  std::size_t at = 0;
-  for (const auto& v : values)
-    for (Index i = 0; i < v.size(); ++i) flat[at++] = Scalar(v.data()[i]);
-}
-
 TEST_P(ClassifierOracle, LossesGradientsAndAdamStepsMatchPyTorch) {
   ASSERT_TRUE(script_.ok) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with numpy and torch "
                              "(Debian python3-torch, see scripts/install-deps)\n" << script_.report;
@@ -63,11 +56,8 @@ TEST_P(ClassifierOracle, LossesGradientsAndAdamStepsMatchPyTorch) {
   EncoderClassifier model(config, 4, c.alpha > 0);
   nn::Parameters& autoencoder = model.autoencoder().parameters();
   nn::Parameters& head = model.head_parameters();
-  std::vector<FloatMatrix> initial_autoencoder, initial_head;
-  ASSERT_TRUE(test::read_parameters(autoencoder, dir / "initial", initial_autoencoder));
-  ASSERT_TRUE(test::read_parameters(head, dir / "initial" / "head", initial_head));
-  load_parameters(autoencoder, initial_autoencoder);
-  load_parameters(head, initial_head);
+  ASSERT_TRUE(test::load_parameters(autoencoder, dir / "initial"));
+  ASSERT_TRUE(test::load_parameters(head, dir / "initial" / "head"));
   const Matrix x = test::load_npy(dir / "x.npy").cast<Scalar>();
   const FloatMatrix label_values = test::load_npy(dir / "labels.npy");
   std::vector<int> labels;

@@ -62,6 +62,15 @@ ScriptRun run_oracle_script(const std::string& script, const std::filesystem::pa
   return ::testing::AssertionSuccess();
 }
 
+::testing::AssertionResult load_parameters(nn::Parameters& params, const std::filesystem::path& folder) {
+  std::vector<FloatMatrix> values;
+  const auto read = read_parameters(params, folder, values);
+  if (!read) return read;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    std::copy(values[i].data(), values[i].data() + values[i].size(), params.values().data() + params.slices()[i].offset);
+  return ::testing::AssertionSuccess();
+}
+
 void expect_slices_close(const std::string& what, const nn::Parameters& params,
                          std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
                          double rtol, double atol, double& worst) {
@@ -77,14 +86,11 @@ OracleDifferences expect_matches_pytorch(models::Autoencoder& model,
                                          const std::function<double(Index)>& objective_at) {
   OracleDifferences worst;
   auto& params = model.parameters();
-  std::vector<FloatMatrix> initial, grads, finals;
-  EXPECT_TRUE(read_parameters(params, dir / "initial", initial));
+  std::vector<FloatMatrix> grads, finals;
+  EXPECT_TRUE(load_parameters(params, dir / "initial"));
   EXPECT_TRUE(read_parameters(params, dir / "grad", grads));
   EXPECT_TRUE(read_parameters(params, dir / "final", finals));
   if (::testing::Test::HasFailure()) return worst;
-  for (std::size_t i = 0; i < initial.size(); ++i)
-    std::copy(initial[i].data(), initial[i].data() + initial[i].size(),
-              params.values().data() + params.slices()[i].offset);
 
   // The gradient check's forward pass moves BatchNorm running statistics; the Adam run starts
   // from the initial ones, as the script's (which checks gradients on a copy).

@@ -42,6 +42,9 @@ ScriptRun run_oracle_script(const std::string& script, const std::filesystem::pa
                                            const std::filesystem::path& folder,
                                            std::vector<FloatMatrix>& out);
 
+// Reads folder/<name>.npy for every slice of `params` (as read_parameters) into its values.
+::testing::AssertionResult load_parameters(nn::Parameters& params, const std::filesystem::path& folder);
+
 // all_close for each slice of the flat array `ours` (values or gradients) against `theirs`.
 void expect_slices_close(const std::string& what, const nn::Parameters& params,
                          std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
