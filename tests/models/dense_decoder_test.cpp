@@ -1,10 +1,11 @@
 // An autoencoder's decoder as plain Dense layers (models/capabilities/dense_decoder.hpp): the
 // layer list's forward pass, computed here with Eigen, gives the model's own decode (mlp, tied
-// or not, every output activation); models whose decoder has other layers offer none.
+// or not, every output activation) and a VAE's; models whose decoder has other layers offer none.
 #include <gtest/gtest.h>
 
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/linear/pca_model.hpp"
+#include "aekit/models/vae/vae.hpp"
 #include "support/random_data.hpp"
 
 namespace aekit::models {
@@ -69,6 +70,23 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{{12, 8, 5, 3}, true, Activation::tanh, Activation::identity},
                       Case{{12, 8, 3}, true, Activation::leaky_relu, Activation::tanh},
                       Case{{12, 8, 3}, false, Activation::softplus, Activation::relu}));
+
+TEST(DenseDecoder, AVaesDecoderRunsLikeItsDecode) {
+  for (const auto likelihood : {VaeLikelihood::bernoulli, VaeLikelihood::gaussian}) {
+    VaeConfig config;
+    config.dims = {12, 8, 6, 3};
+    config.likelihood = likelihood;
+    Vae model(config);
+    Rng rng(6);
+    model.initialize(rng);
+    const DenseChain chain = model.dense_decoder()->dense_layers();
+    ASSERT_EQ(chain.layers.size(), 3u);
+    EXPECT_EQ(chain.output, likelihood == VaeLikelihood::bernoulli ? Activation::sigmoid : Activation::identity);
+    const FloatMatrix codes = test::uniform_data(4, 3, 2).array() * 2 - 1;
+    const FloatMatrix expected = model.decode(codes.cast<Scalar>()).cast<float>();
+    EXPECT_LE((forward(chain, codes) - expected).cwiseAbs().maxCoeff(), 1e-5f);
+  }
+}
 
 TEST(DenseDecoder, AConvDecoderOrAPcaHasNone) {
   AutoencoderConfig config;

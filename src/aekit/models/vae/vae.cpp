@@ -64,7 +64,9 @@ Vae::Vae(const VaeConfig& config)
     trunk_.add(std::make_unique<nn::Dense>(d[i], d[i + 1], config_.hidden, config_.init));
   for (std::size_t i = d.size() - 1; i >= 1; --i) {  // L -> H_k -> ... -> H_1 -> D
     const Activation f = i == 1 ? Activation::identity : config_.hidden;
-    decoder_.add(std::make_unique<nn::Dense>(d[i], d[i - 1], f, config_.init));
+    auto layer = std::make_unique<nn::Dense>(d[i], d[i - 1], f, config_.init);
+    decoder_layers_.push_back(layer.get());
+    decoder_.add(std::move(layer));
   }
   trunk_.set_input_gradient(false);
   parameters_.allocate_and_bind(
@@ -142,6 +144,13 @@ ConstMatrixRef Vae::sample(Index n, Rng& rng) {
 
 LikelihoodEstimate Vae::estimate_likelihood(ConstMatrixRef x, Index samples, Rng& rng) {
   return models::estimate_likelihood(*this, x, samples, rng);
+}
+
+DenseChain Vae::dense_layers() const {
+  DenseChain chain{{}, config_.likelihood == VaeLikelihood::bernoulli ? Activation::sigmoid : Activation::identity};
+  for (const nn::Dense* layer : decoder_layers_)
+    chain.layers.push_back({layer->weight().cast<float>(), layer->bias().cast<float>(), layer->activation()});
+  return chain;
 }
 
 nlohmann::json Vae::to_json() const {

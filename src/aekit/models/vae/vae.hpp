@@ -13,7 +13,7 @@
 // binarization, data in [0, 1]); evaluation binarizes once with a fixed seed.
 //
 // As a Model (kind "vae"): encode gives mu; decode the mean of p(x|z) (sigmoid(out) or out);
-// reconstruct decodes the mean code; sample decodes z ~ N(0, I); likelihood estimates -log p(x)
+// reconstruct decodes the mean code; dense_decoder hands out the decoder's Dense layers; sample decodes z ~ N(0, I); likelihood estimates -log p(x)
 // by importance sampling (likelihood.hpp).
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -45,7 +45,13 @@ struct VaeConfig {
   static VaeConfig from_json(const nlohmann::json& json);
 };
 
-class Vae final : public Model, public Encoder, public Decoder, public Reconstructor, public Sampler, public Likelihood {
+class Vae final : public Model,
+                  public Encoder,
+                  public Decoder,
+                  public Reconstructor,
+                  public Sampler,
+                  public Likelihood,
+                  public DenseDecoder {
  public:
   static constexpr const char* kKind = "vae";
 
@@ -80,6 +86,10 @@ class Vae final : public Model, public Encoder, public Decoder, public Reconstru
   Reconstructor* reconstructor() override { return this; }
   Sampler* sampler() override { return this; }
   Likelihood* likelihood() override { return this; }
+  // The decoder as plain Dense layers (the report's in-page decoder), f_out = sigmoid for a
+  // bernoulli decoder, identity for a gaussian one.
+  const DenseDecoder* dense_decoder() const override { return this; }
+  DenseChain dense_layers() const override;
 
   Index code_size() const override { return latent_size(); }
   ConstMatrixRef encode(ConstMatrixRef x) override;        // mu
@@ -98,6 +108,7 @@ class Vae final : public Model, public Encoder, public Decoder, public Reconstru
  private:
   VaeConfig config_;
   nn::Sequential trunk_, decoder_;
+  std::vector<const nn::Dense*> decoder_layers_;  // decoder_'s layers, first to last
   nn::Dense mu_head_, log_variance_head_;
   nn::Parameters parameters_;
   Workspace trunk_gradient_, mean_, prior_codes_;
