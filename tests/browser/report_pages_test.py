@@ -33,12 +33,15 @@ RUNS = {
     "leaky": ["--dims", "784,24,12,5", "--activation", "leaky_relu", "--output-activation",
               "tanh", "--loss", "mse", "--scaling", "symmetric"],
 }
-# More families, checked as pages with their own sections (free energy, pre-training) and
-# their latent explorers (an RBM decodes by one Dense layer, W^T, b and the visible means).
+# More families, checked as pages with their own sections (free energy, pre-training, a VAE's
+# likelihood, a classifier's confusion matrix) and, where True, their latent explorers (an RBM
+# decodes by one Dense layer, W^T, b and the visible means; a classifier has no decoder).
 FAMILY_RUNS = {
     "rbm": (["--model", "rbm", "--code", "32", "--optimizer", "sgd", "--lr", "0.05"], True),
     "stack": (["--model", "stack", "--dims", "784,64,8", "--linear-code", "true", "--optimizer", "sgd",
                "--lr", "0.05"], True),
+    "vae": (["--model", "vae", "--dims", "784,64,8", "--activation", "tanh", "--loss", "bce", "--binarize", "true"], True),
+    "classifier": (["--model", "classifier", "--dims", "784,64,8", "--activation", "sigmoid"], False),
 }
 
 
