@@ -35,6 +35,7 @@ Action add_scatter_command(CLI::App& root);
 Action add_sample_command(CLI::App& root);
 Action add_interpolate_command(CLI::App& root);
 Action add_traverse_command(CLI::App& root);
+Action add_sample_quality_command(CLI::App& root);
 Action add_report_command(CLI::App& root);
 Action add_compare_command(CLI::App& root);
 
