@@ -1,6 +1,6 @@
 #include "aekit/eval/data_likelihood.hpp"
 
-#include "aekit/models/vae/vae_step.hpp"
+#include "aekit/models/rbm/rbm_units.hpp"
 
 namespace aekit::eval {
 
@@ -10,7 +10,7 @@ models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatri
   if (!model.binarized_inputs()) return model.estimate_likelihood(x, samples, draws);
   Matrix binary(x.rows(), x.cols());
   Rng binarize = Rng(seed).derive("binarize");
-  models::binarize_rows(x, binary, binarize);
+  models::sample_units(models::RbmUnits::bernoulli, x, binary, binarize);  // 1 with probability x
   return model.estimate_likelihood(binary, samples, draws);
 }
 

@@ -31,4 +31,10 @@ void fill_normal(Rng& rng, Scalar* e, Index m) {
   std::copy(z, z + m, e);
 }
 
+void fill_normal(Rng& rng, MatrixRef m) {
+  for_random_segments(rng, m.rows(), m.cols(), [&](Rng& block, Index row, Index col, Index count) {
+    fill_normal(block, m.row(row).data() + col, count);
+  });
+}
+
 }  // namespace aekit

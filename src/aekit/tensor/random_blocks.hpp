@@ -46,4 +46,8 @@ void for_random_segments(Rng& rng, Index rows, Index cols, const Segment& segmen
   for (Index b = 0; b < blocks; ++b) run_block(b);
 }
 
+// Every entry of the row-major m[N,K] drawn from N(0, 1) by for_random_segments (a VAE's eps,
+// its prior codes).
+void fill_normal(Rng& rng, MatrixRef m);
+
 }  // namespace aekit

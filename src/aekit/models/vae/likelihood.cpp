@@ -50,9 +50,7 @@ LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, Index sampl
     for (Index done = 0; done < samples; done += per_pass) {
       const Index k = std::min(per_pass, samples - done), m = rows * k;
       eps.resize(m, latent);
-      for_random_segments(rng, m, latent, [&](Rng& block, Index row, Index col, Index count) {
-        fill_normal(block, eps.data() + row * latent + col, count);
-      });
+      fill_normal(rng, eps);
       z.resize(m, latent);
       repeated.resize(m, d);
       for (Index r = 0; r < rows; ++r) {

@@ -136,9 +136,7 @@ ConstMatrixRef Vae::reconstruct(ConstMatrixRef x) {
 
 ConstMatrixRef Vae::sample(Index n, Rng& rng) {
   MatrixMap z = prior_codes_.view(n, latent_size());
-  for_random_segments(rng, n, latent_size(), [&](Rng& block, Index row, Index col, Index count) {
-    fill_normal(block, z.data() + row * z.cols() + col, count);
-  });
+  fill_normal(rng, z);
   return decode(z);
 }
 

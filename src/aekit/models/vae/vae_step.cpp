@@ -7,6 +7,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/loss/gaussian_kl.hpp"
+#include "aekit/models/rbm/rbm_units.hpp"
 #include "aekit/models/vae/elbo.hpp"
 #include "aekit/tensor/random_blocks.hpp"
 
@@ -15,15 +16,6 @@ namespace aekit::models {
 void VaeTraining::validate() const {
   if (!(beta >= 0) || !std::isfinite(beta)) throw UsageError(fmt::format("beta: expected a finite value >= 0, found {}", beta));
   if (kl_warmup < 0) throw UsageError(fmt::format("kl_warmup: expected 0 or more minibatches, found {}", kl_warmup));
-}
-
-void binarize_rows(ConstMatrixRef x, MatrixRef out, Rng& rng) {
-  AEKIT_ASSERT(out.rows() == x.rows() && out.cols() == x.cols());
-  for_random_segments(rng, x.rows(), x.cols(), [&](Rng& block, Index row, Index col, Index count) {
-    Scalar* u = out.data() + row * out.cols() + col;
-    fill_uniform(block, u, count);
-    for (Index i = 0; i < count; ++i) u[i] = u[i] < x(row, col + i) ? Scalar(1) : Scalar(0);
-  });
 }
 
 VaeStep::VaeStep(Vae& model, const optim::OptimizerConfig& optimizer, double learning_rate, VaeTraining training)
@@ -40,17 +32,14 @@ double VaeStep::kl_weight(std::int64_t step) const {
 ConstMatrixRef VaeStep::model_inputs(ConstMatrixRef x, Rng& noise) {
   if (!model_.config().binarize) return x;
   MatrixMap binary = inputs_.view(x.rows(), x.cols());
-  binarize_rows(x, binary, noise);
+  sample_units(RbmUnits::bernoulli, x, binary, noise);  // 1 with probability x
   return binary;
 }
 
 VaeStep::Parts VaeStep::run(ConstMatrixRef x, Rng& noise, double kl_weight) {
   ConstMatrixRef inputs = model_inputs(x, noise);
-  const Index latent = model_.latent_size();
-  MatrixMap eps = eps_.view(x.rows(), latent);
-  for_random_segments(noise, x.rows(), latent, [&](Rng& block, Index row, Index col, Index count) {
-    fill_normal(block, eps.data() + row * latent + col, count);
-  });
+  MatrixMap eps = eps_.view(x.rows(), model_.latent_size());
+  fill_normal(noise, eps);
   return evaluate(inputs, eps, kl_weight);
 }
 

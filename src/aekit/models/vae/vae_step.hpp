@@ -1,7 +1,8 @@
 #pragma once
 // The training step of a VAE (vae.hpp) on the one training loop: one parameter group "model"
 // with one optimizer; per minibatch X[B,D]
-//   x    = X, or x ~ Bernoulli(X) drawn afresh (config.binarize: dynamic binarization)
+//   x    = X, or x ~ Bernoulli(X) drawn afresh (config.binarize: dynamic binarization, by
+//          models/rbm/rbm_units.hpp's sample_units)
 //   eps ~ N(0, I) [B,L] from the loop's noise stream, z = mu(x) + exp(v(x)/2) * eps
 //   L    = 1/B sum_n -log p(x_n|z_n)  +  w_t * 1/B sum_n KL(q(z|x_n) || N(0, I))     (elbo.hpp,
 //          loss/gaussian_kl.hpp); w_t = beta * min(1, (t + 1) / kl_warmup) at global step t
@@ -23,9 +24,6 @@ struct VaeTraining {
   std::int64_t kl_warmup = 0;  // minibatches over which the weight rises linearly to beta; 0: none
   void validate() const;       // UsageError naming the bad value
 };
-
-// Binarizes x[N,D] in [0, 1] into out: 1 with probability x (draws from rng, any thread count).
-void binarize_rows(ConstMatrixRef x, MatrixRef out, Rng& rng);
 
 class VaeStep final : public train::TrainingStep {
  public:
