@@ -148,6 +148,9 @@ TEST_F(CliClassify, BadInputIsRefusedInOneLineAndWritesNothing) {
   const auto r = run_aekit("classify --data npy:" + (dir_ / "unlabelled.npy").string() +
                                " --test-data none --dims 16,4 --out " + (dir_ / "f").string(), dir_);
   expect_refused(r, {"classifier", "label", "none"}, "f");
+  const auto g = run_aekit("classify --data " + spec("train") + " --test-data npy:" + (dir_ / "test.npy").string() +
+                               " --dims 16,4 --out " + (dir_ / "g").string(), dir_);
+  expect_refused(g, {"test data", "no labels", "--test-data none"}, "g");
 }
 
 }  // namespace

@@ -198,14 +198,18 @@ void scale_and_split(RunData& d, const train::TrainConfig& config) {
 // A classifier's test accuracy, cross-entropy and confusion matrix, when the test rows have labels.
 void classify_test_rows(models::Model& model, const RunData& d, RunSummary& summary, nlohmann::json& results) {
   auto* classifier = model.classifier();
-  if (!classifier) return;
-  if (d.test_set.labels.empty())
-    throw Error(fmt::format("test data '{}' has no labels to score the classifier with (add ?labels=FILE to "
-                            "its spec, or --test-data none)", d.test_set.name));
+  if (!classifier) return;  // refuse_unlabelled_test_data checked the labels before training
   summary.classification = models::measure_classification(*classifier, d.test_set.x, d.test_set.labels, true);
   results["test_rows"] = d.test_set.x.rows();
   results["test_accuracy"] = summary.classification->accuracy;
   results["classification"] = summary.classification->to_json();
+}
+
+// A classifier is scored on labelled test rows: UsageError before any training otherwise.
+void refuse_unlabelled_test_data(models::Model& model, const RunData& d) {
+  if (d.has_test && model.classifier() && d.test_set.labels.empty())
+    throw UsageError(fmt::format("test data '{}' has no labels to score the classifier with (add ?labels=FILE to "
+                                 "its spec, or --test-data none)", d.test_set.name));
 }
 
 // A likelihood model's test scores, by importance sampling with kTestImportanceSamples samples
@@ -361,6 +365,7 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   scale_and_split(d, config);
   family.check(config, d.train_x.rows(), d.train_x.cols());
   const auto run = family.start(config, {d.train_x.cast<Scalar>(), d.train_labels});
+  refuse_unlabelled_test_data(run->model(), d);
   if (!run->step()) return run_fit(config, folder, d, *run, signals, log);
   refuse_if_stopped(signals, "before training started");
   if (resume) {
