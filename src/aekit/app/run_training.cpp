@@ -365,8 +365,8 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   scale_and_split(d, config);
   family.check(config, d.train_x.rows(), d.train_x.cols());
   const auto run = family.start(config, {d.train_x.cast<Scalar>(), d.train_labels});
-  refuse_unlabelled_test_data(run->model(), d);
   if (!run->step()) return run_fit(config, folder, d, *run, signals, log);
+  refuse_unlabelled_test_data(run->model(), d);  // a one-shot fit has no model before it
   refuse_if_stopped(signals, "before training started");
   if (resume) {
     remove_stale_temporaries(folder);
