@@ -40,12 +40,12 @@ Action add_eval_command(CLI::App& root) {
     models::Classifier* classifier = saved.model->classifier();
     models::Likelihood* likelihood =
         args->importance_samples > 0 ? &models::require_likelihood(*saved.model, args->model) : nullptr;
-    if (!classifier) models::require_reconstructor(*saved.model, args->model);
+    if (!classifier && !likelihood) models::require_reconstructor(*saved.model, args->model);
     data::Dataset d = load_data_for_model(args->data, saved.model->input_shape(), args->model);
     saved.scaling.apply(d.x);
     nlohmann::json out = {{"model", args->model}, {"data", d.name}};
     if (likelihood) {
-      const auto e = eval::data_likelihood(*likelihood, d.x.cast<Scalar>(), args->importance_samples, args->seed);
+      const auto e = eval::data_likelihood(*likelihood, d.x.cast<Scalar>(), d.labels, args->importance_samples, args->seed);
       out.update(eval::likelihood_json(e));
       out["binarized"] = likelihood->binarized_inputs();
       if (!args->json)

@@ -15,7 +15,7 @@ class Recording final : public models::Likelihood {
  public:
   explicit Recording(bool binarized) : binarized_(binarized) {}
   bool binarized_inputs() const override { return binarized_; }
-  models::LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, Index samples, Rng&) override {
+  models::LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t>, Index samples, Rng&) override {
     seen = x;
     return {x.rows(), samples, double(x.mean()), 1, 2};
   }
@@ -28,12 +28,12 @@ class Recording final : public models::Likelihood {
 TEST(DataLikelihood, BinarizesOnceForABinarizedModelOnly) {
   const Matrix x = test::uniform_data(50, 20, 1).cast<Scalar>();
   Recording plain(false), binary(true), again(true);
-  data_likelihood(plain, x, 7, 3);
+  data_likelihood(plain, x, {}, 7, 3);
   EXPECT_EQ(plain.seen, x);
-  const auto e = data_likelihood(binary, x, 7, 3);
+  const auto e = data_likelihood(binary, x, {}, 7, 3);
   EXPECT_TRUE((binary.seen.array() == 0 || binary.seen.array() == 1).all());
   EXPECT_NEAR(binary.seen.mean(), x.mean(), 0.05);  // 1 with probability x
-  data_likelihood(again, x, 7, 3);
+  data_likelihood(again, x, {}, 7, 3);
   EXPECT_EQ(again.seen, binary.seen);
   const auto json = likelihood_json(e);
   EXPECT_EQ(json["importance_samples"], 7);

@@ -8,6 +8,7 @@ For each case below, writes into OUTDIR/<case>/ (float32, C order):
                       .bias of the trunk, mu.weight, mu.bias, log_variance.weight, log_variance.bias,
                       decoder.J.weight and .bias
   x.npy [BATCH, D]    the inputs (in (0, 1); bernoulli targets may be grey levels)
+  labels.npy [BATCH]  the class of each row (conditional cases: one-hot y into both networks)
   eps.npy [BATCH, L]  the reparameterization noise
   loss.npy [3]        reconstruction, KL, reconstruction + beta * KL at the initial values
   grad/<name>.npy     d (reconstruction + beta * KL) / d parameter
@@ -16,7 +17,8 @@ For each case below, writes into OUTDIR/<case>/ (float32, C order):
 The model: h = f(... f(W_1 x + b_1) ...), mu = W_mu h + b_mu, v = W_v h + b_v,
 z = mu + exp(v / 2) * eps, out = the mirrored decoder (f between layers, last layer linear);
 reconstruction = mean over rows of the sum over the row of BCEWithLogits(out, x) (bernoulli) or
-of (x - out)^2 / (2 s) + log(2 pi s) / 2 (gaussian, variance s);
+of (x - out)^2 / (2 s) + log(2 pi s) / 2 (gaussian, variance s; a learned variance: out = [o | r],
+s = e^r); a conditional VAE (classes C) takes [x | y] and decodes [z | y], y the one-hot label;
 KL = mean over rows of 1/2 sum_j (mu^2 + e^v - 1 - v).
 """
 import math
@@ -39,6 +41,10 @@ LR = 1e-2
 CASES = {
     "bernoulli_tanh": dict(dims=[12, 8, 3], hidden="tanh", likelihood="bernoulli", variance=1.0, beta=1.0),
     "gaussian_relu_beta2": dict(dims=[12, 9, 6, 4], hidden="relu", likelihood="gaussian", variance=0.5, beta=2.0),
+    "gaussian_learned_variance": dict(dims=[12, 8, 3], hidden="tanh", likelihood="gaussian", variance=1.0, beta=1.0,
+                                      learned=True),
+    "conditional_bernoulli": dict(dims=[12, 8, 3], hidden="tanh", likelihood="bernoulli", variance=1.0, beta=1.0,
+                                  classes=4),
 }
 
 ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu}
@@ -51,29 +57,30 @@ def linear(fan_in, fan_out, generator):
 
 
 def make_parameters(c, generator):
-    d, params = c["dims"], []
+    d, params, classes = c["dims"], [], c.get("classes", 0)
     hidden = len(d) - 2
     for i in range(hidden):
-        w, b = linear(d[i], d[i + 1], generator)
+        w, b = linear(d[i] + (classes if i == 0 else 0), d[i + 1], generator)
         params += [("encoder.%d.weight" % i, w), ("encoder.%d.bias" % i, b)]
     for head in ("mu", "log_variance"):
         w, b = linear(d[-2], d[-1], generator)
         params += [(head + ".weight", 0.5 * w), (head + ".bias", 0.5 * b)]
     for j, i in enumerate(range(len(d) - 1, 0, -1)):
-        w, b = linear(d[i], d[i - 1], generator)
+        outputs = d[0] * (2 if c.get("learned") else 1) if i == 1 else d[i - 1]
+        w, b = linear(d[i] + (classes if j == 0 else 0), outputs, generator)
         params += [("decoder.%d.weight" % j, w), ("decoder.%d.bias" % j, b)]
     return params
 
 
-def parts(p, c, x, eps):
+def parts(p, c, x, y, eps):
     f = ACTIVATIONS[c["hidden"]]
     d = c["dims"]
-    h = x
+    h = torch.cat([x, y], 1)
     for i in range(len(d) - 2):
         h = f(F.linear(h, p["encoder.%d.weight" % i], p["encoder.%d.bias" % i]))
     mu = F.linear(h, p["mu.weight"], p["mu.bias"])
     v = F.linear(h, p["log_variance.weight"], p["log_variance.bias"])
-    z = mu + torch.exp(0.5 * v) * eps
+    z = torch.cat([mu + torch.exp(0.5 * v) * eps, y], 1)
     layers = len(d) - 1
     for j in range(layers):
         z = F.linear(z, p["decoder.%d.weight" % j], p["decoder.%d.bias" % j])
@@ -81,6 +88,9 @@ def parts(p, c, x, eps):
             z = f(z)
     if c["likelihood"] == "bernoulli":
         reconstruction = F.binary_cross_entropy_with_logits(z, x, reduction="sum") / x.shape[0]
+    elif c.get("learned"):
+        o, r = z[:, : x.shape[1]], z[:, x.shape[1]:]
+        reconstruction = 0.5 * ((x - o) ** 2 * torch.exp(-r) + r + math.log(2 * math.pi)).sum() / x.shape[0]
     else:
         s = c["variance"]
         reconstruction = (((x - z) ** 2).sum() / (2 * s) + 0.5 * x.numel() * math.log(2 * math.pi * s)) / x.shape[0]
@@ -103,13 +113,17 @@ def run_case(outdir, name, c, seed):
     initial = dict(make_parameters(c, generator))
     x = torch.rand(BATCH, c["dims"][0], generator=generator)
     eps = torch.randn(BATCH, c["dims"][-1], generator=generator)
+    classes = c.get("classes", 0)
+    labels = torch.randint(0, max(classes, 1), (BATCH,), generator=generator)
+    y = F.one_hot(labels, classes).float() if classes else torch.zeros(BATCH, 0)
     folder = os.path.join(outdir, name)
     os.makedirs(folder, exist_ok=True)
     save(os.path.join(folder, "x.npy"), x)
+    save(os.path.join(folder, "labels.npy"), labels)
     save(os.path.join(folder, "eps.npy"), eps)
     save_parameters(os.path.join(folder, "initial"), initial)
     p = {n: v.clone().requires_grad_(True) for n, v in initial.items()}
-    values = parts(p, c, x, eps)
+    values = parts(p, c, x, y, eps)
     values[2].backward()
     save(os.path.join(folder, "loss.npy"), torch.stack([v.detach() for v in values]))
     save_parameters(os.path.join(folder, "grad"), {n: v.grad for n, v in p.items()})
@@ -117,7 +131,7 @@ def run_case(outdir, name, c, seed):
     optimizer = torch.optim.Adam(list(p.values()), lr=LR, betas=(0.9, 0.999), eps=1e-8)
     for _ in range(STEPS):
         optimizer.zero_grad()
-        parts(p, c, x, eps)[2].backward()
+        parts(p, c, x, y, eps)[2].backward()
         optimizer.step()
     save_parameters(os.path.join(folder, "final"), p)
 

@@ -1,4 +1,5 @@
-// Cross-check of the VAE step against PyTorch (tests/oracle/vae_oracle.py): for the same
+// Cross-check of the VAE step against PyTorch (tests/oracle/vae_oracle.py), with fixed and
+// learned decoder variance and a conditional VAE: for the same
 // parameters, inputs and reparameterization noise eps, VaeStep::evaluate's reconstruction and KL
 // terms, every parameter's gradient of reconstruction + beta * KL, and the parameters after 10
 // Adam steps on the same batch. (The step's own draw of eps and of the binarization is checked
@@ -23,6 +24,8 @@ struct VaeOracleCase {
   Activation hidden;
   VaeLikelihood likelihood;
   double variance, beta;
+  bool learn_variance = false;
+  Index classes = 0;
 };
 void PrintTo(const VaeOracleCase& c, std::ostream* os) { *os << c.name; }
 
@@ -51,16 +54,22 @@ TEST_P(VaeOracle, PartsGradientsAndAdamStepsMatchPyTorch) {
   config.hidden = c.hidden;
   config.likelihood = c.likelihood;
   config.variance = c.variance;
+  config.learn_variance = c.learn_variance;
+  config.classes = c.classes;
   Vae model(config);
   nn::Parameters& params = model.parameters();
   std::vector<FloatMatrix> grads, final_values;
   ASSERT_TRUE(test::load_parameters(params, dir / "initial"));
   const Matrix x = test::load_npy(dir / "x.npy").cast<Scalar>(), eps = test::load_npy(dir / "eps.npy").cast<Scalar>();
+  const FloatMatrix stored_labels = test::load_npy(dir / "labels.npy");
+  std::vector<std::int32_t> labels;
+  if (c.classes > 0)
+    for (Index i = 0; i < stored_labels.size(); ++i) labels.push_back(std::int32_t(stored_labels.data()[i]));
 
   optim::OptimizerConfig adam;
   VaeStep step(model, adam, 1e-2, {c.beta, 0});
   params.zero_grads();
-  const auto parts = step.evaluate(x, eps, c.beta);
+  const auto parts = step.evaluate(x, labels, eps, c.beta);
   const std::vector<Scalar> ours = {Scalar(parts.reconstruction), Scalar(parts.kl),
                                     Scalar(parts.reconstruction + c.beta * parts.kl)};
   double worst_loss = 0, worst_gradient = 0, worst_final = 0;
@@ -71,7 +80,7 @@ TEST_P(VaeOracle, PartsGradientsAndAdamStepsMatchPyTorch) {
   auto& group = step.groups()[0];
   for (int t = 0; t < 10; ++t) {
     params.zero_grads();
-    step.evaluate(x, eps, c.beta);
+    step.evaluate(x, labels, eps, c.beta);
     group.optimizer->step(group.values, group.grads, group.learning_rate);
   }
   ASSERT_TRUE(test::read_parameters(params, dir / "final", final_values));
@@ -84,7 +93,9 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, VaeOracle,
     ::testing::Values(
         VaeOracleCase{"bernoulli_tanh", {12, 8, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0},
-        VaeOracleCase{"gaussian_relu_beta2", {12, 9, 6, 4}, Activation::relu, VaeLikelihood::gaussian, 0.5, 2.0}),
+        VaeOracleCase{"gaussian_relu_beta2", {12, 9, 6, 4}, Activation::relu, VaeLikelihood::gaussian, 0.5, 2.0},
+        VaeOracleCase{"gaussian_learned_variance", {12, 8, 3}, Activation::tanh, VaeLikelihood::gaussian, 1.0, 1.0, true},
+        VaeOracleCase{"conditional_bernoulli", {12, 8, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0, false, 4}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

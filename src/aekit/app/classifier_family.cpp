@@ -14,16 +14,6 @@
 namespace aekit::app {
 namespace {
 
-// C = the largest training label + 1; UsageError without labels.
-Index class_count(std::span<const int> labels) {
-  if (labels.empty())
-    throw UsageError("model classifier needs a class label per training row: the data has none (set --labels FILE, "
-                     "or ?labels=FILE or ?label_column=K in the data spec)");
-  const auto [low, high] = std::minmax_element(labels.begin(), labels.end());
-  if (*low < 0) throw UsageError(fmt::format("labels: expected class indices >= 0, found {}", *low));
-  return Index(*high) + 1;
-}
-
 Index labelled_rows(const train::TrainConfig& c, Index rows) { return c.labelled == 0 ? rows : c.labelled; }
 
 models::HybridObjective hybrid_objective(const train::TrainConfig& c, const train::Rows& rows) {
@@ -36,7 +26,7 @@ class ClassifierRun final : public FamilyRun {
  public:
   ClassifierRun(const train::TrainConfig& c, const train::Rows& rows)
       : labelled_(labelled_rows(c, rows.x.rows())),
-        model_(c.model, class_count(rows.labels), c.reconstruction_weight > 0),
+        model_(c.model, class_count(rows.labels, "model classifier"), c.reconstruction_weight > 0),
         step_(model_, c.optimizer, c.lr, hybrid_objective(c, rows)) {
     Rng init = Rng(c.seed).derive("init");
     model_.initialize(init);

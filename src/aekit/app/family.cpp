@@ -41,6 +41,15 @@ void require_unit_interval(ConstMatrixRef x, const std::string& what, const std:
                                  "use scaling = unit, {}", what, low, high, alternative));
 }
 
+Index class_count(std::span<const int> labels, const std::string& who) {
+  if (labels.empty())
+    throw UsageError(fmt::format("{} needs a class label per training row: the data has none (set --labels FILE, "
+                                 "or ?labels=FILE or ?label_column=K in the data spec)", who));
+  const auto [low, high] = std::minmax_element(labels.begin(), labels.end());
+  if (*low < 0) throw UsageError(fmt::format("labels: expected class indices >= 0, found {}", *low));
+  return Index(*high) + 1;
+}
+
 train::LoopSettings loop_settings(const train::TrainConfig& config) {
   train::LoopSettings s;
   s.epochs = config.epochs;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ std::vector<std::string> family_names();
 // Binary units and cross-entropy need probabilities: UsageError unless every value of the
 // scaled training rows x lies in [0, 1], naming `what` needs it and `alternative`.
 void require_unit_interval(ConstMatrixRef x, const std::string& what, const std::string& alternative);
+// C = the largest training label + 1; UsageError naming `who` (e.g. "model classifier")
+// without labels or with a negative one.
+Index class_count(std::span<const int> labels, const std::string& who);
 
 // init_from: the parameters of the autoencoder in the model file `path`, which must have
 // `model`'s layers and activations (UsageError naming both otherwise).

@@ -205,11 +205,14 @@ void classify_test_rows(models::Model& model, const RunData& d, RunSummary& summ
   results["classification"] = summary.classification->to_json();
 }
 
-// A classifier is scored on labelled test rows: UsageError before any training otherwise.
+// A classifier (and a conditional model's likelihood) is scored on labelled test rows:
+// UsageError before any training otherwise.
 void refuse_unlabelled_test_data(models::Model& model, const RunData& d) {
-  if (d.has_test && model.classifier() && d.test_set.labels.empty())
-    throw UsageError(fmt::format("test data '{}' has no labels to score the classifier with (add ?labels=FILE to "
-                                 "its spec, or --test-data none)", d.test_set.name));
+  const bool conditional = model.likelihood() && model.likelihood()->condition_classes() > 0;
+  if (d.has_test && (model.classifier() || conditional) && d.test_set.labels.empty())
+    throw UsageError(fmt::format("test data '{}' has no labels to score the {} with (add ?labels=FILE to "
+                                 "its spec, or --test-data none)", d.test_set.name,
+                                 conditional ? "conditional model" : "classifier"));
 }
 
 // A likelihood model's test scores, by importance sampling with kTestImportanceSamples samples
@@ -219,7 +222,8 @@ void score_test_likelihood(models::Model& model, const RunData& d, std::uint64_t
                            nlohmann::json& results) {
   auto* likelihood = model.likelihood();
   if (!likelihood) return;
-  summary.likelihood = eval::data_likelihood(*likelihood, d.test_set.x.cast<Scalar>(), kTestImportanceSamples, seed);
+  summary.likelihood = eval::data_likelihood(*likelihood, d.test_set.x.cast<Scalar>(), d.test_set.labels,
+                                             kTestImportanceSamples, seed);
   results["test_likelihood"] = eval::likelihood_json(*summary.likelihood);
 }
 

@@ -1,17 +1,22 @@
 #include "aekit/eval/data_likelihood.hpp"
 
+#include "aekit/error.hpp"
 #include "aekit/models/rbm/rbm_units.hpp"
 
 namespace aekit::eval {
 
-models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x, Index samples,
-                                           std::uint64_t seed) {
+models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x,
+                                           std::span<const std::int32_t> labels, Index samples, std::uint64_t seed) {
+  if (model.condition_classes() > 0 && labels.empty())
+    throw UsageError("a conditional model scores -log p(x|y): the data has no labels (add ?labels=FILE or "
+                     "?label_column=K to the data spec)");
+  if (model.condition_classes() == 0) labels = {};
   Rng draws = Rng(seed).derive("importance_samples");
-  if (!model.binarized_inputs()) return model.estimate_likelihood(x, samples, draws);
+  if (!model.binarized_inputs()) return model.estimate_likelihood(x, labels, samples, draws);
   Matrix binary(x.rows(), x.cols());
   Rng binarize = Rng(seed).derive("binarize");
   models::sample_units(models::RbmUnits::bernoulli, x, binary, binarize);  // 1 with probability x
-  return model.estimate_likelihood(binary, samples, draws);
+  return model.estimate_likelihood(binary, labels, samples, draws);
 }
 
 nlohmann::json likelihood_json(const models::LikelihoodEstimate& e) {

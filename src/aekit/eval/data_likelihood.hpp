@@ -5,13 +5,16 @@
 // the importance-sampled estimate with Rng(seed).derive("importance_samples").
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "aekit/models/capabilities/likelihood.hpp"
 
 namespace aekit::eval {
 
-models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x, Index samples,
-                                           std::uint64_t seed);
+// labels[N]: the rows' classes, which a conditional model needs (UsageError without them);
+// ignored by an unconditional one.
+models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x,
+                                           std::span<const std::int32_t> labels, Index samples, std::uint64_t seed);
 
 // {"nll", "elbo", "kl", "importance_samples", "rows"}
 nlohmann::json likelihood_json(const models::LikelihoodEstimate& estimate);

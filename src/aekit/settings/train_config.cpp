@@ -96,6 +96,7 @@ models::VaeConfig TrainConfig::vae_config() const {
   c.init = model.init;
   c.likelihood = loss == models::LossKind::bce ? models::VaeLikelihood::bernoulli : models::VaeLikelihood::gaussian;
   c.variance = vae_variance;
+  c.learn_variance = learn_variance;
   c.binarize = binarize;
   return c;
 }

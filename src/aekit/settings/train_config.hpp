@@ -51,6 +51,8 @@ struct TrainConfig {
   models::VaeTraining vae;              // vae: beta, KL warm-up
   double vae_variance = 1;              // vae with loss mse: the Gaussian decoder's variance
   bool binarize = false;                // vae: dynamic binarization of the inputs
+  bool learn_variance = false;          // vae with loss mse: the decoder also gives log sigma^2
+  bool conditional = false;             // vae: a conditional VAE on the data's labels
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code
@@ -99,7 +101,8 @@ struct TrainConfig {
   models::PsdConfig psd_config() const;
   models::RbmTraining rbm_training() const;
   // The VAE of these settings: dims, activation and init of [autoencoder], the decoder's
-  // likelihood from loss (bce: bernoulli, mse: gaussian with vae_variance), binarize.
+  // likelihood from loss (bce: bernoulli, mse: gaussian with vae_variance or learn_variance),
+  // binarize; classes stay 0 (a conditional VAE's come from the training labels).
   models::VaeConfig vae_config() const;
   // What the training loss is, for reports and charts: the loss option ("mse", "bce"); a
   // classifier's "cross-entropy", or "cross-entropy + ALPHA * LOSS" with the hybrid objective.

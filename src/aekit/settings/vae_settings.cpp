@@ -43,7 +43,19 @@ SettingsSection vae_settings() {
                        .type = OptionType::real,
                        .default_value = "1",
                        .help = "loss mse: the gaussian decoder's fixed variance sigma^2",
-                       .binding = field(&TrainConfig::vae_variance)}},
+                       .binding = field(&TrainConfig::vae_variance)},
+                      {.name = "learn_variance",
+                       .type = OptionType::boolean,
+                       .default_value = "false",
+                       .help = "loss mse: the decoder also learns log sigma^2 per value and row (Kingma & Welling's "
+                               "gaussian decoder) instead of the fixed vae_variance",
+                       .binding = field(&TrainConfig::learn_variance)},
+                      {.name = "conditional",
+                       .type = OptionType::boolean,
+                       .default_value = "false",
+                       .help = "a conditional VAE: the class label, one-hot, goes into the encoder and the decoder "
+                               "(labels from the data set or --labels); samples come in class-major blocks",
+                       .binding = field(&TrainConfig::conditional)}},
           .validate = check_vae};
 }
 

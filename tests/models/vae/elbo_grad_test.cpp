@@ -1,5 +1,6 @@
 // The pieces of the ELBO (models/vae/elbo.hpp): -log p(x|z) and its gradient by finite
-// differences for both decoders, the rows' log-likelihoods summing to the mean, and the
+// differences for both decoders (the gaussian with a fixed and a learned variance), the rows'
+// log-likelihoods summing to the mean, and the
 // reparameterization's gradient by finite differences.
 #include "aekit/models/vae/elbo.hpp"
 
@@ -40,11 +41,26 @@ TEST(Elbo, ReconstructionGradientMatchesFiniteDifferences) {
     for (const double r : rows) sum += r;
     EXPECT_NEAR(-sum / 4, reconstruction_nll(config, out, x), 1e-12);
   }
+  VaeConfig learned;  // out = [o | r], variance e^r per value
+  learned.likelihood = VaeLikelihood::gaussian;
+  learned.learn_variance = true;
+  Matrix both = random_matrix(4, 10, -1, 1, 7);
+  const Matrix x = random_matrix(4, 5, 0, 1, 8);
+  Matrix d_both(4, 10);
+  reconstruction_nll_gradient(learned, both, x, d_both);
+  const auto result = test::check_gradient("learned variance", {both.data(), std::size_t(both.size())},
+                                           [&] { return reconstruction_nll(learned, both, x); },
+                                           {d_both.data(), std::size_t(d_both.size())});
+  EXPECT_TRUE(result.ok) << result.report;
+  Matrix fixed_as_learned(1, 6);  // r = log 2 everywhere is the fixed variance 2
+  fixed_as_learned << 0.1, -0.2, 0.3, std::log(2.0), std::log(2.0), std::log(2.0);
   VaeConfig gaussian;
   gaussian.likelihood = VaeLikelihood::gaussian;
   gaussian.variance = 2;
   const Matrix zero = Matrix::Zero(1, 3);  // a perfect mean: only the normalizer is left
   EXPECT_NEAR(reconstruction_nll(gaussian, zero, zero), 1.5 * std::log(2 * std::numbers::pi * 2), 1e-12);
+  EXPECT_NEAR(reconstruction_nll(learned, fixed_as_learned, zero),
+              reconstruction_nll(gaussian, fixed_as_learned.leftCols(3), zero), 1e-6);
 }
 
 TEST(Elbo, ReparameterizationGradientMatchesFiniteDifferences) {

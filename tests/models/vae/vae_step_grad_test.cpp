@@ -1,7 +1,7 @@
 // The VAE's training step (models/vae/vae_step.hpp) against finite differences of the loss it
 // reports, with the noise replayed (the context's stream reseeded for every evaluation, so each
 // one draws the same eps and the same binarization): bernoulli and gaussian decoders, beta and
-// KL warm-up, binarized inputs.
+// KL warm-up, binarized inputs, a learned decoder variance, a conditional VAE.
 #include <gtest/gtest.h>
 
 #include "aekit/models/vae/vae_step.hpp"
@@ -17,6 +17,8 @@ struct VaeGradientCase {
   bool binarize;
   double beta;
   std::int64_t kl_warmup;
+  bool learn_variance = false;
+  Index classes = 0;
 };
 void PrintTo(const VaeGradientCase& c, std::ostream* os) { *os << c.name; }
 
@@ -29,6 +31,8 @@ TEST_P(VaeStepGradient, MatchesFiniteDifferencesOfItsLoss) {
   config.likelihood = c.likelihood;
   config.variance = 0.5;
   config.binarize = c.binarize;
+  config.learn_variance = c.learn_variance;
+  config.classes = c.classes;
   Vae model(config);
   Rng init(3);
   model.initialize(init);
@@ -36,10 +40,12 @@ TEST_P(VaeStepGradient, MatchesFiniteDifferencesOfItsLoss) {
   Rng data(4);
   Matrix x(6, 7);
   for (Index i = 0; i < x.size(); ++i) x.data()[i] = data.uniform(0.05, 0.95);
+  std::vector<std::int32_t> labels;
+  for (Index n = 0; n < x.rows() && c.classes > 0; ++n) labels.push_back(std::int32_t(n % c.classes));
   std::vector<double> losses(3);
   const auto loss = [&] {
     test::GradientsOnlyContext context(11);
-    step.step({x, {}}, context, losses);
+    step.step({x, labels}, context, losses);
     return losses[0];
   };
   loss();
@@ -55,7 +61,9 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, VaeStepGradient,
     ::testing::Values(VaeGradientCase{"bernoulli", VaeLikelihood::bernoulli, false, 1, 0},
                       VaeGradientCase{"bernoulli_binarized_beta4", VaeLikelihood::bernoulli, true, 4, 0},
-                      VaeGradientCase{"gaussian_warmup", VaeLikelihood::gaussian, false, 1, 10}),
+                      VaeGradientCase{"gaussian_warmup", VaeLikelihood::gaussian, false, 1, 10},
+                      VaeGradientCase{"gaussian_learned_variance", VaeLikelihood::gaussian, false, 1, 0, true},
+                      VaeGradientCase{"conditional_binarized", VaeLikelihood::bernoulli, true, 1, 0, false, 3}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(VaeStep, KlWeightRisesLinearlyOverTheWarmUp) {

@@ -31,17 +31,24 @@ struct LogSumExp {
 
 }  // namespace
 
-LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, Index samples, Rng& rng, Index decoder_rows) {
+LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<const std::int32_t> labels,
+                                       Index samples, Rng& rng, Index decoder_rows) {
   if (samples < 1) throw UsageError(fmt::format("importance samples: expected at least 1, found {}", samples));
+  if (!model.conditional()) labels = {};
+  else if (Index(labels.size()) != x.rows())
+    throw Error(fmt::format("a conditional vae scores -log p(x|y): expected a class label per row, found {} labels "
+                            "for {} rows", labels.size(), x.rows()));
   const Index n = x.rows(), d = x.cols(), latent = model.latent_size();
   const Index per_pass = std::min(samples, decoder_rows);                     // samples of one row per pass
   const Index rows_per_pass = std::max<Index>(1, decoder_rows / per_pass);
   LikelihoodEstimate e{n, samples, 0, 0, 0};
   Matrix mu, log_variance, eps, z, repeated;
   std::vector<double> log_likelihood;
+  std::vector<std::int32_t> repeated_labels;  // each row's label, once per sample
   for (Index begin = 0; begin < n; begin += rows_per_pass) {
     const Index rows = std::min(rows_per_pass, n - begin);
-    model.encode_distribution(x.middleRows(begin, rows));
+    const auto row_labels = labels.empty() ? labels : labels.subspan(std::size_t(begin), std::size_t(rows));
+    model.encode_distribution(x.middleRows(begin, rows), row_labels);
     mu = model.mu();
     log_variance = model.log_variance();
     e.kl += loss::gaussian_kl(mu, log_variance) * double(rows);
@@ -53,16 +60,18 @@ LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, Index sampl
       fill_normal(rng, eps);
       z.resize(m, latent);
       repeated.resize(m, d);
+      repeated_labels.resize(row_labels.empty() ? 0 : std::size_t(m));
       for (Index r = 0; r < rows; ++r) {
         const auto sigma = (Scalar(0.5) * log_variance.row(r).array()).exp();
         for (Index s = 0; s < k; ++s) {
           const Index i = r * k + s;
           z.row(i) = mu.row(r).array() + sigma * eps.row(i).array();
           repeated.row(i) = x.row(begin + r);
+          if (!row_labels.empty()) repeated_labels[std::size_t(i)] = row_labels[std::size_t(r)];
         }
       }
       log_likelihood.resize(std::size_t(m));
-      log_likelihood_rows(model.config(), model.decoder_output(z), repeated, log_likelihood);
+      log_likelihood_rows(model.config(), model.decoder_output(z, repeated_labels), repeated, log_likelihood);
       for (Index r = 0; r < rows; ++r) {
         const double variance_terms = log_variance.row(r).cast<double>().sum();
         for (Index s = 0; s < k; ++s) {

@@ -26,11 +26,15 @@ void VaeConfig::validate() const {
   for (const Index d : dims)
     if (d < 1) throw UsageError(fmt::format("dims: every size must be at least 1, found '{}'", fmt::join(dims, ",")));
   if (!(variance > 0)) throw UsageError(fmt::format("vae_variance: expected a variance > 0, found {}", variance));
+  if (learn_variance && likelihood != VaeLikelihood::gaussian)
+    throw UsageError("learn_variance = true: expected a gaussian decoder (loss = mse), found a bernoulli one (loss = bce)");
+  if (classes < 0) throw UsageError(fmt::format("classes: expected 0 or more, found {}", classes));
 }
 
 nlohmann::json VaeConfig::to_json() const {
   return {{"dims", dims}, {"activation", activation_name(hidden)}, {"likelihood", vae_likelihood_name(likelihood)},
-          {"variance", variance}, {"binarize", binarize}, {"init", init.name()}};
+          {"variance", variance}, {"learn_variance", learn_variance}, {"binarize", binarize},
+          {"classes", classes},   {"init", init.name()}};
 }
 
 VaeConfig VaeConfig::from_json(const nlohmann::json& json) {
@@ -39,7 +43,9 @@ VaeConfig VaeConfig::from_json(const nlohmann::json& json) {
   c.hidden = parse_activation(json.at("activation").get<std::string>());
   c.likelihood = parse_vae_likelihood(json.at("likelihood").get<std::string>());
   c.variance = json.at("variance").get<double>();
+  c.learn_variance = json.value("learn_variance", false);  // absent in files from before it
   c.binarize = json.at("binarize").get<bool>();
+  c.classes = json.value("classes", Index(0));
   c.init = nn::Init::parse(json.at("init").get<std::string>());
   c.validate();
   return c;
@@ -60,11 +66,13 @@ Vae::Vae(const VaeConfig& config)
       log_variance_head_(config.dims[config.dims.size() - 2], config.dims.back(), Activation::identity, config.init) {
   const auto& d = config_.dims;
   const std::size_t hidden_layers = d.size() - 2;
+  const Index c = config_.classes;  // the one-hot width added to the first encoder and decoder layers
   for (std::size_t i = 0; i < hidden_layers; ++i)
-    trunk_.add(std::make_unique<nn::Dense>(d[i], d[i + 1], config_.hidden, config_.init));
-  for (std::size_t i = d.size() - 1; i >= 1; --i) {  // L -> H_k -> ... -> H_1 -> D
-    const Activation f = i == 1 ? Activation::identity : config_.hidden;
-    auto layer = std::make_unique<nn::Dense>(d[i], d[i - 1], f, config_.init);
+    trunk_.add(std::make_unique<nn::Dense>(d[i] + (i == 0 ? c : 0), d[i + 1], config_.hidden, config_.init));
+  for (std::size_t i = d.size() - 1; i >= 1; --i) {  // L -> H_k -> ... -> H_1 -> D (or 2D)
+    const bool first = i == d.size() - 1, last = i == 1;
+    auto layer = std::make_unique<nn::Dense>(d[i] + (first ? c : 0), last ? config_.decoder_outputs(d[0]) : d[i - 1],
+                                             last ? Activation::identity : config_.hidden, config_.init);
     decoder_layers_.push_back(layer.get());
     decoder_.add(std::move(layer));
   }
@@ -80,10 +88,28 @@ void Vae::initialize(Rng& rng) {
   decoder_.initialize(rng);
 }
 
-void Vae::encode_distribution(ConstMatrixRef x) {
+ConstMatrixRef Vae::with_condition(ConstMatrixRef a, std::span<const std::int32_t> labels, Workspace& buffer) const {
+  const Index c = config_.classes;
+  if (c == 0) return a;
+  if (Index(labels.size()) != a.rows())
+    throw Error(fmt::format("a conditional vae needs a class label per row: found {} labels for {} rows",
+                            labels.size(), a.rows()));
+  MatrixMap joined = buffer.view(a.rows(), a.cols() + c);
+  joined.leftCols(a.cols()) = a;
+  joined.rightCols(c).setZero();
+  for (Index n = 0; n < a.rows(); ++n) {
+    const std::int32_t y = labels[std::size_t(n)];
+    if (y < 0 || y >= c)
+      throw Error(fmt::format("label {} of row {}: the conditional vae knows classes 0 to {}", y, n, c - 1));
+    joined(n, a.cols() + y) = 1;
+  }
+  return joined;
+}
+
+void Vae::encode_distribution(ConstMatrixRef x, std::span<const std::int32_t> labels) {
   if (x.cols() != input_size())
     throw Error(fmt::format("vae expects {} inputs per row, data has {} columns", input_size(), x.cols()));
-  ConstMatrixRef h = trunk_.forward(x);
+  ConstMatrixRef h = trunk_.forward(with_condition(x, labels, encoder_inputs_));
   mu_head_.forward(h);
   log_variance_head_.forward(h);
 }
@@ -91,13 +117,19 @@ void Vae::encode_distribution(ConstMatrixRef x) {
 ConstMatrixRef Vae::mu() const { return mu_head_.output(); }
 ConstMatrixRef Vae::log_variance() const { return log_variance_head_.output(); }
 
-ConstMatrixRef Vae::decoder_output(ConstMatrixRef z) {
+ConstMatrixRef Vae::decoder_output(ConstMatrixRef z, std::span<const std::int32_t> labels) {
   if (z.cols() != latent_size())
     throw Error(fmt::format("vae decodes codes of size {}, input has {} columns", latent_size(), z.cols()));
-  return decoder_.forward(z);
+  return decoder_.forward(with_condition(z, labels, decoder_inputs_));
 }
 
-ConstMatrixRef Vae::backward_decoder(ConstMatrixRef d_out) { return decoder_.backward(d_out); }
+ConstMatrixRef Vae::backward_decoder(ConstMatrixRef d_out) {
+  ConstMatrixRef d_input = decoder_.backward(d_out);  // [N, L] or [N, L + C]
+  if (!conditional()) return d_input;
+  MatrixMap dz = code_gradient_.view(d_input.rows(), latent_size());
+  dz = d_input.leftCols(latent_size());
+  return dz;
+}
 
 void Vae::backward_encoder(ConstMatrixRef d_mu, ConstMatrixRef d_log_variance) {
   ConstMatrixRef from_mu = mu_head_.backward(d_mu);
@@ -108,18 +140,21 @@ void Vae::backward_encoder(ConstMatrixRef d_mu, ConstMatrixRef d_log_variance) {
 }
 
 ConstMatrixRef Vae::mean_of(ConstMatrixRef out) {
-  MatrixMap mean = mean_.view(out.rows(), out.cols());
-  mean = out;
+  MatrixMap mean = mean_.view(out.rows(), input_size());
+  mean = out.leftCols(input_size());
   if (config_.likelihood == VaeLikelihood::bernoulli)
     add_bias_and_activate(Activation::sigmoid, mean, MatrixMap(nullptr, 0, 0));
   return mean;
 }
 
 std::string Vae::description() const {
-  return fmt::format("vae {}, {}, {} decoder{}{}", fmt::join(config_.dims, "-"), activation_name(config_.hidden),
-                     vae_likelihood_name(config_.likelihood),
-                     config_.likelihood == VaeLikelihood::gaussian ? fmt::format(" (variance {:g})", config_.variance) : "",
-                     config_.binarize ? ", binarized inputs" : "");
+  const std::string variance = config_.learn_variance ? " (learned variance)"
+                               : config_.likelihood == VaeLikelihood::gaussian
+                                   ? fmt::format(" (variance {:g})", config_.variance)
+                                   : "";
+  return fmt::format("{}vae {}, {}, {} decoder{}{}", conditional() ? fmt::format("conditional ({} classes) ", config_.classes) : "",
+                     fmt::join(config_.dims, "-"), activation_name(config_.hidden),
+                     vae_likelihood_name(config_.likelihood), variance, config_.binarize ? ", binarized inputs" : "");
 }
 
 ConstMatrixRef Vae::encode(ConstMatrixRef x) {
@@ -134,20 +169,35 @@ ConstMatrixRef Vae::reconstruct(ConstMatrixRef x) {
   return decode(mu());
 }
 
-ConstMatrixRef Vae::sample(Index n, Rng& rng) {
-  MatrixMap z = prior_codes_.view(n, latent_size());
+ConstMatrixRef Vae::sample_classes(std::span<const std::int32_t> labels, Rng& rng) {
+  MatrixMap z = prior_codes_.view(Index(labels.size()), latent_size());
   fill_normal(rng, z);
-  return decode(z);
+  return mean_of(decoder_output(z, labels));
 }
 
-LikelihoodEstimate Vae::estimate_likelihood(ConstMatrixRef x, Index samples, Rng& rng) {
-  return models::estimate_likelihood(*this, x, samples, rng);
+ConstMatrixRef Vae::sample(Index n, Rng& rng) {
+  if (!conditional()) {
+    MatrixMap z = prior_codes_.view(n, latent_size());
+    fill_normal(rng, z);
+    return decode(z);
+  }
+  sample_labels_.resize(std::size_t(n));
+  for (Index i = 0; i < n; ++i) sample_labels_[std::size_t(i)] = std::int32_t(i * config_.classes / n);
+  return sample_classes(sample_labels_, rng);
+}
+
+LikelihoodEstimate Vae::estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
+                                            Rng& rng) {
+  return models::estimate_likelihood(*this, x, labels, samples, rng);
 }
 
 DenseChain Vae::dense_layers() const {
   DenseChain chain{{}, config_.likelihood == VaeLikelihood::bernoulli ? Activation::sigmoid : Activation::identity};
   for (const nn::Dense* layer : decoder_layers_)
     chain.layers.push_back({layer->weight().cast<float>(), layer->bias().cast<float>(), layer->activation()});
+  DenseLayer& last = chain.layers.back();  // a learned variance's half is not part of the mean
+  last.weight = last.weight.topRows(input_size()).eval();
+  last.bias = last.bias.leftCols(input_size()).eval();
   return chain;
 }
 

@@ -7,15 +7,26 @@
 //                                                        slide writes exp(v), without the 1/2:
 //                                                        that would be sigma^2, not sigma)
 //   out    = g(z): the mirrored decoder, last layer linear   [N,D]
-//   p(x|z) = Bernoulli(sigmoid(out))  (out are logits)  or  N(out, sigma_x^2 I), sigma_x^2 fixed
+//   p(x|z) = Bernoulli(sigmoid(out))  (out[N,D] are logits)  or  N(out, sigma_x^2 I), sigma_x^2
+//            fixed (out[N,D]) or learned: out[N,2D] = [mean | log sigma_x^2] per value
+//            (Kingma & Welling's Gaussian MLP decoder, their appendix C.2)
 // dims = {D, H_1, ..., H_k, L}: the encoder sizes to the latent (at least one hidden layer).
+// A conditional VAE (classes C > 0; Sohn et al. 2015) also takes a class label y per row, as a
+// one-hot y[N,C] appended to the encoder's input, [x | y], and to the decoder's, [z | y]:
+// q(z|x,y), p(x|z,y), prior N(0, I).
 // binarize: the model is trained on x ~ Bernoulli(pixels) drawn afresh every batch (dynamic
 // binarization, data in [0, 1]); evaluation binarizes once with a fixed seed.
 //
-// As a Model (kind "vae"): encode gives mu; decode the mean of p(x|z) (sigmoid(out) or out);
-// reconstruct decodes the mean code; dense_decoder hands out the decoder's Dense layers; sample decodes z ~ N(0, I); likelihood estimates -log p(x)
-// by importance sampling (likelihood.hpp).
+// As a Model (kind "vae"): encode gives mu; decode the mean of p(x|z) (sigmoid(out) or the
+// mean half of out); reconstruct decodes the mean code; dense_decoder hands out the decoder's
+// Dense layers; sample decodes z ~ N(0, I); likelihood estimates -log p(x) by importance
+// sampling (likelihood.hpp). A conditional VAE needs a label for every row, so it offers
+// neither encoder, decoder nor reconstructor: sample gives class-major blocks (row i of n has
+// class floor(i C / n): a grid with n / C columns shows one class per row), sample_classes
+// the classes asked for, and likelihood -log p(x|y).
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -36,9 +47,14 @@ struct VaeConfig {
   std::vector<Index> dims{784, 200, 200, 50};
   Activation hidden = Activation::tanh;
   VaeLikelihood likelihood = VaeLikelihood::bernoulli;
-  double variance = 1;  // gaussian: the decoder's fixed variance sigma_x^2
+  double variance = 1;          // gaussian: the decoder's fixed variance sigma_x^2
+  bool learn_variance = false;  // gaussian: the decoder also gives log sigma_x^2 per value
   bool binarize = false;
+  Index classes = 0;            // C > 0: a conditional VAE on labels 0..C-1
   nn::Init init{};
+
+  // The decoder's output width for D-value rows: D, or 2D with a learned variance.
+  Index decoder_outputs(Index d) const { return learn_variance ? 2 * d : d; }
 
   void validate() const;  // UsageError naming the bad value
   nlohmann::json to_json() const;
@@ -66,39 +82,47 @@ class Vae final : public Model,
 
   // Training (and likelihood estimates): q(z|x) for x[N,D], then p(x|z) for codes z[N,L];
   // backward_decoder(d out) returns dL/dz, backward_encoder(dL/dmu, dL/dv) finishes. Views
-  // are valid until the next call of the same kind.
-  void encode_distribution(ConstMatrixRef x);
+  // are valid until the next call of the same kind. `labels` [N]: a conditional VAE's class
+  // per row (Error when missing or out of range); empty for an unconditional one.
+  void encode_distribution(ConstMatrixRef x, std::span<const std::int32_t> labels = {});
   ConstMatrixRef mu() const;            // [N,L]
   ConstMatrixRef log_variance() const;  // [N,L]
-  ConstMatrixRef decoder_output(ConstMatrixRef z);  // out[N,D]: logits or means
+  // out[N,D] (logits or means), or out[N,2D] = [means | log variances] with a learned variance.
+  ConstMatrixRef decoder_output(ConstMatrixRef z, std::span<const std::int32_t> labels = {});
   ConstMatrixRef backward_decoder(ConstMatrixRef d_out);
   void backward_encoder(ConstMatrixRef d_mu, ConstMatrixRef d_log_variance);
 
-  // The mean of p(x|z) from the decoder's output: sigmoid(out) or out, into a view.
+  // The mean of p(x|z) from the decoder's output: sigmoid(out), out, or out's mean half.
   ConstMatrixRef mean_of(ConstMatrixRef out);
+
+  bool conditional() const { return config_.classes > 0; }
+  // A conditional VAE's samples: row n decodes z ~ N(0, I) with class labels[n].
+  ConstMatrixRef sample_classes(std::span<const std::int32_t> labels, Rng& rng);
 
   // Model
   std::string kind() const override { return kKind; }
   Index input_size() const override { return config_.dims.front(); }
   std::string description() const override;  // e.g. "vae 784-200-200-50, tanh, bernoulli decoder, binarized"
-  Encoder* encoder() override { return this; }
-  Decoder* decoder() override { return this; }
-  Reconstructor* reconstructor() override { return this; }
+  Encoder* encoder() override { return conditional() ? nullptr : this; }
+  Decoder* decoder() override { return conditional() ? nullptr : this; }
+  Reconstructor* reconstructor() override { return conditional() ? nullptr : this; }
   Sampler* sampler() override { return this; }
   Likelihood* likelihood() override { return this; }
   // The decoder as plain Dense layers (the report's in-page decoder), f_out = sigmoid for a
   // bernoulli decoder, identity for a gaussian one.
-  const DenseDecoder* dense_decoder() const override { return this; }
+  const DenseDecoder* dense_decoder() const override { return conditional() ? nullptr : this; }
   DenseChain dense_layers() const override;
 
   Index code_size() const override { return latent_size(); }
   ConstMatrixRef encode(ConstMatrixRef x) override;        // mu
   ConstMatrixRef decode(ConstMatrixRef codes) override;    // the mean of p(x|z)
   ConstMatrixRef reconstruct(ConstMatrixRef x) override;   // decode(mu(x))
-  ConstMatrixRef sample(Index n, Rng& rng) override;       // decode(z ~ N(0, I))
+  ConstMatrixRef sample(Index n, Rng& rng) override;       // decode(z ~ N(0, I)), class-major blocks
   // Importance sampling with q(z|x) (likelihood.hpp).
   bool binarized_inputs() const override { return config_.binarize; }
-  LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, Index samples, Rng& rng) override;
+  Index condition_classes() const override { return config_.classes; }
+  LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
+                                         Rng& rng) override;
 
   nlohmann::json to_json() const override;  // {"kind": "vae", config}
   std::vector<StateBlock> state_layout() const override;
@@ -106,12 +130,16 @@ class Vae final : public Model,
   void set_state(std::span<const float> values) override;
 
  private:
+  // a, or [a | one-hot(labels)] in `buffer` for a conditional VAE.
+  ConstMatrixRef with_condition(ConstMatrixRef a, std::span<const std::int32_t> labels, Workspace& buffer) const;
+
   VaeConfig config_;
   nn::Sequential trunk_, decoder_;
   std::vector<const nn::Dense*> decoder_layers_;  // decoder_'s layers, first to last
   nn::Dense mu_head_, log_variance_head_;
   nn::Parameters parameters_;
-  Workspace trunk_gradient_, mean_, prior_codes_;
+  Workspace trunk_gradient_, mean_, prior_codes_, encoder_inputs_, decoder_inputs_, code_gradient_;
+  std::vector<std::int32_t> sample_labels_;
 };
 
 }  // namespace aekit::models

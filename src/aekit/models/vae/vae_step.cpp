@@ -36,24 +36,26 @@ ConstMatrixRef VaeStep::model_inputs(ConstMatrixRef x, Rng& noise) {
   return binary;
 }
 
-VaeStep::Parts VaeStep::run(ConstMatrixRef x, Rng& noise, double kl_weight) {
-  ConstMatrixRef inputs = model_inputs(x, noise);
-  MatrixMap eps = eps_.view(x.rows(), model_.latent_size());
+VaeStep::Parts VaeStep::run(const train::Batch& rows, Rng& noise, double kl_weight) {
+  ConstMatrixRef inputs = model_inputs(rows.x, noise);
+  MatrixMap eps = eps_.view(rows.x.rows(), model_.latent_size());
   fill_normal(noise, eps);
-  return evaluate(inputs, eps, kl_weight);
+  return evaluate(inputs, rows.labels, eps, kl_weight);
 }
 
-VaeStep::Parts VaeStep::evaluate(ConstMatrixRef inputs, ConstMatrixRef eps, double kl_weight) {
+VaeStep::Parts VaeStep::evaluate(ConstMatrixRef inputs, std::span<const std::int32_t> labels, ConstMatrixRef eps,
+                                 double kl_weight) {
   const Index n = inputs.rows(), latent = model_.latent_size();
   AEKIT_ASSERT(eps.rows() == n && eps.cols() == latent);
-  model_.encode_distribution(inputs);
+  const std::span<const std::int32_t> condition = model_.conditional() ? labels : std::span<const std::int32_t>{};
+  model_.encode_distribution(inputs, condition);
   ConstMatrixRef mu = model_.mu(), log_variance = model_.log_variance();
   MatrixMap z = z_.view(n, latent);
   reparameterize(mu, log_variance, eps, z);
-  ConstMatrixRef out = model_.decoder_output(z);
+  ConstMatrixRef out = model_.decoder_output(z, condition);
   Parts parts{reconstruction_nll(model_.config(), out, inputs), loss::gaussian_kl(mu, log_variance)};
   if (kl_weight < 0) return parts;
-  MatrixMap d_out = d_out_.view(n, inputs.cols());
+  MatrixMap d_out = d_out_.view(n, out.cols());
   reconstruction_nll_gradient(model_.config(), out, inputs, d_out);
   ConstMatrixRef dz = model_.backward_decoder(d_out);
   MatrixMap d_mu = d_mu_.view(n, latent), d_log_variance = d_log_variance_.view(n, latent);
@@ -66,7 +68,7 @@ VaeStep::Parts VaeStep::evaluate(ConstMatrixRef inputs, ConstMatrixRef eps, doub
 void VaeStep::step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) {
   model_.parameters().zero_grads();
   const double weight = kl_weight(context.global_step());
-  const Parts parts = run(batch.x, context.noise(), weight);
+  const Parts parts = run(batch, context.noise(), weight);
   losses[0] = parts.reconstruction + weight * parts.kl;
   losses[1] = parts.reconstruction;
   losses[2] = parts.kl;
@@ -80,7 +82,8 @@ void VaeStep::validate(const train::Batch& batch, std::span<double> metrics) {
   const Index n = batch.x.rows();
   for (Index begin = 0; begin < n; begin += kChunk) {
     const Index rows = std::min(kChunk, n - begin);
-    const Parts parts = run(batch.x.middleRows(begin, rows), noise, -1);
+    const auto labels = batch.labels.empty() ? batch.labels : batch.labels.subspan(std::size_t(begin), std::size_t(rows));
+    const Parts parts = run({batch.x.middleRows(begin, rows), labels}, noise, -1);
     reconstruction += parts.reconstruction * double(rows);
     kl += parts.kl * double(rows);
   }

@@ -2,7 +2,7 @@
 // The training step of a VAE (vae.hpp) on the one training loop: one parameter group "model"
 // with one optimizer; per minibatch X[B,D]
 //   x    = X, or x ~ Bernoulli(X) drawn afresh (config.binarize: dynamic binarization, by
-//          models/rbm/rbm_units.hpp's sample_units)
+//          models/rbm/rbm_units.hpp's sample_units); a conditional VAE also gets the batch's labels
 //   eps ~ N(0, I) [B,L] from the loop's noise stream, z = mu(x) + exp(v(x)/2) * eps
 //   L    = 1/B sum_n -log p(x_n|z_n)  +  w_t * 1/B sum_n KL(q(z|x_n) || N(0, I))     (elbo.hpp,
 //          loss/gaussian_kl.hpp); w_t = beta * min(1, (t + 1) / kl_warmup) at global step t
@@ -42,14 +42,15 @@ class VaeStep final : public train::TrainingStep {
   struct Parts {
     double reconstruction = 0, kl = 0;
   };
-  // The two parts for the model's inputs x[N,D] (already binarized when the model is) and
-  // the noise eps[N,L]; with kl_weight >= 0 also the gradients of reconstruction + kl_weight *
-  // kl (accumulated into the group's grads). step() and validate() draw x and eps and call it.
-  Parts evaluate(ConstMatrixRef inputs, ConstMatrixRef eps, double kl_weight);
+  // The two parts for the model's inputs x[N,D] (already binarized when the model is), their
+  // labels (a conditional VAE; else empty) and the noise eps[N,L]; with kl_weight >= 0 also
+  // the gradients of reconstruction + kl_weight * kl (accumulated into the group's grads).
+  // step() and validate() draw x and eps and call it.
+  Parts evaluate(ConstMatrixRef inputs, std::span<const std::int32_t> labels, ConstMatrixRef eps, double kl_weight);
 
  private:
-  // One pass over rows X with the binarization and eps drawn from `noise`.
-  Parts run(ConstMatrixRef x, Rng& noise, double kl_weight);
+  // One pass over rows X (and labels) with the binarization and eps drawn from `noise`.
+  Parts run(const train::Batch& rows, Rng& noise, double kl_weight);
   // x, or x binarized from `noise` when the model is trained on binarized inputs.
   ConstMatrixRef model_inputs(ConstMatrixRef x, Rng& noise);
 
