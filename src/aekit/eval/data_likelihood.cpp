@@ -10,7 +10,6 @@ models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatri
   if (model.condition_classes() > 0 && labels.empty())
     throw UsageError("a conditional model scores -log p(x|y): the data has no labels (add ?labels=FILE or "
                      "?label_column=K to the data spec)");
-  if (model.condition_classes() == 0) labels = {};
   Rng draws = Rng(seed).derive("importance_samples");
   if (!model.binarized_inputs()) return model.estimate_likelihood(x, labels, samples, draws);
   Matrix binary(x.rows(), x.cols());

@@ -34,10 +34,7 @@ struct LogSumExp {
 LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<const std::int32_t> labels,
                                        Index samples, Rng& rng, Index decoder_rows) {
   if (samples < 1) throw UsageError(fmt::format("importance samples: expected at least 1, found {}", samples));
-  if (!model.conditional()) labels = {};
-  else if (Index(labels.size()) != x.rows())
-    throw Error(fmt::format("a conditional vae scores -log p(x|y): expected a class label per row, found {} labels "
-                            "for {} rows", labels.size(), x.rows()));
+  if (!model.conditional()) labels = {};  // not repeated per sample; Vae checks a conditional one's
   const Index n = x.rows(), d = x.cols(), latent = model.latent_size();
   const Index per_pass = std::min(samples, decoder_rows);                     // samples of one row per pass
   const Index rows_per_pass = std::max<Index>(1, decoder_rows / per_pass);

@@ -83,7 +83,7 @@ class Vae final : public Model,
   // Training (and likelihood estimates): q(z|x) for x[N,D], then p(x|z) for codes z[N,L];
   // backward_decoder(d out) returns dL/dz, backward_encoder(dL/dmu, dL/dv) finishes. Views
   // are valid until the next call of the same kind. `labels` [N]: a conditional VAE's class
-  // per row (Error when missing or out of range); empty for an unconditional one.
+  // per row (Error when missing or out of range); an unconditional one ignores them.
   void encode_distribution(ConstMatrixRef x, std::span<const std::int32_t> labels = {});
   ConstMatrixRef mu() const;            // [N,L]
   ConstMatrixRef log_variance() const;  // [N,L]

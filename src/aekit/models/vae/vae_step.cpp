@@ -47,12 +47,11 @@ VaeStep::Parts VaeStep::evaluate(ConstMatrixRef inputs, std::span<const std::int
                                  double kl_weight) {
   const Index n = inputs.rows(), latent = model_.latent_size();
   AEKIT_ASSERT(eps.rows() == n && eps.cols() == latent);
-  const std::span<const std::int32_t> condition = model_.conditional() ? labels : std::span<const std::int32_t>{};
-  model_.encode_distribution(inputs, condition);
+  model_.encode_distribution(inputs, labels);  // an unconditional VAE ignores labels
   ConstMatrixRef mu = model_.mu(), log_variance = model_.log_variance();
   MatrixMap z = z_.view(n, latent);
   reparameterize(mu, log_variance, eps, z);
-  ConstMatrixRef out = model_.decoder_output(z, condition);
+  ConstMatrixRef out = model_.decoder_output(z, labels);
   Parts parts{reconstruction_nll(model_.config(), out, inputs), loss::gaussian_kl(mu, log_variance)};
   if (kl_weight < 0) return parts;
   MatrixMap d_out = d_out_.view(n, out.cols());
