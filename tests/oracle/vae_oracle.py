@@ -6,7 +6,8 @@ Usage: /usr/bin/python3 tests/oracle/vae_oracle.py OUTDIR
 For each case below, writes into OUTDIR/<case>/ (float32, C order):
   initial/<name>.npy  every parameter, named as aekit names them: encoder.I.weight [out, in] and
                       .bias of the trunk, mu.weight, mu.bias, log_variance.weight, log_variance.bias,
-                      decoder.J.weight and .bias
+                      decoder.J.weight and .bias (a conv case: layer I of its list, conv weights
+                      [O, C, k, k], deconv [C, O, k, k], as in conv_oracle.py)
   x.npy [BATCH, D]    the inputs (in (0, 1); bernoulli targets may be grey levels)
   labels.npy [BATCH]  the class of each row (conditional cases: one-hot y into both networks)
   eps.npy [BATCH, L]  the reparameterization noise
@@ -19,11 +20,15 @@ z = mu + exp(v / 2) * eps, out = the mirrored decoder (f between layers, last la
 reconstruction = mean over rows of the sum over the row of BCEWithLogits(out, x) (bernoulli) or
 of (x - out)^2 / (2 s) + log(2 pi s) / 2 (gaussian, variance s; a learned variance: out = [o | r],
 s = e^r); a conditional VAE (classes C) takes [x | y] and decodes [z | y], y the one-hot label;
-KL = mean over rows of 1/2 sum_j (mu^2 + e^v - 1 - v).
+KL = mean over rows of 1/2 sum_j (mu^2 + e^v - 1 - v). A conv case's trunk and decoder are its
+layer lists (aekit's grammar, built by conv_oracle.py), h the trunk's output flattened, the
+decoder's input the flat code.
 """
 import math
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:
     import numpy as np
@@ -33,6 +38,8 @@ except ImportError as error:  # pragma: no cover - reported by the C++ test
     sys.stderr.write("vae_oracle.py needs numpy and torch for /usr/bin/python3 "
                      "(Debian python3-numpy, python3-torch; scripts/install-deps): %s\n" % error)
     sys.exit(3)
+
+from conv_oracle import build, parameter_names  # noqa: E402 (needs torch, imported above)
 
 BATCH = 16
 STEPS = 10
@@ -45,6 +52,9 @@ CASES = {
                                       learned=True),
     "conditional_bernoulli": dict(dims=[12, 8, 3], hidden="tanh", likelihood="bernoulli", variance=1.0, beta=1.0,
                                   classes=4),
+    "conv_bernoulli": dict(dims=[72, 3], likelihood="bernoulli", variance=1.0, beta=1.0, input_shape=[2, 6, 6],
+                           encoder_layers=["conv 4 3x3 stride=2 pad=1 relu", "dense 10 tanh"],
+                           decoder_layers=["dense 36 relu", "reshape 4x3x3", "deconv 2 3x3 stride=2 pad=1 outpad=1"]),
 }
 
 ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu}
@@ -56,36 +66,75 @@ def linear(fan_in, fan_out, generator):
             (torch.rand(fan_out, generator=generator) * 2 - 1) * bound)
 
 
-def make_parameters(c, generator):
-    d, params, classes = c["dims"], [], c.get("classes", 0)
-    hidden = len(d) - 2
-    for i in range(hidden):
-        w, b = linear(d[i] + (classes if i == 0 else 0), d[i + 1], generator)
-        params += [("encoder.%d.weight" % i, w), ("encoder.%d.bias" % i, b)]
-    for head in ("mu", "log_variance"):
-        w, b = linear(d[-2], d[-1], generator)
-        params += [(head + ".weight", 0.5 * w), (head + ".bias", 0.5 * b)]
-    for j, i in enumerate(range(len(d) - 1, 0, -1)):
-        outputs = d[0] * (2 if c.get("learned") else 1) if i == 1 else d[i - 1]
-        w, b = linear(d[i] + (classes if j == 0 else 0), outputs, generator)
-        params += [("decoder.%d.weight" % j, w), ("decoder.%d.bias" % j, b)]
-    return params
+class MlpVae:
+    """The mlp networks as named leaf tensors and F.linear."""
+
+    def __init__(self, c, generator):
+        d, params, classes = c["dims"], [], c.get("classes", 0)
+        for i in range(len(d) - 2):
+            w, b = linear(d[i] + (classes if i == 0 else 0), d[i + 1], generator)
+            params += [("encoder.%d.weight" % i, w), ("encoder.%d.bias" % i, b)]
+        for head in ("mu", "log_variance"):
+            w, b = linear(d[-2], d[-1], generator)
+            params += [(head + ".weight", 0.5 * w), (head + ".bias", 0.5 * b)]
+        for j, i in enumerate(range(len(d) - 1, 0, -1)):
+            outputs = d[0] * (2 if c.get("learned") else 1) if i == 1 else d[i - 1]
+            w, b = linear(d[i] + (classes if j == 0 else 0), outputs, generator)
+            params += [("decoder.%d.weight" % j, w), ("decoder.%d.bias" % j, b)]
+        self.params = {n: v.requires_grad_(True) for n, v in params}
+        self.c = c
+
+    def encode(self, x, y):
+        p, f, d = self.params, ACTIVATIONS[self.c["hidden"]], self.c["dims"]
+        h = torch.cat([x, y], 1)
+        for i in range(len(d) - 2):
+            h = f(F.linear(h, p["encoder.%d.weight" % i], p["encoder.%d.bias" % i]))
+        return (F.linear(h, p["mu.weight"], p["mu.bias"]),
+                F.linear(h, p["log_variance.weight"], p["log_variance.bias"]))
+
+    def decode(self, z, y):
+        p, f, layers = self.params, ACTIVATIONS[self.c["hidden"]], len(self.c["dims"]) - 1
+        z = torch.cat([z, y], 1)
+        for j in range(layers):
+            z = F.linear(z, p["decoder.%d.weight" % j], p["decoder.%d.bias" % j])
+            if j + 1 < layers:
+                z = f(z)
+        return z
 
 
-def parts(p, c, x, y, eps):
-    f = ACTIVATIONS[c["hidden"]]
-    d = c["dims"]
-    h = torch.cat([x, y], 1)
-    for i in range(len(d) - 2):
-        h = f(F.linear(h, p["encoder.%d.weight" % i], p["encoder.%d.bias" % i]))
-    mu = F.linear(h, p["mu.weight"], p["mu.bias"])
-    v = F.linear(h, p["log_variance.weight"], p["log_variance.bias"])
-    z = torch.cat([mu + torch.exp(0.5 * v) * eps, y], 1)
-    layers = len(d) - 1
-    for j in range(layers):
-        z = F.linear(z, p["decoder.%d.weight" % j], p["decoder.%d.bias" % j])
-        if j + 1 < layers:
-            z = f(z)
+class ConvVae:
+    """A conv case: its layer lists as torch modules (torch's default init, seeded), the heads
+    as the mlp's."""
+
+    def __init__(self, c, generator):
+        torch.manual_seed(generator.initial_seed())
+        self.shape = c["input_shape"]
+        self.trunk, trunk_shape = build(c["encoder_layers"], self.shape)
+        self.decoder, _ = build(c["decoder_layers"], [1, 1, c["dims"][-1]])
+        self.params = dict(parameter_names("encoder", self.trunk), **parameter_names("decoder", self.decoder))
+        width = trunk_shape[0] * trunk_shape[1] * trunk_shape[2]
+        for head in ("mu", "log_variance"):
+            w, b = linear(width, c["dims"][-1], generator)
+            self.params[head + ".weight"], self.params[head + ".bias"] = (0.5 * w).requires_grad_(True), \
+                (0.5 * b).requires_grad_(True)
+
+    def encode(self, x, y):
+        h = x.reshape(x.shape[0], *self.shape)
+        for layer in self.trunk:
+            h = layer(h)
+        h, p = h.flatten(1), self.params
+        return (F.linear(h, p["mu.weight"], p["mu.bias"]),
+                F.linear(h, p["log_variance.weight"], p["log_variance.bias"]))
+
+    def decode(self, z, y):
+        for layer in self.decoder:
+            z = layer(z)
+        return z.flatten(1)
+
+
+def parts(net, c, x, y, eps):
+    mu, v = net.encode(x, y)
+    z = net.decode(mu + torch.exp(0.5 * v) * eps, y)
     if c["likelihood"] == "bernoulli":
         reconstruction = F.binary_cross_entropy_with_logits(z, x, reduction="sum") / x.shape[0]
     elif c.get("learned"):
@@ -110,7 +159,8 @@ def save_parameters(folder, p):
 
 def run_case(outdir, name, c, seed):
     generator = torch.Generator().manual_seed(seed)
-    initial = dict(make_parameters(c, generator))
+    net = (ConvVae if "encoder_layers" in c else MlpVae)(c, generator)
+    initial = {n: v.detach().clone() for n, v in net.params.items()}
     x = torch.rand(BATCH, c["dims"][0], generator=generator)
     eps = torch.randn(BATCH, c["dims"][-1], generator=generator)
     classes = c.get("classes", 0)
@@ -122,18 +172,20 @@ def run_case(outdir, name, c, seed):
     save(os.path.join(folder, "labels.npy"), labels)
     save(os.path.join(folder, "eps.npy"), eps)
     save_parameters(os.path.join(folder, "initial"), initial)
-    p = {n: v.clone().requires_grad_(True) for n, v in initial.items()}
-    values = parts(p, c, x, y, eps)
+    values = parts(net, c, x, y, eps)
     values[2].backward()
     save(os.path.join(folder, "loss.npy"), torch.stack([v.detach() for v in values]))
-    save_parameters(os.path.join(folder, "grad"), {n: v.grad for n, v in p.items()})
-    p = {n: v.clone().requires_grad_(True) for n, v in initial.items()}
-    optimizer = torch.optim.Adam(list(p.values()), lr=LR, betas=(0.9, 0.999), eps=1e-8)
+    save_parameters(os.path.join(folder, "grad"), {n: v.grad for n, v in net.params.items()})
+    with torch.no_grad():
+        for n, v in net.params.items():
+            v.copy_(initial[n])
+            v.grad = None
+    optimizer = torch.optim.Adam(list(net.params.values()), lr=LR, betas=(0.9, 0.999), eps=1e-8)
     for _ in range(STEPS):
         optimizer.zero_grad()
-        parts(p, c, x, y, eps)[2].backward()
+        parts(net, c, x, y, eps)[2].backward()
         optimizer.step()
-    save_parameters(os.path.join(folder, "final"), p)
+    save_parameters(os.path.join(folder, "final"), net.params)
 
 
 def main():

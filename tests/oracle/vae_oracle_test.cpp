@@ -1,5 +1,5 @@
 // Cross-check of the VAE step against PyTorch (tests/oracle/vae_oracle.py), with fixed and
-// learned decoder variance and a conditional VAE: for the same
+// learned decoder variance, a conditional VAE and a conv VAE (layer lists): for the same
 // parameters, inputs and reparameterization noise eps, VaeStep::evaluate's reconstruction and KL
 // terms, every parameter's gradient of reconstruction + beta * KL, and the parameters after 10
 // Adam steps on the same batch. (The step's own draw of eps and of the binarization is checked
@@ -26,6 +26,8 @@ struct VaeOracleCase {
   double variance, beta;
   bool learn_variance = false;
   Index classes = 0;
+  Shape input_shape{};  // a conv case's; its dims are {C H W, L}
+  std::vector<std::string> encoder_layers{}, decoder_layers{};
 };
 void PrintTo(const VaeOracleCase& c, std::ostream* os) { *os << c.name; }
 
@@ -56,6 +58,9 @@ TEST_P(VaeOracle, PartsGradientsAndAdamStepsMatchPyTorch) {
   config.variance = c.variance;
   config.learn_variance = c.learn_variance;
   config.classes = c.classes;
+  config.input_shape = c.input_shape;
+  config.encoder_layers = c.encoder_layers;
+  config.decoder_layers = c.decoder_layers;
   Vae model(config);
   nn::Parameters& params = model.parameters();
   std::vector<FloatMatrix> grads, final_values;
@@ -95,7 +100,10 @@ INSTANTIATE_TEST_SUITE_P(
         VaeOracleCase{"bernoulli_tanh", {12, 8, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0},
         VaeOracleCase{"gaussian_relu_beta2", {12, 9, 6, 4}, Activation::relu, VaeLikelihood::gaussian, 0.5, 2.0},
         VaeOracleCase{"gaussian_learned_variance", {12, 8, 3}, Activation::tanh, VaeLikelihood::gaussian, 1.0, 1.0, true},
-        VaeOracleCase{"conditional_bernoulli", {12, 8, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0, false, 4}),
+        VaeOracleCase{"conditional_bernoulli", {12, 8, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0, false, 4},
+        VaeOracleCase{"conv_bernoulli", {72, 3}, Activation::tanh, VaeLikelihood::bernoulli, 1.0, 1.0, false, 0, {2, 6, 6},
+                      {"conv 4 3x3 stride=2 pad=1 relu", "dense 10 tanh"},
+                      {"dense 36 relu", "reshape 4x3x3", "deconv 2 3x3 stride=2 pad=1 outpad=1"}}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -137,9 +137,9 @@ Shape parse_shape(Words& words) {
   return {sides[0], sides[1], sides[2]};
 }
 
-std::string shape_text(Shape s) { return fmt::format("[{}, {}, {}]", s.c, s.h, s.w); }
-
 }  // namespace
+
+std::string shape_text(Shape s) { return fmt::format("[{}, {}, {}]", s.c, s.h, s.w); }
 
 LayerSpec parse_layer_spec(std::string_view text) {
   Words words(text);

@@ -43,6 +43,8 @@ struct LayerSpec {
   std::string text;         // as written, for messages
 };
 
+std::string shape_text(Shape s);  // "[C, H, W]"
+
 // Throws UsageError naming the text, the word that is wrong and the expected grammar.
 LayerSpec parse_layer_spec(std::string_view text);
 

@@ -17,7 +17,7 @@ std::string layer_list_text(const std::vector<std::string>& layers) {
 // A conv model's layers, one text each.
 Option layer_list_option(std::string name, std::string help,
                          std::vector<std::string> AutoencoderConfig::*layers) {
-  return only_for({"conv"}, {.name = std::move(name),
+  return only_for({"conv", "vae"}, {.name = std::move(name),
                              .type = OptionType::list,
                              .default_value = "",
                              .help = std::move(help),
@@ -89,11 +89,13 @@ SettingsSection autoencoder_settings() {
           only_for(sized, code_option()),
           layer_list_option("encoder_layers",
                             "encoder layers, one text each (in a flag: comma-separated), e.g. "
-                            "\"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset",
+                            "\"conv 32 3x3 pad=1 relu, maxpool 2\"; empty: conv_preset (vae: an mlp "
+                            "from dims; with layer lists the latent size is code or the last entry of dims)",
                             &AutoencoderConfig::encoder_layers),
           layer_list_option("decoder_layers",
                             "decoder layers; the last one has no activation (output_activation "
-                            "follows) and gives back the input shape",
+                            "follows; a vae's likelihood) and gives back the input shape (vae: from "
+                            "the flat code [1, 1, code])",
                             &AutoencoderConfig::decoder_layers),
           only_for(conv, {.name = "conv_preset",
                           .type = OptionType::choice,

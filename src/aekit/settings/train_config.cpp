@@ -98,6 +98,12 @@ models::VaeConfig TrainConfig::vae_config() const {
   c.variance = vae_variance;
   c.learn_variance = learn_variance;
   c.binarize = binarize;
+  if (!model.encoder_layers.empty() || !model.decoder_layers.empty()) {  // a conv vae
+    c.encoder_layers = model.encoder_layers;
+    c.decoder_layers = model.decoder_layers;
+    c.input_shape = model.input_shape;
+    c.dims = {model.input_shape.size(), code_size()};
+  }
   return c;
 }
 

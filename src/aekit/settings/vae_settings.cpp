@@ -10,7 +10,9 @@ namespace aekit::train {
 namespace {
 
 void check_vae(const TrainConfig& c) {
-  c.vae_config().validate();
+  models::VaeConfig vae = c.vae_config();
+  if (c.conditional) vae.classes = 1;  // the count comes with the labels; any count > 0 is checked alike
+  vae.validate();
   c.vae.validate();
   if (c.binarize && c.loss != models::LossKind::bce)
     throw UsageError("binarize = true makes the data binary: expected loss = bce (a bernoulli decoder), found loss = mse");

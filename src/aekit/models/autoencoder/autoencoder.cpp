@@ -7,7 +7,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/conv_presets.hpp"
-#include "aekit/nn/layer_spec.hpp"
+#include "aekit/nn/layer_list.hpp"
 #include "aekit/nn/tied_dense.hpp"
 
 namespace aekit::models {
@@ -22,25 +22,6 @@ std::string architecture_name(Architecture architecture) {
   return architecture == Architecture::mlp ? "mlp" : "conv";
 }
 
-namespace {
-
-std::vector<nn::LayerSpec> parse_layer_list(const std::vector<std::string>& texts,
-                                            std::string_view which) {
-  std::vector<nn::LayerSpec> specs;
-  for (const auto& text : texts) {
-    try {
-      specs.push_back(nn::parse_layer_spec(text));
-    } catch (const UsageError& e) {
-      throw UsageError(fmt::format("{}: {}", which, e.what()));
-    }
-  }
-  return specs;
-}
-
-std::string shape_text(Shape s) { return fmt::format("[{}, {}, {}]", s.c, s.h, s.w); }
-
-}  // namespace
-
 void AutoencoderConfig::validate() const {
   if (!(code_noise >= 0) || !std::isfinite(code_noise))
     throw UsageError(fmt::format("code_noise (sigma of the noise before the code activation) "
@@ -49,8 +30,8 @@ void AutoencoderConfig::validate() const {
     if (tied) throw UsageError("tied weights need model mlp (a conv model has no mirrored Dense layers)");
     if (encoder_layers.empty() != decoder_layers.empty())
       throw UsageError("give both encoder_layers and decoder_layers, or neither (the default)");
-    const auto encoder = parse_layer_list(encoder_layers, "encoder_layers");
-    const auto decoder = parse_layer_list(decoder_layers, "decoder_layers");
+    const auto encoder = nn::parse_layer_list(encoder_layers, "encoder_layers");
+    const auto decoder = nn::parse_layer_list(decoder_layers, "decoder_layers");
     if (!decoder.empty() && decoder.back().activation &&
         decoder.back().kind != nn::LayerSpec::Kind::activation)
       throw UsageError(fmt::format(
@@ -61,7 +42,7 @@ void AutoencoderConfig::validate() const {
       // depend on the image's channels).
       const bool preset = encoder.empty();
       const nn::LayerSpec code_layer =
-          preset ? parse_layer_list(conv_preset_layers(conv_preset, 1, hidden).encoder, "encoder_layers").back()
+          preset ? nn::parse_layer_list(conv_preset_layers(conv_preset, 1, hidden).encoder, "encoder_layers").back()
                  : encoder.back();
       if (code_layer.kind != nn::LayerSpec::Kind::dense)
         throw UsageError(fmt::format(
@@ -177,25 +158,11 @@ void Autoencoder::build_conv() {
     config_.encoder_layers = std::move(defaults.encoder);
     config_.decoder_layers = std::move(defaults.decoder);
   }
-  // Builds `texts` into `chain` for rows of `shape`; returns the output shape.
-  const auto build = [&](const std::vector<std::string>& texts, std::string_view which,
-                         nn::Sequential& chain, Shape shape) {
-    for (const auto& spec : parse_layer_list(texts, which)) {
-      try {
-        auto built = nn::build_layer(spec, shape, config_.init);
-        shape = built.output;
-        chain.add(std::move(built.layer));
-      } catch (const UsageError& e) {
-        throw UsageError(fmt::format("{}: {}", which, e.what()));
-      }
-    }
-    return shape;
-  };
-  code_shape_ = build(config_.encoder_layers, "encoder_layers", encoder_, config_.input_shape);
-  const Shape output = build(config_.decoder_layers, "decoder_layers", decoder_, code_shape_);
+  code_shape_ = nn::build_layer_list(config_.encoder_layers, "encoder_layers", config_.input_shape, config_.init, encoder_);
+  const Shape output = nn::build_layer_list(config_.decoder_layers, "decoder_layers", code_shape_, config_.init, decoder_);
   if (!(output == config_.input_shape))
     throw UsageError(fmt::format("decoder_layers end in shape {}, expected the input's {}{}",
-                                 shape_text(output), shape_text(config_.input_shape),
+                                 nn::shape_text(output), nn::shape_text(config_.input_shape),
                                  defaults_used ? " (conv_preset convae halves the image twice: "
                                                  "height and width must be multiples of 4; use "
                                                  "conv_preset denoiser, or give encoder_layers "
@@ -214,8 +181,8 @@ std::string Autoencoder::description() const {
     return fmt::format("mlp {} (mirrored), {} / code {} / output {}{}", fmt::join(c.dims, "-"),
                        activation_name(c.hidden), activation_name(c.code),
                        activation_name(c.output), c.tied ? ", tied" : "");
-  return fmt::format("conv {}: {} -> code {} -> {} / output {}", shape_text(c.input_shape),
-                     fmt::join(c.encoder_layers, ", "), shape_text(code_shape_),
+  return fmt::format("conv {}: {} -> code {} -> {} / output {}", nn::shape_text(c.input_shape),
+                     fmt::join(c.encoder_layers, ", "), nn::shape_text(code_shape_),
                      fmt::join(c.decoder_layers, ", "), activation_name(c.output));
 }
 

@@ -1,19 +1,24 @@
 #pragma once
-// A variational autoencoder (Kingma & Welling 2014) with mlp encoder and decoder:
+// A variational autoencoder (Kingma & Welling 2014) with mlp or conv encoder and decoder:
 //   h      = f(W_k ... f(W_1 x + b_1) ... + b_k)         the encoder trunk, dims[0] -> dims[k]
+//                                                        (conv: encoder_layers on the image, h
+//                                                        their output flattened)
 //   mu     = W_mu h + b_mu,  v = W_v h + b_v             two heads: the mean and the log-variance
 //                                                        v = log sigma^2 of q(z|x) = N(mu, diag(e^v))  [N,L]
 //   z      = mu + exp(v / 2) * eps,  eps ~ N(0, I)       the reparameterization (lecture 001's
 //                                                        slide writes exp(v), without the 1/2:
 //                                                        that would be sigma^2, not sigma)
 //   out    = g(z): the mirrored decoder, last layer linear   [N,D]
+//            (conv: decoder_layers from a flat [1, 1, L] code back to the image's [C, H, W],
+//            e.g. dense 1568 relu, reshape 32x7x7, deconv ..., conv C 3x3 pad=1)
 //   p(x|z) = Bernoulli(sigmoid(out))  (out[N,D] are logits)  or  N(out, sigma_x^2 I), sigma_x^2
 //            fixed (out[N,D]) or learned: out[N,2D] = [mean | log sigma_x^2] per value
 //            (Kingma & Welling's Gaussian MLP decoder, their appendix C.2)
-// dims = {D, H_1, ..., H_k, L}: the encoder sizes to the latent (at least one hidden layer).
+// dims = {D, H_1, ..., H_k, L}: the encoder sizes to the latent (at least one hidden layer);
+// a conv VAE's dims are {D, L}, D = C H W of input_shape.
 // A conditional VAE (classes C > 0; Sohn et al. 2015) also takes a class label y per row, as a
 // one-hot y[N,C] appended to the encoder's input, [x | y], and to the decoder's, [z | y]:
-// q(z|x,y), p(x|z,y), prior N(0, I).
+// q(z|x,y), p(x|z,y), prior N(0, I). Conditional VAEs are mlp ones.
 // binarize: the model is trained on x ~ Bernoulli(pixels) drawn afresh every batch (dynamic
 // binarization, data in [0, 1]); evaluation binarizes once with a fixed seed.
 //
@@ -25,8 +30,10 @@
 // class floor(i C / n): a grid with n / C columns shows one class per row), sample_classes
 // the classes asked for, and likelihood -log p(x|y).
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +59,14 @@ struct VaeConfig {
   bool binarize = false;
   Index classes = 0;            // C > 0: a conditional VAE on labels 0..C-1
   nn::Init init{};
+  // conv: the layer lists (nn/layer_spec.hpp) and the shape of one input row. Without
+  // batchnorm or dropout (a VAE's layers have no training mode); the decoder's last layer is
+  // linear and gives back input_shape ([2C, H, W]: means and log variances, with a learned
+  // variance).
+  std::vector<std::string> encoder_layers, decoder_layers;
+  Shape input_shape{};
+
+  bool conv() const { return !encoder_layers.empty(); }
 
   // The decoder's output width for D-value rows: D, or 2D with a learned variance.
   Index decoder_outputs(Index d) const { return learn_variance ? 2 * d : d; }
@@ -110,7 +125,10 @@ class Vae final : public Model,
   Likelihood* likelihood() override { return this; }
   // The decoder as plain Dense layers (the report's in-page decoder), f_out = sigmoid for a
   // bernoulli decoder, identity for a gaussian one.
-  const DenseDecoder* dense_decoder() const override { return conditional() ? nullptr : this; }
+  // Conv VAEs have none.
+  const DenseDecoder* dense_decoder() const override {
+    return conditional() || decoder_layers_.empty() ? nullptr : this;
+  }
   DenseChain dense_layers() const override;
 
   Index code_size() const override { return latent_size(); }
@@ -130,13 +148,14 @@ class Vae final : public Model,
   void set_state(std::span<const float> values) override;
 
  private:
+  void build_conv();  // trunk_ and decoder_ from the layer lists
   // a, or [a | one-hot(labels)] in `buffer` for a conditional VAE.
   ConstMatrixRef with_condition(ConstMatrixRef a, std::span<const std::int32_t> labels, Workspace& buffer) const;
 
   VaeConfig config_;
   nn::Sequential trunk_, decoder_;
-  std::vector<const nn::Dense*> decoder_layers_;  // decoder_'s layers, first to last
-  nn::Dense mu_head_, log_variance_head_;
+  std::vector<const nn::Dense*> decoder_layers_;  // decoder_'s layers when all are Dense (mlp)
+  std::unique_ptr<nn::Dense> mu_head_, log_variance_head_;
   nn::Parameters parameters_;
   Workspace trunk_gradient_, mean_, prior_codes_, encoder_inputs_, decoder_inputs_, code_gradient_;
   std::vector<std::int32_t> sample_labels_;
