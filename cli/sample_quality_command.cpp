@@ -4,6 +4,8 @@
 // its mean confidence on the samples and their class histogram.
 //   samples: Rng(seed) -> the model's sampler -> its scaling inverted (data units)
 //   both sets -> the classifier's scaling -> its encoder (features) and head (classes)
+// --classifier-sha256 loads the classifier only if its file has that SHA-256: figures measured
+// with one reference classifier are not silently compared with another's.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -11,14 +13,25 @@
 
 #include "aekit/app/sample_model.hpp"
 #include "aekit/eval/sample_quality.hpp"
+#include "aekit/io/sha256.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
+namespace {
+
+void require_sha256(const std::string& path, const std::string& expected) {
+  const std::string found = io::sha256_file_hex(path);
+  if (found != expected)
+    throw UsageError(fmt::format("classifier '{}' has sha256 {}, expected {}: not the reference classifier asked for",
+                                 path, found, expected));
+}
+
+}  // namespace
 
 Action add_sample_quality_command(CLI::App& root) {
   auto* cmd = root.add_subcommand("sample-quality", "Fréchet distance, confidence and class histogram of a model's samples");
   struct Args {
-    std::string model, classifier, data = "fashion-mnist:test";
+    std::string model, classifier, classifier_sha256, data = "fashion-mnist:test";
     Index count = 10000;
     std::uint64_t seed = 42;
     bool json = false;
@@ -26,6 +39,8 @@ Action add_sample_quality_command(CLI::App& root) {
   auto args = std::make_shared<Args>();
   cmd->add_option("model", args->model, "the generative model (.aek)")->required();
   cmd->add_option("--classifier", args->classifier, "a classifier trained on the data (aekit classify)")->required();
+  cmd->add_option("--classifier-sha256", args->classifier_sha256,
+                  "refuse the classifier unless its file has this SHA-256 (64 hex digits, as sha256sum prints)");
   cmd->add_option("--data,-d", args->data, "the reference rows")->capture_default_str();
   cmd->add_option("--count,-n", args->count, "samples to draw")->check(CLI::Range(Index(2), Index(1) << 24))->capture_default_str();
   cmd->add_option("--seed", args->seed, "seed of the samples")->capture_default_str();
@@ -33,6 +48,7 @@ Action add_sample_quality_command(CLI::App& root) {
   return [args] {
     auto generator = store::load_model(args->model);
     models::Sampler& sampler = models::require_sampler(*generator.model, args->model);
+    if (!args->classifier_sha256.empty()) require_sha256(args->classifier, args->classifier_sha256);
     auto classifier = store::load_model(args->classifier);
     models::require_classifier(*classifier.model, args->classifier);
     FloatMatrix samples = app::sample_rows(sampler, generator.scaling, args->count, args->seed);

@@ -45,6 +45,8 @@ TEST_F(CliConditionalVae, SamplesOfEachBlockLookLikeTheirClass) {
   EXPECT_TRUE(contains(model.out, "conditional (3 classes) vae 16-12-2")) << model.out;
   const auto summary = nlohmann::json::parse(read_file(dir_ / "cvae" / "summary.json"));
   EXPECT_EQ(summary["test_likelihood"]["rows"], 60) << summary;
+  // The report's sample grid: 10 samples of each of the 3 classes, a grid row per class.
+  EXPECT_TRUE(contains(read_file(dir_ / "cvae" / "report.html"), "30 rows drawn from the model (seed 42), one class per row"));
 
   const auto s = run_aekit("sample -n 300 --model " + (dir_ / "cvae" / "model.aek").string() + " -o " +
                                (dir_ / "s.npy").string(), dir_);

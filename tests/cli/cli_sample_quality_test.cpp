@@ -1,6 +1,7 @@
 // aekit sample-quality end to end: a VAE's samples scored through a classifier trained with
 // aekit classify (Fréchet distance, confidence, class histogram), the data scored against
-// itself (distance near 0), and models that cannot play their part refused in one line.
+// itself (distance near 0), the classifier loaded by its SHA-256, and models that cannot play
+// their part refused in one line.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <numeric>
 #include <string>
 
+#include "aekit/io/sha256.hpp"
 #include "support/cli_runner.hpp"
 #include "support/random_data.hpp"
 #include "support/test_support.hpp"
@@ -55,6 +57,16 @@ TEST_F(CliSampleQuality, ScoresAVaesSamplesThroughTheClassifier) {
   EXPECT_EQ(q["references"], 300);
   // The same seed, the same samples, the same figures.
   EXPECT_EQ(nlohmann::json::parse(quality("vae", "--count 500 --json").out)["fd"], q["fd"]);
+}
+
+TEST_F(CliSampleQuality, TheClassifierIsLoadedByItsSha256) {
+  const std::string sha = io::sha256_file_hex(*dir_ / "cls" / "model.aek");
+  const auto r = quality("vae", "--count 50 --json --classifier-sha256 " + sha);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string other = sha;
+  other[0] = other[0] == '0' ? '1' : '0';
+  expect_failure(quality("vae", "--count 50 --classifier-sha256 " + other), 2,
+                 {"has sha256 " + sha, "expected " + other, "not the reference classifier"});
 }
 
 TEST_F(CliSampleQuality, ModelsThatCannotPlayTheirPartAreRefused) {

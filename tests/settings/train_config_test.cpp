@@ -405,7 +405,7 @@ TEST(TrainConfig, OptionsOfOtherFamiliesAreRefusedWhenSet) {
   TrainConfig mlp = TrainConfig::defaults();
   mlp.set("encoder_layers", "conv 8 3 pad=1, maxpool 2");
   expect_error<UsageError>([&] { mlp.validate(); },
-                           {"encoder_layers = conv 8 3 pad=1, maxpool 2 applies to model conv, not to model mlp"});
+                           {"encoder_layers = conv 8 3 pad=1, maxpool 2 applies to models conv, vae, not to model mlp"});
 }
 
 TEST(TrainConfig, OptionsAtTheirDefaultsAreNeverRefused) {

@@ -57,11 +57,24 @@ std::optional<std::string> write_filters(const fs::path& path, const models::Fil
                            "largest positive and negative values.";
 }
 
-// A grid of new rows drawn with the run's seed, when a row makes a picture; returns whether
-// it wrote one.
+// The classes of a conditional model (its samples come in class-major blocks), else 0.
+Index condition_classes(models::Model& model) {
+  const auto* likelihood = model.likelihood();
+  return likelihood ? likelihood->condition_classes() : 0;
+}
+
+// How many rows the sample grid shows: 10 per class for a conditional model (a row of the grid
+// per class), else kSamples.
+Index sample_count(models::Model& model) {
+  const Index classes = condition_classes(model);
+  return classes > 0 ? 10 * classes : kSamples;
+}
+
+// A grid of new rows drawn with the run's seed, 10 per grid row, when a row makes a picture;
+// returns whether it wrote one.
 bool write_sample_grid(const fs::path& path, models::Sampler& sampler, const RunReportInput& in) {
   if (in.input_shape.size() != in.model.input_size()) return false;
-  const FloatMatrix rows = sample_rows(sampler, in.scaling, kSamples, in.config.seed);
+  const FloatMatrix rows = sample_rows(sampler, in.scaling, sample_count(in.model), in.config.seed);
   image::write_png(path, sample_grid(rows, in.input_shape));
   return true;
 }
@@ -110,7 +123,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
     report.sections.push_back({"Filters", figure("filters.png", *filters_caption)});
   if (has_samples)
     report.sections.push_back({"Samples", figure("samples.png",
-        fmt::format("{} rows drawn from the model (seed {}).", kSamples, in.config.seed))});
+        fmt::format("{} rows drawn from the model (seed {}){}.", sample_count(in.model), in.config.seed,
+                    condition_classes(in.model) > 0 ? ", one class per row, from class 0 at the top" : ""))});
   if (auto explorer = report::latent_explorer_section(in.model, in.scaling, in.input_shape, in.examples))
     report.sections.push_back(std::move(*explorer));
   if (explained)
