@@ -88,7 +88,8 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
   EXPECT_EQ(models_of("alpha"), (std::vector<std::string>{"sparse_coding", "psd"}));
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
-  EXPECT_EQ(models_of("epochs"), (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack"}));
+  EXPECT_EQ(models_of("epochs"),
+            (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack", "gan"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -262,6 +263,9 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"vae", {{"dims", "784,200,50"}, {"binarize", "true"}, {"loss", "bce"}, {"beta", "0.5"}, {"kl_warmup", "100"}, {"vae_variance", "0.25"},
                {"activation", "tanh"}, {"conditional", "true"}}},
       {"vae/gaussian", {{"dims", "784,200,50"}, {"learn_variance", "true"}}},  // needs the default loss mse
+      {"gan", {{"latent", "16"}, {"generator_layers", "dense 64 relu, dense 784 sigmoid"},
+               {"discriminator_layers", "dense 64 leaky_relu, dense 1"}, {"generator_loss", "minimax"}, {"d_steps", "5"},
+               {"d_lr", "0.0001"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [key, options] : values) {  // key: the model, or "model/case" for a second set

@@ -81,5 +81,6 @@ Family rbm_family();
 Family stack_family();
 Family classifier_family();
 Family vae_family();
+Family gan_family();
 
 }  // namespace aekit::app

@@ -13,4 +13,20 @@ Matrix StateReader::take(Index rows, Index cols) {
   return block.cast<Scalar>();
 }
 
+std::vector<StateBlock> parameter_layout(const nn::Parameters& parameters) {
+  std::vector<StateBlock> layout;
+  for (const auto& s : parameters.slices()) layout.push_back({s.name, s.rows, s.cols});
+  return layout;
+}
+
+std::vector<float> parameter_state(const nn::Parameters& parameters) {
+  const auto values = parameters.values();
+  return {values.begin(), values.end()};
+}
+
+void set_parameter_state(const Model& model, nn::Parameters& parameters, std::span<const float> values) {
+  check_state_size(model, values.size());
+  std::copy(values.begin(), values.end(), parameters.values().begin());
+}
+
 }  // namespace aekit::models

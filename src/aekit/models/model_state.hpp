@@ -1,8 +1,11 @@
 #pragma once
-// Packing matrices into a model's float32 state (model.hpp) and unpacking them, in order.
+// Packing matrices into a model's float32 state (model.hpp) and unpacking them, in order; a
+// model whose state is one nn::Parameters block gives it as is.
 #include <span>
 #include <vector>
 
+#include "aekit/models/model.hpp"
+#include "aekit/nn/parameters.hpp"
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit::models {
@@ -30,5 +33,11 @@ class StateReader {
   std::span<const float> values_;
   std::size_t offset_ = 0;
 };
+
+// The block's named slices as state blocks, its values as floats, and setting them back
+// (check_state_size on `model` first).
+std::vector<StateBlock> parameter_layout(const nn::Parameters& parameters);
+std::vector<float> parameter_state(const nn::Parameters& parameters);
+void set_parameter_state(const Model& model, nn::Parameters& parameters, std::span<const float> values);
 
 }  // namespace aekit::models

@@ -8,6 +8,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/classifier/encoder_classifier.hpp"
+#include "aekit/models/gan/gan.hpp"
 #include "aekit/models/vae/vae.hpp"
 #include "aekit/models/linear/pca_model.hpp"
 #include "aekit/models/rbm/rbm_model.hpp"
@@ -44,6 +45,8 @@ struct Registry {
        [](const nlohmann::json& json) -> std::unique_ptr<Model> { return EncoderClassifier::from_json(json); }},
       {Vae::kKind,
        [](const nlohmann::json& json) -> std::unique_ptr<Model> { return std::make_unique<Vae>(VaeConfig::from_json(json)); }},
+      {Gan::kKind,
+       [](const nlohmann::json& json) -> std::unique_ptr<Model> { return std::make_unique<Gan>(GanConfig::from_json(json)); }},
   };
 };
 

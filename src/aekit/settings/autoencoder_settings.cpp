@@ -10,10 +10,6 @@ namespace {
 
 using models::AutoencoderConfig;
 
-std::string layer_list_text(const std::vector<std::string>& layers) {
-  return fmt::format("{}", fmt::join(layers, ", "));
-}
-
 // A conv model's layers, one text each.
 Option layer_list_option(std::string name, std::string help,
                          std::vector<std::string> AutoencoderConfig::*layers) {

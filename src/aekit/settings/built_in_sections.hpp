@@ -1,5 +1,8 @@
 #pragma once
 // The sections aekit defines, one file each; registry.cpp lists them in this order.
+#include <string>
+#include <vector>
+
 #include "aekit/settings/section.hpp"
 
 namespace aekit::train {
@@ -15,11 +18,14 @@ SettingsSection rbm_settings();
 SettingsSection stack_settings();
 SettingsSection classifier_settings();
 SettingsSection vae_settings();
+SettingsSection gan_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
 Option dims_option();
 Option code_option();
 Option alpha_option();
 Option lasso_solver_option();
+// A layer list as an option's text: the layers joined by ", " (split_list reads it back).
+std::string layer_list_text(const std::vector<std::string>& layers);
 
 }  // namespace aekit::train

@@ -31,7 +31,7 @@ SettingsSection model_choice_settings() {
                                "(predictive sparse decomposition); rbm (restricted Boltzmann machine); "
                                "stack (greedy layer-wise pre-training, unrolled into a deep mlp); "
                                "classifier (a softmax head on an mlp encoder, `aekit classify`); vae "
-                               "(variational autoencoder)",
+                               "(variational autoencoder); gan (generative adversarial network)",
                        .binding = family_binding()}}};
 }
 

@@ -56,4 +56,6 @@ Option lasso_solver_option() {
                                &TrainConfig::lasso_solver)};
 }
 
+std::string layer_list_text(const std::vector<std::string>& layers) { return fmt::format("{}", fmt::join(layers, ", ")); }
+
 }  // namespace aekit::train

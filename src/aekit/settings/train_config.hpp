@@ -19,6 +19,7 @@
 #include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/models/linear/pca_config.hpp"
 #include "aekit/models/deep/stack_config.hpp"
+#include "aekit/models/gan/gan_step.hpp"
 #include "aekit/models/rbm/rbm_training.hpp"
 #include "aekit/models/vae/vae_step.hpp"
 #include "aekit/models/rbm/rbm_units.hpp"
@@ -32,7 +33,7 @@ namespace aekit::train {
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier | vae | gan
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -53,6 +54,8 @@ struct TrainConfig {
   bool binarize = false;                // vae: dynamic binarization of the inputs
   bool learn_variance = false;          // vae with loss mse: the decoder also gives log sigma^2
   bool conditional = false;             // vae: a conditional VAE on the data's labels
+  models::GanConfig gan_model;          // gan: noise size and layer lists (data_shape from the data)
+  models::GanTraining gan;              // gan: generator loss, discriminator steps and rate
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
+#include "aekit/models/model_state.hpp"
 #include "aekit/models/autoencoder/conv_presets.hpp"
 #include "aekit/nn/layer_list.hpp"
 #include "aekit/nn/tied_dense.hpp"
@@ -223,8 +224,7 @@ EncoderJacobian* Autoencoder::encoder_jacobian() {
 }
 
 std::vector<StateBlock> Autoencoder::state_layout() const {
-  std::vector<StateBlock> layout;
-  for (const auto& s : parameters_.slices()) layout.push_back({s.name, s.rows, s.cols});
+  std::vector<StateBlock> layout = parameter_layout(parameters_);
   for (const auto& b : buffers_) layout.push_back({b.name, 1, Index(b.values.size())});
   return layout;
 }

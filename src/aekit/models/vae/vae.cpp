@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "aekit/error.hpp"
+#include "aekit/models/model_state.hpp"
 #include "aekit/models/vae/likelihood.hpp"
 #include "aekit/nn/layer_list.hpp"
 #include "aekit/tensor/random_blocks.hpp"
@@ -285,20 +286,10 @@ nlohmann::json Vae::to_json() const {
   return json;
 }
 
-std::vector<StateBlock> Vae::state_layout() const {
-  std::vector<StateBlock> layout;
-  for (const auto& s : parameters_.slices()) layout.push_back({s.name, s.rows, s.cols});
-  return layout;
-}
+std::vector<StateBlock> Vae::state_layout() const { return parameter_layout(parameters_); }
 
-std::vector<float> Vae::state() const {
-  const auto values = parameters_.values();
-  return {values.begin(), values.end()};
-}
+std::vector<float> Vae::state() const { return parameter_state(parameters_); }
 
-void Vae::set_state(std::span<const float> values) {
-  check_state_size(*this, values.size());
-  std::copy(values.begin(), values.end(), parameters_.values().begin());
-}
+void Vae::set_state(std::span<const float> values) { set_parameter_state(*this, parameters_, values); }
 
 }  // namespace aekit::models

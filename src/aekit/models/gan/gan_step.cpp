@@ -1,0 +1,91 @@
+#include "aekit/models/gan/gan_step.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "aekit/error.hpp"
+#include "aekit/tensor/random_blocks.hpp"
+
+namespace aekit::models {
+namespace {
+
+// The share of logits on the side of 0 that `real` asks for (s > 0 real, s < 0 fake).
+double share_right(ConstMatrixRef logits, bool real) {
+  Index right = 0;
+  for (Index n = 0; n < logits.size(); ++n) right += (logits.data()[n] > 0) == real;
+  return double(right) / double(logits.size());
+}
+
+double mean_probability(ConstMatrixRef logits) {
+  double total = 0;
+  for (Index n = 0; n < logits.size(); ++n) total += 1 / (1 + std::exp(-double(logits.data()[n])));
+  return total / double(logits.size());
+}
+
+}  // namespace
+
+void GanTraining::validate() const {
+  if (d_steps < 1) throw UsageError(fmt::format("d_steps: expected at least 1 discriminator step per generator step, found {}", d_steps));
+  if (!(discriminator_lr >= 0) || !std::isfinite(discriminator_lr))
+    throw UsageError(fmt::format("d_lr: expected a finite learning rate >= 0 (0: the generator's), found {}", discriminator_lr));
+}
+
+GanStep::GanStep(Gan& model, const optim::OptimizerConfig& optimizer, double learning_rate, GanTraining training)
+    : model_(model), training_(training), generator_optimizer_(optim::make_optimizer(optimizer)),
+      discriminator_optimizer_(optim::make_optimizer(optimizer)) {
+  training_.validate();
+  const auto values = model.parameters().values(), grads = model.parameters().grads();
+  const std::size_t g = std::size_t(model.generator_parameter_count());
+  groups_[0] = {"generator", values.first(g), grads.first(g), generator_optimizer_.get(), learning_rate};
+  groups_[1] = {"discriminator", values.subspan(g), grads.subspan(g), discriminator_optimizer_.get(),
+                training_.discriminator_lr > 0 ? training_.discriminator_lr : learning_rate};
+}
+
+void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses) {
+  auto& grads = groups_[1].grads;
+  std::fill(grads.begin(), grads.end(), Scalar(0));
+  // Real rows: forward and backward before D's caches serve the fakes.
+  ConstMatrixRef real_out = model_.discriminate(x);
+  MatrixMap real_logits = real_logits_.view(real_out.rows(), 1);
+  real_logits = real_out;
+  MatrixMap d_real = d_real_.view(real_logits.rows(), 1);
+  discriminator_real_gradient(real_logits, d_real);
+  model_.backward_discriminator(d_real);
+  ConstMatrixRef fake_logits = model_.discriminate(model_.generate(z));
+  MatrixMap d_fake = d_fake_.view(fake_logits.rows(), 1);
+  discriminator_fake_gradient(fake_logits, d_fake);
+  model_.backward_discriminator(d_fake);
+  losses[0] = discriminator_loss(real_logits, fake_logits);
+  losses[1] = generator_loss(training_.generator_loss, fake_logits);
+  losses[2] = mean_probability(real_logits);
+  losses[3] = mean_probability(fake_logits);
+  losses[4] = share_right(real_logits, true);
+  losses[5] = share_right(fake_logits, false);
+}
+
+double GanStep::generator_gradients(ConstMatrixRef z) {
+  auto& grads = groups_[0].grads;
+  std::fill(grads.begin(), grads.end(), Scalar(0));
+  ConstMatrixRef logits = model_.discriminate(model_.generate(z));
+  MatrixMap d_fake = d_fake_.view(logits.rows(), 1);
+  generator_loss_gradient(training_.generator_loss, logits, d_fake);
+  const double loss = generator_loss(training_.generator_loss, logits);
+  model_.backward_generator(model_.backward_discriminator(d_fake));  // D's grads change too; its next step zeroes them
+  return loss;
+}
+
+void GanStep::step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) {
+  const Index m = batch.x.rows();
+  MatrixMap z = z_.view(m, model_.latent_size());
+  fill_normal(context.noise(), z);
+  discriminator_gradients(batch.x, z, losses);
+  context.update(groups_[1]);
+  if (!generator_steps_after(context.global_step())) return;
+  fill_normal(context.noise(), z);
+  generator_gradients(z);
+  context.update(groups_[0]);
+}
+
+}  // namespace aekit::models

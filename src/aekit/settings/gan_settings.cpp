@@ -1,0 +1,69 @@
+// [gan]: generative adversarial networks (--model gan): the noise size, the generator's and the
+// discriminator's layer lists, the generator's loss, k discriminator steps per generator step
+// and the discriminator's own learning rate; the optimizer and the generator's rate come
+// from [training].
+#include "aekit/settings/bindings.hpp"
+#include "aekit/settings/built_in_sections.hpp"
+
+namespace aekit::train {
+namespace {
+
+using models::GanConfig;
+
+Option gan_layer_list(std::string name, std::string help, std::vector<std::string> GanConfig::*layers) {
+  return {.name = std::move(name),
+          .type = OptionType::list,
+          .default_value = "",
+          .help = std::move(help),
+          .binding = converted(split_list, layer_list_text, &TrainConfig::gan_model, layers)};
+}
+
+void check_gan(const TrainConfig& c) {
+  c.gan_model.validate();
+  c.gan.validate();
+}
+
+}  // namespace
+
+SettingsSection gan_settings() {
+  return {.name = "gan",
+          .models = {"gan"},
+          .options = {{.name = "latent",
+                       .type = OptionType::integer,
+                       .default_value = "100",
+                       .help = "the generator's noise size Z (z ~ N(0, I))",
+                       .check = at_least(1, "at least 1"),
+                       .binding = field(&TrainConfig::gan_model, &GanConfig::latent)},
+                      gan_layer_list("generator_layers",
+                                     "generator layers from the flat noise [1, 1, latent] to the data's shape, the "
+                                     "last one giving the data's range (e.g. sigmoid); empty: dense 256 relu, dense 512 "
+                                     "relu, dense D sigmoid",
+                                     &GanConfig::generator_layers),
+                      gan_layer_list("discriminator_layers",
+                                     "discriminator layers from the data's shape to one logit (no activation on the "
+                                     "last); empty: dense 512 leaky_relu, dense 256 leaky_relu, dense 1",
+                                     &GanConfig::discriminator_layers),
+                      {.name = "generator_loss",
+                       .type = OptionType::choice,
+                       .choices = fixed_choices({"non_saturating", "minimax"}),
+                       .default_value = "non_saturating",
+                       .help = "minimax: minimize log(1 - D(G(z))) (the lecture's; saturates while D wins) | "
+                               "non_saturating: maximize log D(G(z))",
+                       .binding = converted(models::parse_generator_loss, models::generator_loss_name,
+                                            &TrainConfig::gan, &models::GanTraining::generator_loss)},
+                      {.name = "d_steps",
+                       .type = OptionType::integer,
+                       .default_value = "1",
+                       .help = "k: discriminator steps (each on a fresh minibatch) per generator step",
+                       .check = at_least(1, "at least 1"),
+                       .binding = field(&TrainConfig::gan, &models::GanTraining::d_steps)},
+                      {.name = "d_lr",
+                       .type = OptionType::real,
+                       .default_value = "0",
+                       .help = "the discriminator's learning rate; 0: lr, the generator's",
+                       .check = at_least(0, ">= 0"),
+                       .binding = field(&TrainConfig::gan, &models::GanTraining::discriminator_lr)}},
+          .validate = check_gan};
+}
+
+}  // namespace aekit::train
