@@ -66,7 +66,8 @@ CASES = {
         decoder_layers=["deconv 1 3x3"]),
 }
 
-ACTIVATIONS = {"identity": nn.Identity, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}
+ACTIVATIONS = {"identity": nn.Identity, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU,
+               "leaky_relu": nn.LeakyReLU}  # slope 0.01, as aekit's
 
 
 def build(texts, shape):

@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+"""PyTorch oracle for aekit's GAN step (tests/oracle/gan_oracle_test.cpp; models/gan/gan_step.hpp).
+
+Usage: /usr/bin/python3 tests/oracle/gan_oracle.py OUTDIR
+
+Each case is a generator and a discriminator written in aekit's layer grammar, built from the
+same texts with torch.nn modules (conv_oracle.py's builder). Into OUTDIR/<case>/ (float32):
+  config.json          {"latent", "data_shape", "generator_layers", "discriminator_layers", "loss"}
+  initial/<name>.npy   every parameter, named as aekit names them ("generator.<i>.weight", ...)
+  x.npy [B, D]         real rows in (0, 1)
+  z_d.npy, z_g.npy     [B, Z] the noise of the discriminator step and of the generator step
+  d_loss.npy [1]       L_D = -mean log D(x) - mean log(1 - D(G(z_d))) at the initial values
+  d_grad/<name>.npy    dL_D / d each discriminator parameter
+  g_loss.npy [1]       L_G on D(G(z_g)) after one Adam step of D (lr D_LR): minimax
+                       mean log(1 - D(G(z))) or non-saturating -mean log D(G(z))
+  g_grad/<name>.npy    dL_G / d each generator parameter (through D)
+  final/<name>.npy     every parameter after that D step and one Adam step of G (lr G_LR)
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+try:
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+except ImportError as error:  # pragma: no cover - reported by the C++ test
+    sys.stderr.write("gan_oracle.py needs numpy and torch for /usr/bin/python3 "
+                     "(Debian python3-numpy, python3-torch; scripts/install-deps): %s\n" % error)
+    sys.exit(3)
+
+from conv_oracle import build, parameter_names  # noqa: E402 (needs torch, imported above)
+
+BATCH = 8
+D_LR = 0.01
+G_LR = 0.005
+
+CASES = {
+    "mlp_non_saturating": dict(latent=4, data_shape=[1, 1, 10], loss="non_saturating",
+                               generator_layers=["dense 12 relu", "dense 10 sigmoid"],
+                               discriminator_layers=["dense 12 leaky_relu", "dense 1"]),
+    "conv_minimax": dict(latent=3, data_shape=[1, 4, 4], loss="minimax",
+                         generator_layers=["dense 8 relu", "reshape 2x2x2", "deconv 1 4 stride=2 pad=1 sigmoid"],
+                         discriminator_layers=["conv 4 3x3 stride=2 pad=1 leaky_relu", "dense 1"]),
+}
+
+
+def run(layers, x):
+    for layer in layers:
+        x = layer(x)
+    return x.flatten(1)
+
+
+def save(path, tensor):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    np.save(path, np.ascontiguousarray(tensor.detach().cpu().numpy().astype(np.float32)))
+
+
+def save_all(folder, named):
+    for name, tensor in named.items():
+        save(os.path.join(folder, name + ".npy"), tensor)
+
+
+def run_case(outdir, name, c, seed):
+    torch.manual_seed(seed)
+    shape = c["data_shape"]
+    generator, out_shape = build(c["generator_layers"], [1, 1, c["latent"]])
+    assert out_shape == shape, (out_shape, shape)
+    discriminator, _ = build(c["discriminator_layers"], shape)
+    g = parameter_names("generator", generator)
+    d = parameter_names("discriminator", discriminator)
+    folder = os.path.join(outdir, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump(c, f)
+    save_all(os.path.join(folder, "initial"), dict(g, **d))
+    x = torch.rand(BATCH, int(np.prod(shape)))
+    z_d, z_g = torch.randn(BATCH, c["latent"]), torch.randn(BATCH, c["latent"])
+    for n, t in (("x", x), ("z_d", z_d), ("z_g", z_g)):
+        save(os.path.join(folder, n + ".npy"), t)
+
+    def discriminate(rows):
+        return run(discriminator, rows.reshape(rows.shape[0], *shape))
+
+    d_optimizer = torch.optim.Adam(list(d.values()), lr=D_LR)
+    g_optimizer = torch.optim.Adam(list(g.values()), lr=G_LR)
+    fake = run(generator, z_d).detach()
+    d_loss = -F.logsigmoid(discriminate(x)).mean() - F.logsigmoid(-discriminate(fake)).mean()
+    d_loss.backward()
+    save(os.path.join(folder, "d_loss.npy"), d_loss.reshape(1))
+    save_all(os.path.join(folder, "d_grad"), {n: t.grad for n, t in d.items()})
+    d_optimizer.step()
+
+    for t in list(g.values()) + list(d.values()):
+        t.grad = None
+    logits = discriminate(run(generator, z_g))
+    g_loss = -F.softplus(logits).mean() if c["loss"] == "minimax" else -F.logsigmoid(logits).mean()
+    g_loss.backward()
+    save(os.path.join(folder, "g_loss.npy"), g_loss.reshape(1))
+    save_all(os.path.join(folder, "g_grad"), {n: t.grad for n, t in g.items()})
+    g_optimizer.step()
+    save_all(os.path.join(folder, "final"), dict(g, **d))
+
+
+def main():
+    torch.set_num_threads(1)
+    for index, (name, c) in enumerate(CASES.items()):
+        run_case(sys.argv[1], name, c, 300 + index)
+
+
+if __name__ == "__main__":
+    main()
