@@ -30,7 +30,7 @@ except ImportError as error:  # pragma: no cover - reported by the C++ test
                      "(Debian python3-numpy, python3-torch; scripts/install-deps): %s\n" % error)
     sys.exit(3)
 
-from conv_oracle import build, parameter_names  # noqa: E402 (needs torch, imported above)
+from conv_oracle import build, parameter_names, save, save_all  # noqa: E402 (needs torch, imported above)
 
 BATCH = 8
 D_LR = 0.01
@@ -50,16 +50,6 @@ def run(layers, x):
     for layer in layers:
         x = layer(x)
     return x.flatten(1)
-
-
-def save(path, tensor):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    np.save(path, np.ascontiguousarray(tensor.detach().cpu().numpy().astype(np.float32)))
-
-
-def save_all(folder, named):
-    for name, tensor in named.items():
-        save(os.path.join(folder, name + ".npy"), tensor)
 
 
 def run_case(outdir, name, c, seed):
