@@ -184,6 +184,7 @@ TEST(TrainConfig, ValidateNamesTheBadOption) {
   invalid("dims", "784,0", {"dims", "0"});
   invalid("dims", "64,100000000", {"dims", "100000000"});
   invalid("momentum", "1.5", {"momentum"});
+  invalid("adam_beta1", "1", {"adam_beta1", "found 1"});
   TrainConfig c = TrainConfig::defaults();
   c.set("loss", "bce");
   c.set("output_activation", "identity");
@@ -229,6 +230,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"optimizer", "sgd"},
       {"lr", "0.0123"},
       {"momentum", "0.9"},
+      {"adam_beta1", "0.5"},
       {"nesterov", "true"},
       {"weight_decay", "1e-05"},
       {"clip_norm", "2.5"},

@@ -26,7 +26,7 @@ void OptimizerConfig::validate() const {
   if (kind != "sgd" && kind != "adam" && kind != "rmsprop")
     throw UsageError(fmt::format("unknown optimizer '{}': expected one of sgd, adam, rmsprop", kind));
   require_in(momentum, 0, 1, "momentum", false, true);
-  require_in(beta1, 0, 1, "beta1", false, true);
+  require_in(beta1, 0, 1, "adam_beta1", false, true);
   require_in(beta2, 0, 1, "beta2", false, true);
   require_in(alpha, 0, 1, "alpha", false, true);
   require_in(eps, 0, 1, "eps", true, true);
