@@ -1,5 +1,6 @@
 // Generative adversarial networks (--model gan, models/gan/gan.hpp): GanStep on the loop. The
-// data's shape (from the training set) is the generator's output and the discriminator's input.
+// data's shape (from the training set) is the generator's output and the discriminator's input;
+// the default generator ends in tanh for data scaled to [-1, 1], else in sigmoid.
 #include "aekit/app/family.hpp"
 #include "aekit/models/gan/gan_step.hpp"
 
@@ -9,6 +10,7 @@ namespace {
 models::GanConfig config_of(const train::TrainConfig& c) {
   models::GanConfig config = c.gan_model;
   config.data_shape = c.model.input_shape;
+  if (c.scaling == "symmetric") config.default_output = Activation::tanh;
   return config;
 }
 

@@ -36,12 +36,12 @@ SettingsSection gan_settings() {
                        .binding = field(&TrainConfig::gan_model, &GanConfig::latent)},
                       gan_layer_list("generator_layers",
                                      "generator layers from the flat noise [1, 1, latent] to the data's shape, the "
-                                     "last one giving the data's range (e.g. sigmoid); empty: dense 256 relu, dense 512 "
-                                     "relu, dense D sigmoid",
+                                     "last one giving the data's range (e.g. sigmoid); empty: dense 256, 512, 1024 "
+                                     "leaky_relu, dense D sigmoid (tanh with scaling symmetric)",
                                      &GanConfig::generator_layers),
                       gan_layer_list("discriminator_layers",
                                      "discriminator layers from the data's shape to one logit (no activation on the "
-                                     "last); empty: dense 512 leaky_relu, dense 256 leaky_relu, dense 1",
+                                     "last); empty: dense 1024, 512, 256 leaky_relu, dense 1",
                                      &GanConfig::discriminator_layers),
                       {.name = "generator_loss",
                        .type = OptionType::choice,

@@ -15,10 +15,12 @@ namespace {
 void use_mlp_layers(GanConfig& c) {
   const Shape s = c.data_shape;
   if (c.generator_layers.empty()) {
-    c.generator_layers = {"dense 256 relu", "dense 512 relu", fmt::format("dense {} sigmoid", s.size())};
+    c.generator_layers = {"dense 256 leaky_relu", "dense 512 leaky_relu", "dense 1024 leaky_relu",
+                          fmt::format("dense {} {}", s.size(), activation_name(c.default_output))};
     if (s.c != 1 || s.h != 1) c.generator_layers.push_back(fmt::format("reshape {}x{}x{}", s.c, s.h, s.w));
   }
-  if (c.discriminator_layers.empty()) c.discriminator_layers = {"dense 512 leaky_relu", "dense 256 leaky_relu", "dense 1"};
+  if (c.discriminator_layers.empty())
+    c.discriminator_layers = {"dense 1024 leaky_relu", "dense 512 leaky_relu", "dense 256 leaky_relu", "dense 1"};
 }
 
 const GanConfig& checked(const GanConfig& config) {
