@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "aekit/report/filter_image.hpp"
-#include "aekit/report/image_shape.hpp"
+#include "aekit/tensor/shape_text.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
@@ -29,7 +29,7 @@ Shape picture_shape(const FiltersArgs& args, const store::SavedModel& saved,
         "model '{}' has {} inputs per row, which is not a square image and no image shape is "
         "stored; pass --shape HxW (H * W = {})", args.model, features, features));
   }
-  const Shape shape = report::parse_image_shape(args.shape);
+  const Shape shape = parse_image_shape(args.shape);
   if (shape.size() != features)
     throw UsageError(fmt::format("--shape {} has {} values per image, the filters of model '{}' have {}",
                                  args.shape, shape.size(), args.model, features));

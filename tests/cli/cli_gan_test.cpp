@@ -1,6 +1,8 @@
 // aekit train --model gan end to end: the lecture's algorithm trains (both losses and D's
 // outputs in metrics.jsonl every epoch), --resume is bit-identical, the model samples and
-// decodes codes, and impossible settings fail in one line with nothing written.
+// decodes codes, and impossible settings fail in one line with nothing written; --model dcgan
+// on rows shaped by --shape, its batch norm statistics resumed exactly, and the report's
+// strip of samples from one fixed noise batch over the epochs.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -64,6 +66,41 @@ TEST_F(CliGan, TrainsResumesAndSamples) {
   const auto info = run_aekit("info " + model, dir_);
   EXPECT_TRUE(contains(info.out, "sample")) << info.out;
   expect_failure(run_aekit("eval --model " + model + " --data npy:" + (dir_ / "x.npy").string(), dir_), 2, {"cannot"});
+}
+
+TEST_F(CliGan, DcganTrainsOnShapedRowsResumesExactlyAndShowsSamplesOverTraining) {
+  const auto dcgan = [&](const std::string& flags, const std::string& out) {
+    return run_aekit("train --model dcgan --data npy:" + (dir_ / "x.npy").string() +
+                         " --test-data none --val-split 0 --threads 1 --batch 50 --latent 8 " + flags + " --out " +
+                         (dir_ / out).string(),
+                     dir_);
+  };
+  const auto r = dcgan("--shape 1x4x4 --epochs 3", "dcgan");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "gan (dcgan)")) << r.out;
+  EXPECT_TRUE(contains(read_file(dir_ / "dcgan" / "config.toml"), "adam_beta1 = 0.5"));
+  for (const char* epoch : {"epoch-0001.npy", "epoch-0002.npy", "epoch-0003.npy"}) {
+    const FloatMatrix rows = data::read_npy(dir_ / "dcgan" / "samples_by_epoch" / epoch).x;
+    EXPECT_EQ(rows.rows(), 10) << epoch;
+    EXPECT_EQ(rows.cols(), 16) << epoch;
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "dcgan" / "samples_over_training.png"));
+  EXPECT_TRUE(contains(read_file(dir_ / "dcgan" / "report.html"), "Samples over training"));
+
+  ASSERT_EQ(dcgan("--shape 1x4x4 --epochs 2", "dcgan_resumed").exit_code, 0);
+  const auto resumed = run_aekit("train --resume --epochs 3 --out " + (dir_ / "dcgan_resumed").string(), dir_);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
+  EXPECT_EQ(store::load_model(dir_ / "dcgan" / "model.aek").model->state(),
+            store::load_model(dir_ / "dcgan_resumed" / "model.aek").model->state())
+      << "parameters and batch norm statistics";
+  EXPECT_EQ(data::read_npy(dir_ / "dcgan" / "samples_by_epoch" / "epoch-0003.npy").x,
+            data::read_npy(dir_ / "dcgan_resumed" / "samples_by_epoch" / "epoch-0003.npy").x);
+
+  expect_failure(dcgan("--epochs 1", "flat"), 2, {"image rows [C, H, W]", "[1, 1, 16]", "--shape"});
+  expect_failure(dcgan("--shape 5x5 --epochs 1", "misfit"), 2, {"shape 1x5x5 has 25 values, but its rows have 16"});
+  expect_failure(dcgan("--shape 4xx4 --epochs 1", "bad_shape"), 2, {"shape", "4xx4", "CxHxW"});
+  EXPECT_FALSE(fs::exists(dir_ / "flat"));
+  EXPECT_FALSE(fs::exists(dir_ / "misfit"));
 }
 
 TEST_F(CliGan, ImpossibleSettingsAreRefusedInOneLine) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aekit/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace aekit::data {
 namespace {
@@ -22,6 +23,8 @@ TEST(DatasetSpec, SchemesAndOptions) {
 
   EXPECT_EQ(parse_dataset_spec("digits.csv?label_column=-1").scheme, "csv");
   EXPECT_EQ(*parse_dataset_spec("digits.csv?label_column=-1").label_column, -1);
+  EXPECT_EQ(*parse_dataset_spec("x.npy?shape=3x4x5&limit=2").shape, (Shape{3, 4, 5}));
+  EXPECT_EQ(*parse_dataset_spec("x.csv?shape=28x28").shape, (Shape{1, 28, 28}));
   EXPECT_EQ(parse_dataset_spec("train-images-idx3-ubyte.gz").scheme, "idx");
 
   const auto images = parse_dataset_spec("images:photos/?limit=3");
@@ -49,6 +52,9 @@ TEST(DatasetSpec, BadSpecsAreUsageErrors) {
   EXPECT_THROW(parse_dataset_spec("patches:photos:0"), UsageError);
   EXPECT_THROW(parse_dataset_spec("patches:photos:8:-1"), UsageError);
   EXPECT_THROW(parse_dataset_spec("patches::8"), UsageError);
+  test::expect_error<UsageError>([] { parse_dataset_spec("x.csv?shape=28x0"); },
+                                 {"shape=28x0 is not a shape", "expected CxHxW or HxW"});
+  test::expect_error<UsageError>([] { parse_dataset_spec("x.csv?shape=1x2x3x4"); }, {"shape=1x2x3x4"});
 }
 
 }  // namespace

@@ -96,5 +96,16 @@ TEST(Dataset, LabelsMustMatchTheRows) {
                      {"nothing': no such file"});
 }
 
+TEST(Dataset, TheShapeOptionShapesRowsThatStoreNone) {
+  test::TempDir dir;
+  write_npy(dir / "x.npy", test::counting_data(4, 12));
+  const std::string path = (dir / "x.npy").string();
+  EXPECT_EQ(load_dataset(path).shape, (Shape{1, 1, 12}));
+  EXPECT_EQ(load_dataset(path + "?shape=3x2x2").shape, (Shape{3, 2, 2}));
+  EXPECT_EQ(load_dataset(path + "?limit=2&shape=3x4").shape, (Shape{1, 3, 4}));
+  test::expect_error<UsageError>([&] { load_dataset(path + "?shape=5x5"); },
+                                 {"shape 1x5x5 has 25 values, but its rows have 12"});
+}
+
 }  // namespace
 }  // namespace aekit::data

@@ -40,6 +40,12 @@ TEST(Init, HeHasVarianceTwoOverFanIn) {
   EXPECT_NEAR(variance(f.weight), 2.0 / 400, 0.03 * 2.0 / 400);
 }
 
+TEST(Init, NormalHasTheGivenStandardDeviationAndZeroBias) {
+  const auto f = fill(Init::parse("normal:0.02"), 300, 400);
+  EXPECT_NEAR(variance(f.weight), 0.02 * 0.02, 0.03 * 0.02 * 0.02);
+  EXPECT_EQ(f.bias.cwiseAbs().maxCoeff(), 0);
+}
+
 TEST(Init, UniformAndTorchBounds) {
   const auto u = fill(Init::parse("uniform:0.01"), 50, 60);
   EXPECT_LE(u.weight.cwiseAbs().maxCoeff(), 0.01f);
@@ -51,11 +57,13 @@ TEST(Init, UniformAndTorchBounds) {
 }
 
 TEST(Init, NamesRoundTripAndBadNamesAreUsageErrors) {
-  for (const char* name : {"glorot", "he", "torch", "uniform:0.01"})
+  for (const char* name : {"glorot", "he", "torch", "uniform:0.01", "normal:0.02"})
     EXPECT_EQ(Init::parse(name).name(), name);
   EXPECT_THROW(Init::parse("xavier_normal"), UsageError);
   EXPECT_THROW(Init::parse("uniform:-1"), UsageError);
   EXPECT_THROW(Init::parse("uniform:abc"), UsageError);
+  EXPECT_THROW(Init::parse("normal:0"), UsageError);
+  EXPECT_THROW(Init::parse("normal:"), UsageError);
 }
 
 }  // namespace

@@ -49,16 +49,16 @@ CASES = {
         decoder_layers=["deconv 4 3x3 stride=2 pad=1 outpad=1 relu", "upsample 2",
                         "conv 1 3x3 pad=1"]),
     # batchnorm on images and on flat features, average pooling, a dense sigmoid code with kl
-    # sparsity, reshape, bilinear upsampling, dilation. (BatchNorm follows an activation: a
-    # bias right before it has a zero gradient, which Adam turns into steps of rounding noise
-    # that no two implementations share.)
+    # sparsity, reshape, bilinear upsampling, dilation. (No bias feeds a BatchNorm through a
+    # nearly linear path: its gradient would be ~0, rounding noise that no two implementations
+    # share, and Adam turns noise into steps of +-lr. The first normalizes the input images, the
+    # second relu features pooled and flattened.)
     "batchnorm_dense_code_bce": dict(
         input_shape=[2, 8, 8], loss="bce", sparsity="kl:0.2:0.1",
-        encoder_layers=["conv 4 3x3 pad=1 relu", "batchnorm", "avgpool 2", "flatten",
+        encoder_layers=["batchnorm", "conv 4 3x3 pad=1 relu", "avgpool 2", "flatten", "batchnorm",
                         "dense 5 sigmoid"],
-        decoder_layers=["dense 32 tanh", "batchnorm", "reshape 2x4x4",
-                        "upsample 2 bilinear", "conv 3 3x3 pad=2 dilation=2 relu",
-                        "deconv 2 3x3 pad=1"]),
+        decoder_layers=["dense 32 tanh", "reshape 2x4x4", "upsample 2 bilinear",
+                        "conv 3 3x3 pad=2 dilation=2 relu", "deconv 2 3x3 pad=1"]),
     # l1 on a relu code of conv feature maps.
     "l1_feature_maps": dict(
         input_shape=[1, 6, 6], loss="mse", sparsity="l1:0.01",
@@ -67,7 +67,8 @@ CASES = {
 }
 
 ACTIVATIONS = {"identity": nn.Identity, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU,
-               "leaky_relu": nn.LeakyReLU}  # slope 0.01, as aekit's
+               "leaky_relu": nn.LeakyReLU,  # slope 0.01, as aekit's
+               "leaky_relu_0.2": lambda: nn.LeakyReLU(0.2)}
 
 
 def build(texts, shape):

@@ -43,6 +43,15 @@ CASES = {
     "conv_minimax": dict(latent=3, data_shape=[1, 4, 4], loss="minimax",
                          generator_layers=["dense 8 relu", "reshape 2x2x2", "deconv 1 4 stride=2 pad=1 sigmoid"],
                          discriminator_layers=["conv 4 3x3 stride=2 pad=1 leaky_relu", "dense 1"]),
+    # DCGAN's parts: batch norm in both networks (training mode: the batch's statistics, real
+    # and fake rows normalized as separate batches), leaky ReLU of slope 0.2. Each batch norm
+    # follows a curved activation: a bias right before one has a gradient of exactly 0, which
+    # float rounding turns into noise of either sign and Adam's first step into +-lr.
+    "dcgan_non_saturating": dict(latent=3, data_shape=[1, 4, 4], loss="non_saturating",
+                                 generator_layers=["dense 8 tanh", "reshape 2x2x2", "batchnorm", "relu",
+                                                   "deconv 1 4 stride=2 pad=1 tanh"],
+                                 discriminator_layers=["conv 4 3x3 stride=2 pad=1 tanh", "batchnorm",
+                                                       "leaky_relu_0.2", "dense 1"]),
 }
 
 

@@ -3,7 +3,8 @@
 // discriminator step (L_D and every discriminator gradient), one Adam step of D, then one
 // generator step on fresh noise (L_G through the updated D and every generator gradient) and
 // one Adam step of G, with separate learning rates; then every parameter. An mlp GAN with the
-// non-saturating loss and a small conv GAN with the lecture's minimax loss. If
+// non-saturating loss, a small conv GAN with the lecture's minimax loss and a small DCGAN
+// (batch norm in training mode, leaky ReLU of slope 0.2). If
 // /usr/bin/python3 or torch is missing the test FAILS (it never skips).
 #include <gtest/gtest.h>
 
@@ -64,6 +65,8 @@ TEST_P(GanOracle, OneDiscriminatorAndOneGeneratorStepMatchPyTorch) {
   config.generator_layers = c["generator_layers"].get<std::vector<std::string>>();
   config.discriminator_layers = c["discriminator_layers"].get<std::vector<std::string>>();
   Gan model(config);
+  Rng noise(1);
+  model.set_training(&noise);  // batch norm: the batch's statistics, as torch's train mode
   nn::Parameters& params = model.parameters();
   ASSERT_TRUE(test::load_parameters(params, dir / "initial"));
   const Matrix x = test::load_npy(dir / "x.npy").cast<Scalar>(), z_d = test::load_npy(dir / "z_d.npy").cast<Scalar>(),
@@ -94,7 +97,7 @@ TEST_P(GanOracle, OneDiscriminatorAndOneGeneratorStepMatchPyTorch) {
               GetParam(), worst_loss, worst_d, worst_g, worst_final);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GanOracle, ::testing::Values("mlp_non_saturating", "conv_minimax"),
+INSTANTIATE_TEST_SUITE_P(Cases, GanOracle, ::testing::Values("mlp_non_saturating", "conv_minimax", "dcgan_non_saturating"),
                          [](const auto& info) { return std::string(info.param); });
 
 }  // namespace

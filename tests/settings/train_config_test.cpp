@@ -89,7 +89,8 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
   EXPECT_TRUE(models_of("seed").empty());  // shared by every model
   // Shared by the models of the training loop: PCA is fitted in one go.
   EXPECT_EQ(models_of("epochs"),
-            (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack", "gan"}));
+            (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack", "gan",
+                                      "dcgan"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -122,7 +123,7 @@ TEST(TrainConfig, BadValuesNameTheOption) {
   expect_error<UsageError>([&] { c.set("tied", "maybe"); }, {"tied", "maybe"});
   expect_error<UsageError>([&] { c.set("dims", "784,abc,32"); }, {"dims", "abc"});
   expect_error<UsageError>([&] { c.set("activation", "swish"); },
-                           {"activation: expected identity, sigmoid, tanh, relu, leaky_relu or softplus, found 'swish'"});
+                           {"activation: expected identity, sigmoid, tanh, relu, leaky_relu, leaky_relu_0.2 or softplus, found 'swish'"});
   expect_error<UsageError>([&] { c.set("loss", "l1"); }, {"loss: expected mse or bce, found 'l1'"});
   expect_error<UsageError>([&] { c.set("scaling", "log"); }, {"scaling", "log", "unit"});
   expect_error<UsageError>([&] { c.set("optimizer", "adagrad"); }, {"optimizer", "adagrad", "adam"});
@@ -227,6 +228,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"data", "npy:/tmp/some dir/x.npy?limit=100"},
       {"test_data", "none"},
       {"scaling", "standardize"},
+      {"shape", "1x4x196"},
       {"optimizer", "sgd"},
       {"lr", "0.0123"},
       {"momentum", "0.9"},
@@ -267,7 +269,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"vae/gaussian", {{"dims", "784,200,50"}, {"learn_variance", "true"}}},  // needs the default loss mse
       {"gan", {{"latent", "16"}, {"generator_layers", "dense 64 relu, dense 784 sigmoid"},
                {"discriminator_layers", "dense 64 leaky_relu, dense 1"}, {"generator_loss", "minimax"}, {"d_steps", "5"},
-               {"d_lr", "0.0001"}}},
+               {"d_lr", "0.0001"}, {"conditional", "true"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [key, options] : values) {  // key: the model, or "model/case" for a second set

@@ -13,8 +13,9 @@
 namespace aekit {
 namespace {
 
-const Activation kAll[] = {Activation::identity, Activation::sigmoid,    Activation::tanh,
-                           Activation::relu,     Activation::leaky_relu, Activation::softplus};
+const Activation kAll[] = {Activation::identity,   Activation::sigmoid,         Activation::tanh,
+                           Activation::relu,       Activation::leaky_relu,      Activation::leaky_relu_wide,
+                           Activation::softplus};
 
 TEST(Activation, NameParseRoundTrip) {
   for (const Activation a : kAll) {
@@ -25,6 +26,7 @@ TEST(Activation, NameParseRoundTrip) {
   EXPECT_EQ(activation_name(Activation::leaky_relu), "leaky_relu");
   EXPECT_EQ(parse_activation("linear"), Activation::identity);
   EXPECT_EQ(parse_activation("leaky-relu"), Activation::leaky_relu);
+  EXPECT_EQ(activation_name(Activation::leaky_relu_wide), "leaky_relu_0.2");
 }
 
 TEST(Activation, UnknownNameIsAUsageErrorListingTheValidNames) {
@@ -74,6 +76,8 @@ TEST(Activation, KnownValues) {
   EXPECT_FLOAT_EQ(apply(Activation::relu, 3), 3.0f);
   EXPECT_FLOAT_EQ(apply(Activation::leaky_relu, 3), 3.0f);
   EXPECT_FLOAT_EQ(apply(Activation::leaky_relu, -3), -0.03f);
+  EXPECT_FLOAT_EQ(apply(Activation::leaky_relu_wide, 3), 3.0f);
+  EXPECT_FLOAT_EQ(apply(Activation::leaky_relu_wide, -3), -0.6f);
   EXPECT_FLOAT_EQ(kLeakyReluSlope, 0.01f);
 
   EXPECT_NEAR(apply(Activation::softplus, 0), std::log(2.0), 1e-6);
@@ -113,6 +117,8 @@ TEST(Activation, DerivativesFromTheOutput) {
   EXPECT_FLOAT_EQ(derivative(Activation::relu, 0, 2), 0.0f);
   EXPECT_FLOAT_EQ(derivative(Activation::leaky_relu, 3, 2), 2.0f);
   EXPECT_FLOAT_EQ(derivative(Activation::leaky_relu, -0.03f, 2), 0.02f);
+  EXPECT_FLOAT_EQ(derivative(Activation::leaky_relu_wide, 3, 2), 2.0f);
+  EXPECT_FLOAT_EQ(derivative(Activation::leaky_relu_wide, -0.6f, 2), 0.4f);
   // softplus' = sigmoid(z); at z = 0, y = log 2, sigmoid(0) = 1/2.
   EXPECT_NEAR(derivative(Activation::softplus, Scalar(std::log(2.0)), 2), 1.0, 1e-6);
   // ... and for a large z, y = z, sigmoid(z) = 1.

@@ -16,6 +16,7 @@
 #include "aekit/report/image_grid.hpp"
 #include "aekit/report/latent_explorer.hpp"
 #include "aekit/app/sample_model.hpp"
+#include "aekit/app/sample_strip.hpp"
 #include "aekit/report/pca_figures.hpp"
 #include "aekit/report/svg_chart.hpp"
 #include "aekit/io/atomic_write.hpp"
@@ -59,8 +60,8 @@ std::optional<std::string> write_filters(const fs::path& path, const models::Fil
 
 // The classes of a conditional model (its samples come in class-major blocks), else 0.
 Index condition_classes(models::Model& model) {
-  const auto* likelihood = model.likelihood();
-  return likelihood ? likelihood->condition_classes() : 0;
+  const auto* sampler = model.sampler();
+  return sampler ? sampler->condition_classes() : 0;
 }
 
 // How many rows the sample grid shows: 10 per class for a conditional model (a row of the grid
@@ -94,6 +95,7 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
       filter_source ? write_filters(folder / "filters.png", *filter_source, in.input_shape) : std::nullopt;
   auto* sampler = in.model.sampler();
   const bool has_samples = sampler && write_sample_grid(folder / "samples.png", *sampler, in);
+  const auto strip_caption = has_samples ? write_sample_strip(folder, in.input_shape) : std::nullopt;
   const auto* explained = in.model.explained_variance();
   const auto free_energy = in.state ? free_energy_svg(in.state->history) : std::nullopt;
   if (free_energy) io::atomic_write(folder / "free_energy.svg", *free_energy);
@@ -125,6 +127,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
     report.sections.push_back({"Samples", figure("samples.png",
         fmt::format("{} rows drawn from the model (seed {}){}.", sample_count(in.model), in.config.seed,
                     condition_classes(in.model) > 0 ? ", one class per row, from class 0 at the top" : ""))});
+  if (strip_caption)
+    report.sections.push_back({"Samples over training", figure("samples_over_training.png", *strip_caption)});
   if (auto explorer = report::latent_explorer_section(in.model, in.scaling, in.input_shape, in.examples))
     report.sections.push_back(std::move(*explorer));
   if (explained)

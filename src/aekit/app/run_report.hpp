@@ -7,6 +7,7 @@
 //                        encoder layer, a baseline's components or atoms), with the source's
 //                        caption, when a filter makes a picture (image_shape.hpp)
 //   samples.png          rows it draws with the run's seed, if it samples (app/sample_model.hpp)
+//   samples_over_training.png  the same draws after several epochs, a row each (sample_strip.hpp)
 //   loss.svg             training and validation loss per epoch (autoencoders), the objective
 //                        per iteration (sparse_coding, psd)
 //   explained_variance.svg  the cumulative explained variance, if it reports one (pca)

@@ -6,9 +6,11 @@
 
 #include <chrono>
 #include <numeric>
+#include <optional>
 
 #include "aekit/data/dataset.hpp"
 #include "aekit/error.hpp"
+#include "aekit/tensor/shape_text.hpp"
 #include "aekit/eval/model_metrics.hpp"
 #include "aekit/io/atomic_write.hpp"
 #include "aekit/models/capability_check.hpp"
@@ -22,6 +24,7 @@
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/store/checkpoint.hpp"
 #include "aekit/app/epoch_files.hpp"
+#include "aekit/app/sample_strip.hpp"
 #include "aekit/app/family.hpp"
 #include "aekit/app/resume_settings.hpp"
 #include "aekit/app/stop_signals.hpp"
@@ -176,6 +179,7 @@ std::vector<int> labels_for(const data::Dataset& d, const std::string& file) {
 RunData load_run_data(train::TrainConfig& config) {
   RunData d;
   d.train_set = data::load_dataset(config.data);
+  if (!config.shape.empty()) data::set_row_shape(d.train_set, parse_image_shape(config.shape));
   if (!config.labels.empty()) d.train_set.labels = labels_for(d.train_set, config.labels);
   config.model.input_shape = d.train_set.shape;
   const Index width = d.train_set.x.cols();
@@ -183,6 +187,7 @@ RunData load_run_data(train::TrainConfig& config) {
   d.has_test = !config.test_data.empty() && config.test_data != "none";
   if (d.has_test) {
     d.test_set = data::load_dataset(config.test_data);
+    if (!config.shape.empty()) data::set_row_shape(d.test_set, parse_image_shape(config.shape));
     check_width(d.test_set, config, width);
   }
   return d;
@@ -316,11 +321,16 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
   train::Progress progress(log, log_is_terminal, settings.epochs,
                            (rows.x.rows() + settings.batch - 1) / settings.batch);
   EpochFiles files(folder, store::model_header(run.model(), d.scaling, d.train_set.shape), config);
+  std::optional<SampleStrip> strip;
+  if (auto* sampler = run.model().sampler()) strip.emplace(folder, *sampler, d.scaling, config.seed, first_epoch, settings.epochs);
   trainer.stop_when(&signals.requested());
   std::string outcome;
   try {
     outcome = trainer.fit(rows, {d.val_x, d.val_labels}, state, &progress,
-                          [&](const train::TrainerState& s) { files.after_epoch(step, s); });
+                          [&](const train::TrainerState& s) {
+                            if (strip) strip->after_epoch(s.epochs_done);
+                            files.after_epoch(step, s);
+                          });
     files.finish();
     if (trainer.interrupted()) {
       if (log_is_terminal) log << "\n";

@@ -109,7 +109,15 @@ Dataset load_dataset(const std::string& text) {
   }
   check_finite(data.x, data.name);
   if (spec.label_column) split_label_column(data, *spec.label_column);
+  if (spec.shape) set_row_shape(data, *spec.shape);
   return data;
+}
+
+void set_row_shape(Dataset& data, Shape shape) {
+  if (shape.size() != data.x.cols())
+    throw UsageError(fmt::format("data '{}': shape {}x{}x{} has {} values, but its rows have {}", data.name, shape.c,
+                                 shape.h, shape.w, shape.size(), data.x.cols()));
+  data.shape = shape;
 }
 
 }  // namespace aekit::data

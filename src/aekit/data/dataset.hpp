@@ -21,6 +21,10 @@ struct Dataset {
 // differs from the rows'.
 Dataset load_dataset(const std::string& spec);
 
+// Gives the rows the shape `shape` (the data option ?shape=, train's --shape); UsageError
+// when C*H*W differs from the number of values per row.
+void set_row_shape(Dataset& data, Shape shape);
+
 // Throws aekit::Error naming the first non-finite value (row and column counted from 0):
 // "data 'x.npy' has NaN at row 3, column 17 (counting from 0); aekit needs finite values".
 void check_finite(const FloatMatrix& x, std::string_view name);

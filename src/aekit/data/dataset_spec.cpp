@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/shape_text.hpp"
 
 namespace aekit::data {
 namespace {
@@ -55,6 +56,15 @@ Index parse_count(const std::string& spec, std::string_view key, std::string_vie
   return number;
 }
 
+Shape parse_row_shape(const std::string& spec, std::string_view value) {
+  try {
+    return parse_image_shape(value);
+  } catch (const UsageError&) {
+    throw UsageError(fmt::format("data '{}': shape={} is not a shape; expected CxHxW or HxW with positive sizes, "
+                                 "e.g. shape=1x28x28", spec, value));
+  }
+}
+
 void parse_options(const std::string& spec, std::string_view query, DatasetSpec& out) {
   while (!query.empty()) {
     const auto amp = query.find('&');
@@ -70,10 +80,11 @@ void parse_options(const std::string& spec, std::string_view query, DatasetSpec&
       out.labels = value;
     }
     else if (key == "label_column") out.label_column = parse_count(spec, key, value, true);
+    else if (key == "shape") out.shape = parse_row_shape(spec, value);
     else
       throw UsageError(fmt::format(
           "data '{}': unknown option '{}'; valid options are limit=N, labels=PATH, "
-          "label_column=K",
+          "label_column=K, shape=CxHxW",
           spec, option));
   }
   if (!out.labels.empty() && out.label_column)

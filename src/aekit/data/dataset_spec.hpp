@@ -13,6 +13,9 @@
 // followed by options:  ?limit=N            keep the first N rows
 //                       &labels=PATH        labels from a file (IDX, .npy or .csv)
 //                       &label_column=K     labels from column K of the data (K < 0: from the end)
+//                       &shape=CxHxW        the shape of a row (or HxW, one channel), for files
+//                                           that store none (csv, 2-D npy); C*H*W must be the
+//                                           number of values per row
 #include <optional>
 #include <string>
 
@@ -28,6 +31,7 @@ struct DatasetSpec {
   std::optional<Index> limit;         // ?limit=N
   std::string labels;                 // ?labels=PATH, empty if none
   std::optional<Index> label_column;  // ?label_column=K
+  std::optional<Shape> shape;         // ?shape=CxHxW
 };
 
 // Throws aekit::UsageError for an unknown scheme, split or option, listing the valid ones, and

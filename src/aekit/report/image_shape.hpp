@@ -1,19 +1,14 @@
 #pragma once
 // Which picture a row of D values makes, for figures of data and of weights.
 //
-//   parse_image_shape("28x28") = {1,28,28}       "3x32x32" = {3,32,32}   (C x H x W)
 //   image_shape_for(784, {1,1,784}) = {1,28,28}  (no shape known: a square gray image)
 //   image_shape_for(3072, {3,32,32}) = {3,32,32} (the data set's own shape wins)
 //   image_shape_for(10, {1,1,10})   = nothing    (not square, no shape known)
 #include <optional>
-#include <string_view>
 
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit::report {
-
-// "HxW" (gray) or "CxHxW" with positive sizes. Throws UsageError naming the text otherwise.
-Shape parse_image_shape(std::string_view text);
 
 // `known` when it describes a gray or RGB image of `features` values (H > 1, C = 1 or 3);
 // else a square gray image when `features` is a perfect square; else nothing.

@@ -22,6 +22,7 @@ std::string_view latent_explorer_script() {
     tanh: (z) => Math.tanh(z),
     relu: (z) => (z > 0 ? z : 0),
     leaky_relu: (z) => (z > 0 ? z : f32(0.01) * z),
+    'leaky_relu_0.2': (z) => (z > 0 ? z : f32(0.2) * z),
     softplus: (z) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))),
   };
   const layers = data.layers.map((l) => ({

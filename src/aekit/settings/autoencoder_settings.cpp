@@ -116,7 +116,7 @@ SettingsSection autoencoder_settings() {
                          .binding = field(&TrainConfig::model, &AutoencoderConfig::tied)}),
           {.name = "init",
            .default_value = "glorot",
-           .help = "weight init: glorot | he | torch | uniform:A",
+           .help = "weight init: glorot | he | torch | uniform:A | normal:S",
            .binding = converted(nn::Init::parse, [](const nn::Init& init) { return init.name(); },
                                 &TrainConfig::model, &AutoencoderConfig::init)},
           {.name = "loss",

@@ -25,6 +25,7 @@ Option dims_option();
 Option code_option();
 Option alpha_option();
 Option lasso_solver_option();
+Option conditional_option();
 // A layer list as an option's text: the layers joined by ", " (split_list reads it back).
 std::string layer_list_text(const std::vector<std::string>& layers);
 

@@ -1,8 +1,17 @@
 // [data]: what is trained on and tested on, and how it is scaled.
 #include "aekit/settings/bindings.hpp"
 #include "aekit/settings/built_in_sections.hpp"
+#include "aekit/tensor/shape_text.hpp"
 
 namespace aekit::train {
+namespace {
+
+std::string checked_shape_text(const std::string& text) {
+  if (!text.empty()) parse_image_shape(text);
+  return text;
+}
+
+}  // namespace
 
 SettingsSection data_settings() {
   return {.name = "data",
@@ -24,6 +33,11 @@ SettingsSection data_settings() {
                .help = "input scaling fitted on the training data: unit [0,1] | symmetric [-1,1] | "
                        "standardize | none",
                .binding = field(&TrainConfig::scaling)},
+              {.name = "shape",
+               .default_value = "",
+               .help = "the shape CxHxW (or HxW) of a row of data that stores none (csv, 2-D npy), "
+                       "for the training and the test data; empty: the data's own (as ?shape= in a data spec)",
+               .binding = converted(checked_shape_text, [](const std::string& s) { return s; }, &TrainConfig::shape)},
           }};
 }
 

@@ -1,4 +1,4 @@
-// [gan]: generative adversarial networks (--model gan): the noise size, the generator's and the
+// [gan]: generative adversarial networks (--model gan, dcgan): the noise size, the generator's and the
 // discriminator's layer lists, the generator's loss, k discriminator steps per generator step
 // and the discriminator's own learning rate; the optimizer and the generator's rate come
 // from [training].
@@ -27,7 +27,7 @@ void check_gan(const TrainConfig& c) {
 
 SettingsSection gan_settings() {
   return {.name = "gan",
-          .models = {"gan"},
+          .models = {"gan", "dcgan"},
           .options = {{.name = "latent",
                        .type = OptionType::integer,
                        .default_value = "100",
@@ -36,12 +36,14 @@ SettingsSection gan_settings() {
                        .binding = field(&TrainConfig::gan_model, &GanConfig::latent)},
                       gan_layer_list("generator_layers",
                                      "generator layers from the flat noise [1, 1, latent] to the data's shape, the "
-                                     "last one giving the data's range (e.g. sigmoid); empty: dense 256, 512, 1024 "
-                                     "leaky_relu, dense D sigmoid (tanh with scaling symmetric)",
+                                     "last one giving the data's range (e.g. sigmoid); empty: the model's (gan: dense "
+                                     "256, 512, 1024 leaky_relu, dense D sigmoid, tanh with scaling symmetric; dcgan: "
+                                     "dense, batchnorm, relu, deconv 64 stride 2, batchnorm, relu, deconv C stride 2)",
                                      &GanConfig::generator_layers),
                       gan_layer_list("discriminator_layers",
                                      "discriminator layers from the data's shape to one logit (no activation on the "
-                                     "last); empty: dense 1024, 512, 256 leaky_relu, dense 1",
+                                     "last); empty: the model's (gan: dense 1024, 512, 256 leaky_relu, dense 1; "
+                                     "dcgan: conv 64 and 128 stride 2 with leaky_relu_0.2 and batchnorm, dense 1)",
                                      &GanConfig::discriminator_layers),
                       {.name = "generator_loss",
                        .type = OptionType::choice,
@@ -62,7 +64,8 @@ SettingsSection gan_settings() {
                        .default_value = "0",
                        .help = "the discriminator's learning rate; 0: lr, the generator's",
                        .check = at_least(0, ">= 0"),
-                       .binding = field(&TrainConfig::gan, &models::GanTraining::discriminator_lr)}},
+                       .binding = field(&TrainConfig::gan, &models::GanTraining::discriminator_lr)},
+                      conditional_option()},
           .validate = check_gan};
 }
 

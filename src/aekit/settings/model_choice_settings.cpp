@@ -6,12 +6,22 @@
 namespace aekit::train {
 namespace {
 
+// Radford et al. 2016's settings, a DCGAN's defaults: they replace the general defaults of
+// the options a config has not set (explicitly_set), whichever comes first.
+void use_dcgan_defaults(TrainConfig& c) {
+  const std::pair<const char*, const char*> defaults[] = {
+      {"lr", "0.0002"}, {"adam_beta1", "0.5"}, {"batch", "128"}, {"scaling", "symmetric"}};
+  for (const auto& [name, value] : defaults)
+    if (!c.explicitly_set.contains(name)) find_option(name).assign(c, value);
+}
+
 // The family, and for an autoencoder (or a classifier's encoder) its architecture.
 Binding family_binding() {
   return {[](TrainConfig& c, const Option&, const std::string& text) {
             c.family = text;
             if (text == "mlp" || text == "conv") c.model.architecture = models::parse_architecture(text);
             if (text == "classifier" || text == "vae") c.model.architecture = models::Architecture::mlp;
+            if (text == "dcgan") use_dcgan_defaults(c);
           },
           [](const TrainConfig& c, const Option&) { return c.family; }};
 }
@@ -31,7 +41,9 @@ SettingsSection model_choice_settings() {
                                "(predictive sparse decomposition); rbm (restricted Boltzmann machine); "
                                "stack (greedy layer-wise pre-training, unrolled into a deep mlp); "
                                "classifier (a softmax head on an mlp encoder, `aekit classify`); vae "
-                               "(variational autoencoder); gan (generative adversarial network)",
+                               "(variational autoencoder); gan (generative adversarial network, mlp); dcgan "
+                               "(deep convolutional GAN; its defaults: lr 0.0002, adam_beta1 0.5, batch 128, "
+                               "scaling symmetric)",
                        .binding = family_binding()}}};
 }
 

@@ -1,5 +1,5 @@
 // The options several families list with the same meaning: the layer sizes, the code size,
-// the L1 weight of the sparse codes and the LASSO solver.
+// the L1 weight of the sparse codes, the LASSO solver and conditioning on class labels.
 #include <fmt/ranges.h>
 
 #include "aekit/settings/bindings.hpp"
@@ -54,6 +54,15 @@ Option lasso_solver_option() {
           .help = "the LASSO solver: cd (coordinate descent) | fista",
           .binding = converted(models::parse_lasso_solver, models::lasso_solver_name,
                                &TrainConfig::lasso_solver)};
+}
+
+Option conditional_option() {
+  return {.name = "conditional",
+          .type = OptionType::boolean,
+          .default_value = "false",
+          .help = "a conditional model on the data set's class labels, one-hot: a VAE's encoder and decoder, a "
+                  "GAN's generator and discriminator take them; samples come in class-major blocks",
+          .binding = field(&TrainConfig::conditional)};
 }
 
 std::string layer_list_text(const std::vector<std::string>& layers) { return fmt::format("{}", fmt::join(layers, ", ")); }

@@ -110,7 +110,7 @@ models::VaeConfig TrainConfig::vae_config() const {
 std::string TrainConfig::objective_name() const {
   if (family == "vae")
     return get("loss") == "bce" ? "negative ELBO, bernoulli decoder" : "negative ELBO, gaussian decoder";
-  if (family == "gan") return fmt::format("discriminator loss L_D ({} generator loss)", get("generator_loss"));
+  if (family == "gan" || family == "dcgan") return fmt::format("discriminator loss L_D ({} generator loss)", get("generator_loss"));
   if (family != "classifier") return get("loss");
   if (reconstruction_weight == 0) return "cross-entropy";
   return fmt::format("cross-entropy + {} * {}", get("reconstruction_weight"), get("loss"));

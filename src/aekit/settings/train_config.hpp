@@ -33,7 +33,8 @@ namespace aekit::train {
 struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier | vae | gan
+  std::string shape;                   // "CxHxW" for data that stores no shape; empty: the data's
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier | vae | gan | dcgan
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda

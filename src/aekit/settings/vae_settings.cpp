@@ -52,12 +52,7 @@ SettingsSection vae_settings() {
                        .help = "loss mse: the decoder also learns log sigma^2 per value and row (Kingma & Welling's "
                                "gaussian decoder) instead of the fixed vae_variance",
                        .binding = field(&TrainConfig::learn_variance)},
-                      {.name = "conditional",
-                       .type = OptionType::boolean,
-                       .default_value = "false",
-                       .help = "a conditional VAE: the class label, one-hot, goes into the encoder and the decoder "
-                               "(labels from the data set or --labels); samples come in class-major blocks",
-                       .binding = field(&TrainConfig::conditional)}},
+                      conditional_option()},
           .validate = check_vae};
 }
 

@@ -24,6 +24,7 @@ void apply_activation(Activation activation, const In& z, Out out) {
     case Activation::tanh: out = z.tanh(); break;
     case Activation::relu: out = z.max(Scalar(0)); break;
     case Activation::leaky_relu: out = z.max(kLeakyReluSlope * z); break;
+    case Activation::leaky_relu_wide: out = z.max(kWideLeakyReluSlope * z); break;
     case Activation::softplus: out = softplus(z); break;
   }
 }
@@ -36,6 +37,7 @@ Activation parse_activation(std::string_view name) {
   if (name == "tanh") return Activation::tanh;
   if (name == "relu") return Activation::relu;
   if (name == "leaky_relu" || name == "leaky-relu") return Activation::leaky_relu;
+  if (name == "leaky_relu_0.2") return Activation::leaky_relu_wide;
   if (name == "softplus") return Activation::softplus;
   throw UsageError(fmt::format("unknown activation '{}': expected one of {}", name,
                                activation_names()));
@@ -48,13 +50,14 @@ std::string activation_name(Activation activation) {
     case Activation::tanh: return "tanh";
     case Activation::relu: return "relu";
     case Activation::leaky_relu: return "leaky_relu";
+    case Activation::leaky_relu_wide: return "leaky_relu_0.2";
     case Activation::softplus: return "softplus";
   }
   AEKIT_ASSERT(false);
   return {};
 }
 
-std::string activation_names() { return "identity, sigmoid, tanh, relu, leaky_relu, softplus"; }
+std::string activation_names() { return "identity, sigmoid, tanh, relu, leaky_relu, leaky_relu_0.2, softplus"; }
 
 void add_bias_and_activate(Activation activation, MatrixRef y, ConstMatrixRef bias) {
   if (bias.size() == 0) {
@@ -78,6 +81,7 @@ void multiply_by_derivative(Activation activation, ConstMatrixRef y, ConstMatrix
     case Activation::tanh: o = g * (Scalar(1) - ya.square()); break;
     case Activation::relu: o = (ya > 0).select(g, Scalar(0)); break;
     case Activation::leaky_relu: o = (ya > 0).select(g, kLeakyReluSlope * g); break;
+    case Activation::leaky_relu_wide: o = (ya > 0).select(g, kWideLeakyReluSlope * g); break;
     case Activation::softplus: o = -g * (-ya).expm1(); break;  // 1 - e^-y, exact for small y
   }
 }
@@ -94,6 +98,9 @@ void derivative_from_output(Activation activation, ConstMatrixRef y, MatrixRef o
     case Activation::leaky_relu:
       o = kLeakyReluSlope + (1 - kLeakyReluSlope) * (ya > 0).template cast<Scalar>();
       break;
+    case Activation::leaky_relu_wide:
+      o = kWideLeakyReluSlope + (1 - kWideLeakyReluSlope) * (ya > 0).template cast<Scalar>();
+      break;
     case Activation::softplus: o = -(-ya).expm1(); break;
   }
 }
@@ -105,7 +112,8 @@ void second_derivative_from_output(Activation activation, ConstMatrixRef y, Matr
   switch (activation) {
     case Activation::identity:
     case Activation::relu:
-    case Activation::leaky_relu: o = Scalar(0); break;
+    case Activation::leaky_relu:
+    case Activation::leaky_relu_wide: o = Scalar(0); break;
     case Activation::sigmoid: o = ya * (Scalar(1) - ya) * (Scalar(1) - 2 * ya); break;
     case Activation::tanh: o = Scalar(-2) * ya * (Scalar(1) - ya.square()); break;
     case Activation::softplus: {

@@ -1,6 +1,7 @@
 // The GAN's training step (models/gan/gan_step.hpp) against finite differences: the
 // discriminator's gradient of L_D for fixed real rows and noise, and the generator's gradient
-// of L_G taken through D into G, for an mlp and a small conv GAN, both generator losses.
+// of L_G taken through D into G, for an mlp and a small conv GAN, both generator losses, and a
+// small DCGAN (batch norm with the batch's statistics, leaky ReLU of slope 0.2).
 #include <gtest/gtest.h>
 
 #include "aekit/models/gan/gan_step.hpp"
@@ -12,17 +13,24 @@ namespace {
 struct GanGradientCase {
   const char* name;
   GeneratorLoss loss;
-  bool conv;
+  enum class Net { mlp, conv, dcgan } net;
 };
 void PrintTo(const GanGradientCase& c, std::ostream* os) { *os << c.name; }
 
-GanConfig gradient_case_config(bool conv) {
+GanConfig gradient_case_config(GanGradientCase::Net net) {
   GanConfig c;
   c.latent = 3;
-  if (conv) {  // [1, 4, 4] images: dense + reshape + deconv up, conv + dense down
+  if (net == GanGradientCase::Net::conv) {  // [1, 4, 4] images: dense + reshape + deconv up, conv + dense down
     c.data_shape = {1, 4, 4};
     c.generator_layers = {"dense 8 tanh", "reshape 2x2x2", "deconv 1 2 stride=2 sigmoid"};
     c.discriminator_layers = {"conv 2 3x3 stride=2 pad=1 leaky_relu", "dense 1"};
+  } else if (net == GanGradientCase::Net::dcgan) {
+    c.data_shape = {1, 4, 4};
+    c.generator_layers = {"dense 8", "reshape 2x2x2", "batchnorm", "relu", "deconv 1 2 stride=2 tanh"};
+    c.discriminator_layers = {"conv 2 3x3 stride=2 pad=1 leaky_relu_0.2", "batchnorm", "leaky_relu_0.2", "dense 1"};
+    // Biases away from 0: with zero biases, G's ReLU zeros give fakes of exact zeros, and D's
+    // conv sums of them sit exactly on leaky ReLU's kink, where no derivative exists.
+    c.init = nn::Init::parse("torch");
   } else {
     c.data_shape = {1, 1, 6};
     c.generator_layers = {"dense 5 relu", "dense 6 sigmoid"};
@@ -35,9 +43,10 @@ class GanStepGradient : public ::testing::TestWithParam<GanGradientCase> {};
 
 TEST_P(GanStepGradient, BothNetworksMatchFiniteDifferences) {
   const GanGradientCase c = GetParam();
-  Gan model(gradient_case_config(c.conv));
+  Gan model(gradient_case_config(c.net));
   Rng init(5);
   model.initialize(init);
+  model.set_training(&init);  // batch norm: the batch's statistics
   GanStep step(model, optim::OptimizerConfig{}, 0.01, {c.loss, 1, 0});
   Rng data(6);
   Matrix x(5, model.input_size()), z(7, model.latent_size());
@@ -68,9 +77,13 @@ TEST_P(GanStepGradient, BothNetworksMatchFiniteDifferences) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GanStepGradient,
-                         ::testing::Values(GanGradientCase{"mlp_non_saturating", GeneratorLoss::non_saturating, false},
-                                           GanGradientCase{"mlp_minimax", GeneratorLoss::minimax, false},
-                                           GanGradientCase{"conv_non_saturating", GeneratorLoss::non_saturating, true}),
+                         ::testing::Values(GanGradientCase{"mlp_non_saturating", GeneratorLoss::non_saturating,
+                                                           GanGradientCase::Net::mlp},
+                                           GanGradientCase{"mlp_minimax", GeneratorLoss::minimax, GanGradientCase::Net::mlp},
+                                           GanGradientCase{"conv_non_saturating", GeneratorLoss::non_saturating,
+                                                           GanGradientCase::Net::conv},
+                                           GanGradientCase{"dcgan_minimax", GeneratorLoss::minimax,
+                                                           GanGradientCase::Net::dcgan}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

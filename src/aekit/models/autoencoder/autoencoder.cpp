@@ -124,11 +124,8 @@ Autoencoder::Autoencoder(const AutoencoderConfig& config) : config_(config) {
     build_conv();
   encoder_.set_input_gradient(false);  // nothing upstream of the input needs dx
   parameters_.allocate_and_bind({{"encoder", &encoder_}, {"decoder", &decoder_}});
-  for (auto [prefix, part] : {std::pair{"encoder", &encoder_}, std::pair{"decoder", &decoder_}})
-    for (auto buffer : part->buffers()) {
-      buffer.name = fmt::format("{}.{}", prefix, buffer.name);
-      buffers_.push_back(buffer);
-    }
+  buffers_.add("encoder", encoder_);
+  buffers_.add("decoder", decoder_);
 }
 
 void Autoencoder::build_mlp() {
@@ -187,28 +184,6 @@ std::string Autoencoder::description() const {
                      fmt::join(c.decoder_layers, ", "), activation_name(c.output));
 }
 
-Vector Autoencoder::buffer_values() const {
-  Index total = 0;
-  for (const auto& b : buffers_) total += Index(b.values.size());
-  Vector all(total);
-  Index offset = 0;
-  for (const auto& b : buffers_) {
-    std::copy(b.values.begin(), b.values.end(), all.data() + offset);
-    offset += Index(b.values.size());
-  }
-  return all;
-}
-
-void Autoencoder::set_buffer_values(std::span<const Scalar> values) {
-  std::size_t offset = 0;
-  for (const auto& b : buffers_) {
-    AEKIT_ASSERT(offset + b.values.size() <= values.size());
-    std::copy(values.begin() + offset, values.begin() + offset + b.values.size(), b.values.begin());
-    offset += b.values.size();
-  }
-  AEKIT_ASSERT(offset == values.size());
-}
-
 nlohmann::json Autoencoder::to_json() const {
   nlohmann::json json = config_.to_json();
   json["kind"] = kind();
@@ -223,27 +198,12 @@ EncoderJacobian* Autoencoder::encoder_jacobian() {
   return config_.architecture == Architecture::mlp ? this : nullptr;
 }
 
-std::vector<StateBlock> Autoencoder::state_layout() const {
-  std::vector<StateBlock> layout = parameter_layout(parameters_);
-  for (const auto& b : buffers_) layout.push_back({b.name, 1, Index(b.values.size())});
-  return layout;
-}
+std::vector<StateBlock> Autoencoder::state_layout() const { return layout_with_buffers(parameters_, buffers_); }
 
-std::vector<float> Autoencoder::state() const {
-  const auto values = parameters_.values();
-  const Vector buffers = buffer_values();
-  std::vector<float> all(values.begin(), values.end());
-  all.insert(all.end(), buffers.begin(), buffers.end());
-  return all;
-}
+std::vector<float> Autoencoder::state() const { return state_with_buffers(parameters_, buffers_); }
 
 void Autoencoder::set_state(std::span<const float> values) {
-  check_state_size(*this, values.size());
-  auto parameters = parameters_.values();
-  std::copy(values.begin(), values.begin() + std::ptrdiff_t(parameters.size()), parameters.begin());
-  const auto rest = values.subspan(parameters.size());
-  const std::vector<Scalar> buffers(rest.begin(), rest.end());
-  set_buffer_values(buffers);
+  set_state_with_buffers(*this, parameters_, buffers_, values);
 }
 
 void Autoencoder::initialize(Rng& rng) {

@@ -34,6 +34,7 @@
 
 #include "aekit/models/autoencoder/conv_presets.hpp"
 #include "aekit/models/model.hpp"
+#include "aekit/models/network_buffers.hpp"
 #include "aekit/nn/dense.hpp"
 #include "aekit/nn/parameters.hpp"
 #include "aekit/nn/sequential.hpp"
@@ -138,10 +139,10 @@ class Autoencoder final : public Model,
   nn::Parameters& parameters() { return parameters_; }
   const nn::Parameters& parameters() const { return parameters_; }
   // Non-parameter state (BatchNorm running statistics), "encoder.<i>.<name>" / "decoder...".
-  const std::vector<nn::Buffer>& buffers() const { return buffers_; }
+  const std::vector<nn::Buffer>& buffers() const { return buffers_.list(); }
   // All buffers one after another (empty without BatchNorm layers), and back.
-  Vector buffer_values() const;
-  void set_buffer_values(std::span<const Scalar> values);  // values.size() == buffer_values().size()
+  Vector buffer_values() const { return buffers_.values(); }
+  void set_buffer_values(std::span<const Scalar> values) { buffers_.set_values(values); }
 
   // Model state: the config with "kind", then every parameter and every buffer.
   nlohmann::json to_json() const override;
@@ -176,7 +177,7 @@ class Autoencoder final : public Model,
   std::vector<nn::Dense*> dense_encoder_;  // mlp: the layers of encoder_, first to code
   Shape code_shape_;
   nn::Parameters parameters_;
-  std::vector<nn::Buffer> buffers_;
+  NetworkBuffers buffers_;
   ConstMatrixMap code_{nullptr, 0, 0};  // the encoder's output of the last forward pass
   Workspace output_, code_gradient_, hidden_gradient_;
 };

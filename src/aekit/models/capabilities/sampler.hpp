@@ -14,6 +14,9 @@ class Sampler {
   // n rows x[n,D], every random number drawn from `rng` (the same stream gives the same
   // rows); a view valid until the next sample.
   virtual ConstMatrixRef sample(Index n, Rng& rng) = 0;
+  // C > 0: a conditional model (class labels 0..C-1), whose n samples come in class-major
+  // blocks (class_major_labels in models/one_hot_condition.hpp); 0: unconditional.
+  virtual Index condition_classes() const { return 0; }
 };
 
 }  // namespace aekit::models

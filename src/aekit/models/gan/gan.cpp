@@ -4,24 +4,31 @@
 #include <fmt/ranges.h>
 
 #include "aekit/error.hpp"
-#include "aekit/models/model_state.hpp"
+#include "aekit/models/one_hot_condition.hpp"
 #include "aekit/nn/layer_list.hpp"
 #include "aekit/tensor/random_blocks.hpp"
 
 namespace aekit::models {
 namespace {
 
-// The lecture's mlp GAN for rows of `shape` (gan.hpp).
-void use_mlp_layers(GanConfig& c) {
-  const Shape s = c.data_shape;
-  if (c.generator_layers.empty()) {
-    c.generator_layers = {"dense 256 leaky_relu", "dense 512 leaky_relu", "dense 1024 leaky_relu",
-                          fmt::format("dense {} {}", s.size(), activation_name(c.default_output))};
-    if (s.c != 1 || s.h != 1) c.generator_layers.push_back(fmt::format("reshape {}x{}x{}", s.c, s.h, s.w));
-  }
-  if (c.discriminator_layers.empty())
-    c.discriminator_layers = {"dense 1024 leaky_relu", "dense 512 leaky_relu", "dense 256 leaky_relu", "dense 1"};
+// Empty lists take the architecture's defaults.
+void use_default_layers(GanConfig& c) {
+  if (!c.generator_layers.empty() && !c.discriminator_layers.empty()) return;
+  const GanLayers defaults = default_gan_layers(c.architecture, c.data_shape, c.default_output);
+  if (c.generator_layers.empty()) c.generator_layers = defaults.generator;
+  if (c.discriminator_layers.empty()) c.discriminator_layers = defaults.discriminator;
 }
+
+// The discriminator's input: [x | y] for a conditional GAN (gan.hpp).
+Shape discriminator_input(const GanConfig& c) {
+  if (c.classes == 0) return c.data_shape;
+  const Shape s = c.data_shape;
+  return s.c == 1 && s.h == 1 ? Shape{1, 1, s.w + c.classes} : Shape{s.c + c.classes, s.h, s.w};
+}
+
+// How often each class's indicator repeats in [x | y]: once after a flat row, a plane per class
+// after an image.
+Index label_repeat(Shape data) { return data.c == 1 && data.h == 1 ? 1 : data.h * data.w; }
 
 const GanConfig& checked(const GanConfig& config) {
   config.validate();
@@ -33,6 +40,7 @@ const GanConfig& checked(const GanConfig& config) {
 void GanConfig::validate() const {
   if (latent < 1) throw UsageError(fmt::format("latent: expected a noise size of at least 1, found {}", latent));
   if (data_shape.size() < 1) throw UsageError("a gan needs the data's shape (at least one value per row)");
+  if (classes < 0) throw UsageError(fmt::format("classes: expected 0 (unconditional) or more, found {}", classes));
   const auto discriminator = nn::parse_layer_list(discriminator_layers, "discriminator_layers");
   nn::parse_layer_list(generator_layers, "generator_layers");
   if (!discriminator.empty() && discriminator.back().activation)
@@ -42,40 +50,51 @@ void GanConfig::validate() const {
 
 nlohmann::json GanConfig::to_json() const {
   return {{"latent", latent},
+          {"architecture", gan_architecture_name(architecture)},
           {"generator_layers", generator_layers},
           {"discriminator_layers", discriminator_layers},
           {"data_shape", {data_shape.c, data_shape.h, data_shape.w}},
+          {"classes", classes},
           {"init", init.name()}};
 }
 
 GanConfig GanConfig::from_json(const nlohmann::json& json) {
   GanConfig c;
   c.latent = json.at("latent").get<Index>();
+  c.architecture = parse_gan_architecture(json.value("architecture", "mlp"));
   c.generator_layers = json.at("generator_layers").get<std::vector<std::string>>();
   c.discriminator_layers = json.at("discriminator_layers").get<std::vector<std::string>>();
   const auto shape = json.at("data_shape").get<std::vector<Index>>();
   if (shape.size() != 3) throw UsageError("data_shape must have 3 entries [C, H, W]");
   c.data_shape = {shape[0], shape[1], shape[2]};
+  c.classes = json.value("classes", Index(0));
   c.init = nn::Init::parse(json.at("init").get<std::string>());
   c.validate();
   return c;
 }
 
 Gan::Gan(const GanConfig& config) : config_(checked(config)) {
-  use_mlp_layers(config_);
-  const Shape generated = nn::build_layer_list(config_.generator_layers, "generator_layers", {1, 1, config_.latent},
-                                               config_.init, generator_);
+  use_default_layers(config_);
+  const Shape generated = nn::build_layer_list(config_.generator_layers, "generator_layers",
+                                               {1, 1, config_.latent + config_.classes}, config_.init, generator_);
   if (!(generated == config_.data_shape))
     throw UsageError(fmt::format("generator_layers end in shape {}, expected the data's {}", nn::shape_text(generated),
                                  nn::shape_text(config_.data_shape)));
-  const Shape judged = nn::build_layer_list(config_.discriminator_layers, "discriminator_layers", config_.data_shape,
-                                            config_.init, discriminator_);
+  const Shape judged = nn::build_layer_list(config_.discriminator_layers, "discriminator_layers",
+                                            discriminator_input(config_), config_.init, discriminator_);
   if (judged.size() != 1)
     throw UsageError(fmt::format("discriminator_layers end in shape {}, expected one value (the logit of D(x)), e.g. "
                                  "a last layer 'dense 1'", nn::shape_text(judged)));
   generator_.set_input_gradient(false);  // nothing upstream of the noise
   parameters_.allocate_and_bind({{"generator", &generator_}, {"discriminator", &discriminator_}});
   for (const auto& spec : generator_.param_specs()) generator_count_ += spec.rows * spec.cols;
+  buffers_.add("generator", generator_);
+  buffers_.add("discriminator", discriminator_);
+}
+
+void Gan::set_training(Rng* noise) {
+  generator_.set_training(noise);
+  discriminator_.set_training(noise);
 }
 
 void Gan::initialize(Rng& rng) {
@@ -83,32 +102,59 @@ void Gan::initialize(Rng& rng) {
   discriminator_.initialize(rng);
 }
 
-ConstMatrixRef Gan::generate(ConstMatrixRef z) {
+ConstMatrixRef Gan::generate(ConstMatrixRef z, std::span<const std::int32_t> labels) {
   if (z.cols() != config_.latent)
     throw Error(fmt::format("gan generates from noise of size {}, input has {} columns", config_.latent, z.cols()));
-  return generator_.forward(z);
+  if (!conditional()) return generator_.forward(z);
+  return generator_.forward(join_one_hot(z, labels, config_.classes, 1, "gan", generator_inputs_));
 }
 
-ConstMatrixRef Gan::discriminate(ConstMatrixRef x) {
+ConstMatrixRef Gan::discriminate(ConstMatrixRef x, std::span<const std::int32_t> labels) {
   if (x.cols() != input_size())
     throw Error(fmt::format("gan discriminates rows of {} values, input has {} columns", input_size(), x.cols()));
-  return discriminator_.forward(x);
+  if (!conditional()) return discriminator_.forward(x);
+  return discriminator_.forward(join_one_hot(x, labels, config_.classes, label_repeat(config_.data_shape), "gan",
+                                             discriminator_inputs_));
 }
 
-ConstMatrixRef Gan::backward_discriminator(ConstMatrixRef d_logits) { return discriminator_.backward(d_logits); }
+ConstMatrixRef Gan::backward_discriminator(ConstMatrixRef d_logits) {
+  ConstMatrixRef d_input = discriminator_.backward(d_logits);  // [N, D] or dL/d[x | y]
+  if (!conditional()) return d_input;
+  MatrixMap dx = data_gradient_.view(d_input.rows(), input_size());
+  dx = d_input.leftCols(input_size());
+  return dx;
+}
 
 void Gan::backward_generator(ConstMatrixRef dx) { generator_.backward(dx); }
 
 std::string Gan::description() const {
-  return fmt::format("gan, noise {} -> generator {} -> {} -> discriminator {} -> D(x)", config_.latent,
+  return fmt::format("gan ({}{}), noise {} -> generator {} -> {} -> discriminator {} -> D(x)",
+                     gan_architecture_name(config_.architecture),
+                     conditional() ? fmt::format(", conditional on {} classes", config_.classes) : "", config_.latent,
                      fmt::join(config_.generator_layers, ", "), nn::shape_text(config_.data_shape),
                      fmt::join(config_.discriminator_layers, ", "));
 }
 
 ConstMatrixRef Gan::sample(Index n, Rng& rng) {
+  if (conditional()) {
+    class_major_labels(n, config_.classes, sample_labels_);
+    return sample_classes(sample_labels_, rng);
+  }
   MatrixMap z = noise_.view(n, config_.latent);
   fill_normal(rng, z);
-  return generate(z);
+  return decode(z);
+}
+
+ConstMatrixRef Gan::sample_classes(std::span<const std::int32_t> labels, Rng& rng) {
+  MatrixMap z = noise_.view(Index(labels.size()), config_.latent);
+  fill_normal(rng, z);
+  set_training(nullptr);
+  return generate(z, labels);
+}
+
+ConstMatrixRef Gan::decode(ConstMatrixRef codes) {
+  set_training(nullptr);
+  return generate(codes);
 }
 
 nlohmann::json Gan::to_json() const {
@@ -117,10 +163,10 @@ nlohmann::json Gan::to_json() const {
   return json;
 }
 
-std::vector<StateBlock> Gan::state_layout() const { return parameter_layout(parameters_); }
+std::vector<StateBlock> Gan::state_layout() const { return layout_with_buffers(parameters_, buffers_); }
 
-std::vector<float> Gan::state() const { return parameter_state(parameters_); }
+std::vector<float> Gan::state() const { return state_with_buffers(parameters_, buffers_); }
 
-void Gan::set_state(std::span<const float> values) { set_parameter_state(*this, parameters_, values); }
+void Gan::set_state(std::span<const float> values) { set_state_with_buffers(*this, parameters_, buffers_, values); }
 
 }  // namespace aekit::models

@@ -4,20 +4,30 @@
 // probability that x is real (D(x) = sigmoid(s)). Both are layer lists (nn/layer_spec.hpp):
 // G's from the flat noise [1, 1, Z] to the data's shape [C, H, W], its last layer giving the
 // data's range (sigmoid for [0, 1]); D's from [C, H, W] to one value, linear (the loss takes
-// logits, gan_loss.hpp). Without lists, an mlp GAN for the data's D values (the layer sizes of
-// the common PyTorch MNIST GAN; trains on Fashion-MNIST with Adam lr 2e-4 and adam_beta1 0.5):
-//   generator      dense 256, 512, 1024 leaky_relu, dense D OUT (+ reshape CxHxW for images),
-//                  OUT = default_output: sigmoid for data in [0, 1], tanh for [-1, 1]
-//   discriminator  dense 1024, 512, 256 leaky_relu, dense 1
-// The constructor writes the lists it built into config(), so model files hold them.
+// logits, gan_loss.hpp). An empty list takes the architecture's default (gan_architectures.hpp:
+// the lecture's mlp GAN or a DCGAN), ending in default_output (sigmoid for data in [0, 1], tanh
+// for [-1, 1]); the constructor writes the lists it built into config(), so model files hold
+// them. Batch norm layers normalize with the batch's statistics while training
+// (set_training) and with their running statistics otherwise; those are state (model files).
+//
+// A conditional GAN (classes C > 0; Mirza & Osindero 2014) also takes a class label y per row,
+// one-hot (models/one_hot_condition.hpp): the generator's input is [z | y] [N, Z + C], the
+// discriminator's [x | y]: C values after a flat row ([1, 1, D + C]) or C constant planes after
+// an image's channels ([C_x + C, H, W]), so layer lists are written for those shapes' sizes.
 //
 // As a Model (kind "gan"): a sampler (x = G(z), z ~ N(0, I)) and a decoder of codes z (the
-// latent tools: interpolation between codes, traversals). It has no encoder.
+// latent tools: interpolation between codes, traversals). It has no encoder. A conditional GAN
+// needs a label for every row, so it offers no decoder: sample gives class-major blocks
+// (class_major_labels), sample_classes the classes asked for.
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "aekit/models/gan/gan_architectures.hpp"
 #include "aekit/models/model.hpp"
+#include "aekit/models/network_buffers.hpp"
 #include "aekit/nn/init.hpp"
 #include "aekit/nn/parameters.hpp"
 #include "aekit/nn/sequential.hpp"
@@ -28,9 +38,11 @@ namespace aekit::models {
 
 struct GanConfig {
   Index latent = 100;  // Z
-  std::vector<std::string> generator_layers, discriminator_layers;  // empty: the mlp GAN above
+  GanArchitecture architecture = GanArchitecture::mlp;  // the default layer lists
+  std::vector<std::string> generator_layers, discriminator_layers;  // empty: the architecture's
   Shape data_shape{1, 1, 784};
-  nn::Init init{};
+  Index classes = 0;  // C > 0: a conditional GAN on labels 0..C-1
+  nn::Init init{};  // default_gan_init(architecture) is the architecture's
   Activation default_output = Activation::sigmoid;  // the default generator's last activation
 
   void validate() const;  // UsageError naming the bad value (the layers are checked when built)
@@ -52,12 +64,22 @@ class Gan final : public Model, public Sampler, public Decoder {
   // The generator's values come first in parameters(), then the discriminator's.
   Index generator_parameter_count() const { return generator_count_; }
 
+  // Training mode (batch statistics in batch norm, dropout) for both networks while `noise`
+  // is non-null; sample and decode switch it off.
+  void set_training(Rng* noise);
+
   // Training: views valid until the next call on the same network. backward_discriminator
   // accumulates D's gradients and returns dL/dx; backward_generator accumulates G's.
-  ConstMatrixRef generate(ConstMatrixRef z);          // z[N,Z] -> x[N,D]
-  ConstMatrixRef discriminate(ConstMatrixRef x);      // x[N,D] -> s[N,1]
-  ConstMatrixRef backward_discriminator(ConstMatrixRef d_logits);
+  // labels [N]: a conditional GAN's class per row (Error when missing or out of range); an
+  // unconditional one takes none.
+  ConstMatrixRef generate(ConstMatrixRef z, std::span<const std::int32_t> labels = {});      // z[N,Z] -> x[N,D]
+  ConstMatrixRef discriminate(ConstMatrixRef x, std::span<const std::int32_t> labels = {});  // x[N,D] -> s[N,1]
+  ConstMatrixRef backward_discriminator(ConstMatrixRef d_logits);  // dL/dx [N,D]
   void backward_generator(ConstMatrixRef dx);
+
+  bool conditional() const { return config_.classes > 0; }
+  // A conditional GAN's samples: row n is G(z, labels[n]), z ~ N(0, I).
+  ConstMatrixRef sample_classes(std::span<const std::int32_t> labels, Rng& rng);
 
   // Model
   std::string kind() const override { return kKind; }
@@ -65,13 +87,18 @@ class Gan final : public Model, public Sampler, public Decoder {
   Shape input_shape() const override { return config_.data_shape; }
   std::string description() const override;
   Sampler* sampler() override { return this; }
-  Decoder* decoder() override { return this; }
+  Decoder* decoder() override { return conditional() ? nullptr : this; }
   Index latent_size() const override { return config_.latent; }
-  ConstMatrixRef sample(Index n, Rng& rng) override;  // G(z), z ~ N(0, I)
+  ConstMatrixRef sample(Index n, Rng& rng) override;  // G(z), z ~ N(0, I); class-major blocks
+  Index condition_classes() const override { return config_.classes; }
   Index code_size() const override { return config_.latent; }
-  ConstMatrixRef decode(ConstMatrixRef codes) override { return generate(codes); }
+  ConstMatrixRef decode(ConstMatrixRef codes) override;
+  // Batch norm's running statistics.
+  const NetworkBuffers& buffers() const { return buffers_; }
+  NetworkBuffers& buffers() { return buffers_; }
 
   nlohmann::json to_json() const override;  // {"kind": "gan", config}
+  // Model state: the generator's parameters, the discriminator's, then every buffer.
   std::vector<StateBlock> state_layout() const override;
   std::vector<float> state() const override;
   void set_state(std::span<const float> values) override;
@@ -80,8 +107,10 @@ class Gan final : public Model, public Sampler, public Decoder {
   GanConfig config_;
   nn::Sequential generator_, discriminator_;
   nn::Parameters parameters_;
+  NetworkBuffers buffers_;
   Index generator_count_ = 0;
-  Workspace noise_;
+  Workspace noise_, generator_inputs_, discriminator_inputs_, data_gradient_;
+  std::vector<std::int32_t> sample_labels_;
 };
 
 }  // namespace aekit::models

@@ -43,17 +43,19 @@ GanStep::GanStep(Gan& model, const optim::OptimizerConfig& optimizer, double lea
                 training_.discriminator_lr > 0 ? training_.discriminator_lr : learning_rate};
 }
 
-void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses) {
+void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses,
+                                      std::span<const std::int32_t> real_labels,
+                                      std::span<const std::int32_t> fake_labels) {
   auto& grads = groups_[1].grads;
   std::fill(grads.begin(), grads.end(), Scalar(0));
   // Real rows: forward and backward before D's caches serve the fakes.
-  ConstMatrixRef real_out = model_.discriminate(x);
+  ConstMatrixRef real_out = model_.discriminate(x, real_labels);
   MatrixMap real_logits = real_logits_.view(real_out.rows(), 1);
   real_logits = real_out;
   MatrixMap d_real = d_real_.view(real_logits.rows(), 1);
   discriminator_real_gradient(real_logits, d_real);
   model_.backward_discriminator(d_real);
-  ConstMatrixRef fake_logits = model_.discriminate(model_.generate(z));
+  ConstMatrixRef fake_logits = model_.discriminate(model_.generate(z, fake_labels), fake_labels);
   MatrixMap d_fake = d_fake_.view(fake_logits.rows(), 1);
   discriminator_fake_gradient(fake_logits, d_fake);
   model_.backward_discriminator(d_fake);
@@ -65,10 +67,10 @@ void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::s
   losses[5] = share_right(fake_logits, false);
 }
 
-double GanStep::generator_gradients(ConstMatrixRef z) {
+double GanStep::generator_gradients(ConstMatrixRef z, std::span<const std::int32_t> labels) {
   auto& grads = groups_[0].grads;
   std::fill(grads.begin(), grads.end(), Scalar(0));
-  ConstMatrixRef logits = model_.discriminate(model_.generate(z));
+  ConstMatrixRef logits = model_.discriminate(model_.generate(z, labels), labels);
   MatrixMap d_fake = d_fake_.view(logits.rows(), 1);
   generator_loss_gradient(training_.generator_loss, logits, d_fake);
   const double loss = generator_loss(training_.generator_loss, logits);
@@ -76,15 +78,23 @@ double GanStep::generator_gradients(ConstMatrixRef z) {
   return loss;
 }
 
+std::span<const std::int32_t> GanStep::fake_classes(Index n, Rng& noise) {
+  if (!model_.conditional()) return {};
+  fake_labels_.resize(std::size_t(n));
+  for (auto& y : fake_labels_) y = std::int32_t(noise.below(std::uint64_t(model_.condition_classes())));
+  return fake_labels_;
+}
+
 void GanStep::step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) {
   const Index m = batch.x.rows();
   MatrixMap z = z_.view(m, model_.latent_size());
+  model_.set_training(&context.noise());
   fill_normal(context.noise(), z);
-  discriminator_gradients(batch.x, z, losses);
+  discriminator_gradients(batch.x, z, losses, batch.labels, fake_classes(m, context.noise()));
   context.update(groups_[1]);
   if (!generator_steps_after(context.global_step())) return;
   fill_normal(context.noise(), z);
-  generator_gradients(z);
+  generator_gradients(z, fake_classes(m, context.noise()));
   context.update(groups_[0]);
 }
 

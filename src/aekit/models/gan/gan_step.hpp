@@ -6,7 +6,9 @@
 //   discriminator  z ~ N(0, I) [m,Z];  L_D on D's logits of X and of G(z);  update D only
 //   generator      (after batches k, 2k, ...) fresh z [m,Z];  L_G on D's logits of G(z),
 //                  backpropagated through D into G;  update G only
-// (gan_loss.hpp: L_D and the minimax or non-saturating L_G). Two parameter groups,
+// (gan_loss.hpp: L_D and the minimax or non-saturating L_G). A conditional GAN judges the real
+// rows with their labels, and its fakes are drawn for classes uniform over 0..C-1 (fresh for
+// every batch of noise). Two parameter groups,
 // "generator" and "discriminator", each with its own optimizer and learning rate.
 // Losses per minibatch: "d_loss", "g_loss" (L_G on the discriminator step's fakes, so every
 // batch has one), "d_real" and "d_fake" (the means of D(x) and D(G(z))), "d_accuracy_real" and
@@ -15,6 +17,8 @@
 // keeps the last epoch and never stops early.
 #include <cstdint>
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "aekit/models/gan/gan.hpp"
 #include "aekit/models/gan/gan_loss.hpp"
@@ -42,13 +46,20 @@ class GanStep final : public train::TrainingStep {
   void step(const train::Batch& batch, train::StepContext& context, std::span<double> losses) override;
   std::vector<std::string> metric_names() const override { return {}; }
   void validate(const train::Batch&, std::span<double>) override {}
+  // Batch norm's running statistics (checkpoints: --resume is bit-identical).
+  Vector extra_state() const override { return model_.buffers().values(); }
+  void set_extra_state(std::span<const Scalar> values) override { model_.buffers().set_values(values); }
 
+  // (The model must be in training mode, Gan::set_training, for batch statistics.)
   // One discriminator step's gradients (into the discriminator's grads, zeroed first) for real
-  // rows x[m,D] and noise z[n,Z]; fills losses as step() does.
-  void discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses);
-  // One generator step's gradients (into the generator's grads, zeroed first) for noise z[n,Z];
-  // returns L_G.
-  double generator_gradients(ConstMatrixRef z);
+  // rows x[m,D] and noise z[n,Z] (a conditional GAN: with the labels of both); fills losses as
+  // step() does.
+  void discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses,
+                               std::span<const std::int32_t> real_labels = {},
+                               std::span<const std::int32_t> fake_labels = {});
+  // One generator step's gradients (into the generator's grads, zeroed first) for noise z[n,Z]
+  // (and its labels); returns L_G.
+  double generator_gradients(ConstMatrixRef z, std::span<const std::int32_t> labels = {});
   // Whether global step t (minibatches before this one) ends a round of k discriminator steps.
   bool generator_steps_after(std::int64_t t) const { return (t + 1) % training_.d_steps == 0; }
 
@@ -57,7 +68,11 @@ class GanStep final : public train::TrainingStep {
   GanTraining training_;
   std::unique_ptr<optim::Optimizer> generator_optimizer_, discriminator_optimizer_;
   train::ParameterGroup groups_[2];
+  // Uniform classes for n fakes of a conditional GAN (none for an unconditional one).
+  std::span<const std::int32_t> fake_classes(Index n, Rng& noise);
+
   Workspace z_, real_logits_, d_real_, d_fake_;
+  std::vector<std::int32_t> fake_labels_;
 };
 
 }  // namespace aekit::models

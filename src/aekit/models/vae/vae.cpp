@@ -5,6 +5,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/models/model_state.hpp"
+#include "aekit/models/one_hot_condition.hpp"
 #include "aekit/models/vae/likelihood.hpp"
 #include "aekit/nn/layer_list.hpp"
 #include "aekit/tensor/random_blocks.hpp"
@@ -163,21 +164,7 @@ void Vae::initialize(Rng& rng) {
 }
 
 ConstMatrixRef Vae::with_condition(ConstMatrixRef a, std::span<const std::int32_t> labels, Workspace& buffer) const {
-  const Index c = config_.classes;
-  if (c == 0) return a;
-  if (Index(labels.size()) != a.rows())
-    throw Error(fmt::format("a conditional vae needs a class label per row: found {} labels for {} rows",
-                            labels.size(), a.rows()));
-  MatrixMap joined = buffer.view(a.rows(), a.cols() + c);
-  joined.leftCols(a.cols()) = a;
-  joined.rightCols(c).setZero();
-  for (Index n = 0; n < a.rows(); ++n) {
-    const std::int32_t y = labels[std::size_t(n)];
-    if (y < 0 || y >= c)
-      throw Error(fmt::format("label {} of row {}: the conditional vae knows classes 0 to {}", y, n, c - 1));
-    joined(n, a.cols() + y) = 1;
-  }
-  return joined;
+  return conditional() ? join_one_hot(a, labels, config_.classes, 1, "vae", buffer) : a;
 }
 
 void Vae::encode_distribution(ConstMatrixRef x, std::span<const std::int32_t> labels) {
@@ -260,8 +247,7 @@ ConstMatrixRef Vae::sample(Index n, Rng& rng) {
     fill_normal(rng, z);
     return decode(z);
   }
-  sample_labels_.resize(std::size_t(n));
-  for (Index i = 0; i < n; ++i) sample_labels_[std::size_t(i)] = std::int32_t(i * config_.classes / n);
+  class_major_labels(n, config_.classes, sample_labels_);
   return sample_classes(sample_labels_, rng);
 }
 
