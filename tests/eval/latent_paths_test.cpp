@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/rng.hpp"
 
 namespace aekit::eval {
 namespace {

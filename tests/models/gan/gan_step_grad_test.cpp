@@ -1,7 +1,8 @@
 // The GAN's training step (models/gan/gan_step.hpp) against finite differences: the
 // discriminator's gradient of L_D for fixed real rows and noise, and the generator's gradient
 // of L_G taken through D into G, for an mlp and a small conv GAN, both generator losses, and a
-// small DCGAN (batch norm with the batch's statistics, leaky ReLU of slope 0.2).
+// small DCGAN (batch norm with the batch's statistics, leaky ReLU of slope 0.2), and conditional
+// GANs (one-hot labels into both networks: values after flat rows, planes after images).
 #include <gtest/gtest.h>
 
 #include "aekit/models/gan/gan_step.hpp"
@@ -14,12 +15,14 @@ struct GanGradientCase {
   const char* name;
   GeneratorLoss loss;
   enum class Net { mlp, conv, dcgan } net;
+  Index classes = 0;
 };
 void PrintTo(const GanGradientCase& c, std::ostream* os) { *os << c.name; }
 
-GanConfig gradient_case_config(GanGradientCase::Net net) {
+GanConfig gradient_case_config(GanGradientCase::Net net, Index classes) {
   GanConfig c;
   c.latent = 3;
+  c.classes = classes;
   if (net == GanGradientCase::Net::conv) {  // [1, 4, 4] images: dense + reshape + deconv up, conv + dense down
     c.data_shape = {1, 4, 4};
     c.generator_layers = {"dense 8 tanh", "reshape 2x2x2", "deconv 1 2 stride=2 sigmoid"};
@@ -43,7 +46,7 @@ class GanStepGradient : public ::testing::TestWithParam<GanGradientCase> {};
 
 TEST_P(GanStepGradient, BothNetworksMatchFiniteDifferences) {
   const GanGradientCase c = GetParam();
-  Gan model(gradient_case_config(c.net));
+  Gan model(gradient_case_config(c.net, c.classes));
   Rng init(5);
   model.initialize(init);
   model.set_training(&init);  // batch norm: the batch's statistics
@@ -52,12 +55,17 @@ TEST_P(GanStepGradient, BothNetworksMatchFiniteDifferences) {
   Matrix x(5, model.input_size()), z(7, model.latent_size());
   for (Index i = 0; i < x.size(); ++i) x.data()[i] = data.uniform(0.05, 0.95);
   for (Index i = 0; i < z.size(); ++i) z.data()[i] = data.normal();
+  std::vector<std::int32_t> real_labels, fake_labels;
+  if (c.classes > 0) {
+    for (Index i = 0; i < x.rows(); ++i) real_labels.push_back(std::int32_t(data.below(std::uint64_t(c.classes))));
+    for (Index i = 0; i < z.rows(); ++i) fake_labels.push_back(std::int32_t(data.below(std::uint64_t(c.classes))));
+  }
   std::vector<double> losses(6);
   auto& generator = step.groups()[0];
   auto& discriminator = step.groups()[1];
 
   const auto d_loss = [&] {
-    step.discriminator_gradients(x, z, losses);
+    step.discriminator_gradients(x, z, losses, real_labels, fake_labels);
     return losses[0];
   };
   d_loss();
@@ -66,14 +74,14 @@ TEST_P(GanStepGradient, BothNetworksMatchFiniteDifferences) {
                                 {.step = 1e-6, .rtol = 1e-5, .atol = 1e-9});
   EXPECT_TRUE(r.ok) << r.report;
 
-  const auto g_loss = [&] { return step.generator_gradients(z); };
+  const auto g_loss = [&] { return step.generator_gradients(z, fake_labels); };
   g_loss();
   const std::vector<double> g_analytic(generator.grads.begin(), generator.grads.end());
   r = test::check_gradient("generator", generator.values, g_loss, g_analytic, {.step = 1e-6, .rtol = 1e-5, .atol = 1e-9});
   EXPECT_TRUE(r.ok) << r.report;
   // The D step reports L_G on its own fakes: the same noise, the same value.
-  step.discriminator_gradients(x, z, losses);
-  EXPECT_NEAR(losses[1], step.generator_gradients(z), 1e-12);
+  step.discriminator_gradients(x, z, losses, real_labels, fake_labels);
+  EXPECT_NEAR(losses[1], step.generator_gradients(z, fake_labels), 1e-12);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GanStepGradient,
@@ -83,7 +91,11 @@ INSTANTIATE_TEST_SUITE_P(Cases, GanStepGradient,
                                            GanGradientCase{"conv_non_saturating", GeneratorLoss::non_saturating,
                                                            GanGradientCase::Net::conv},
                                            GanGradientCase{"dcgan_minimax", GeneratorLoss::minimax,
-                                                           GanGradientCase::Net::dcgan}),
+                                                           GanGradientCase::Net::dcgan},
+                                           GanGradientCase{"conditional_mlp", GeneratorLoss::non_saturating,
+                                                           GanGradientCase::Net::mlp, 3},
+                                           GanGradientCase{"conditional_conv", GeneratorLoss::minimax,
+                                                           GanGradientCase::Net::conv, 2}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
