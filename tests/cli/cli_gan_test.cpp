@@ -2,13 +2,16 @@
 // outputs in metrics.jsonl every epoch), --resume is bit-identical, the model samples and
 // decodes codes, and impossible settings fail in one line with nothing written; --model dcgan
 // on rows shaped by --shape, its batch norm statistics resumed exactly, and the report's
-// strip of samples from one fixed noise batch over the epochs.
+// strip of samples from one fixed noise batch over the epochs; an InfoGAN's codes, learned
+// (L_I falls) and drawn in its report.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "aekit/data/npy.hpp"
 #include "aekit/store/saved_model.hpp"
@@ -103,6 +106,32 @@ TEST_F(CliGan, DcganTrainsOnShapedRowsResumesExactlyAndShowsSamplesOverTraining)
   EXPECT_FALSE(fs::exists(dir_ / "misfit"));
 }
 
+TEST_F(CliGan, InfoGanLearnsItsCodesAndDrawsThemInTheReport) {
+  const auto r = run_aekit("train --model gan --data npy:" + (dir_ / "x.npy").string() +
+                               " --test-data none --val-split 0 --threads 1 --batch 20 --lr 0.002 --latent 4 "
+                               "--generator-layers 'dense 32 relu, dense 16 sigmoid' "
+                               "--discriminator-layers 'dense 32 leaky_relu, dense 1' --epochs 30 --categorical 3 "
+                               "--continuous 1 --out " + (dir_ / "info").string(),
+                           dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "infogan: 3 categories, 1 continuous codes")) << r.out;
+  std::istringstream lines(read_file(dir_ / "info" / "metrics.jsonl"));
+  std::vector<double> info;
+  for (std::string line; std::getline(lines, line);) info.push_back(nlohmann::json::parse(line)["train_info_loss"]);
+  ASSERT_EQ(info.size(), 30u);
+  // A Q that cannot read the codes back scores chance, log 3 + E[u^2] / 2 = 1.10 + 0.17.
+  EXPECT_LT(info.back(), 0.6 * (std::log(3.0) + 1.0 / 6))
+      << "Q learns to read the codes back from G's rows; L_I from " << info.front() << " at the first epoch";
+  const std::string report = read_file(dir_ / "info" / "report.html");
+  EXPECT_TRUE(contains(report, "InfoGAN: the categorical code"));
+  EXPECT_TRUE(contains(report, "InfoGAN: the continuous codes"));
+  EXPECT_TRUE(fs::exists(dir_ / "info" / "info_categories.png"));
+  const auto s = run_aekit("sample --count 5 --model " + (dir_ / "info" / "model.aek").string() + " -o " +
+                               (dir_ / "info.npy").string(), dir_);
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  EXPECT_EQ(data::read_npy(dir_ / "info.npy").x.rows(), 5);
+}
+
 TEST_F(CliGan, ImpossibleSettingsAreRefusedInOneLine) {
   const auto refused = [&](const std::string& flags, std::initializer_list<std::string> phrases) {
     const auto r = run_aekit("train --model gan --data npy:" + (dir_ / "x.npy").string() +
@@ -119,6 +148,10 @@ TEST_F(CliGan, ImpossibleSettingsAreRefusedInOneLine) {
   refused("--generator-layers 'dense 8 relu, dense 10 sigmoid'", {"generator_layers end in shape [1, 1, 10]", "[1, 1, 16]"});
   refused("--discriminator-layers 'dense 8 relu, dense 2'", {"discriminator_layers end in shape [1, 1, 2]", "one value"});
   refused("--dims 16,8", {"dims", "not to model gan"});
+  refused("--categorical 1", {"categorical", "at least 2 values"});
+  refused("--categorical 3 --conditional true", {"conditional = true and InfoGAN codes", "choose one"});
+  refused("--continuous 2 --discriminator-layers 'dense 1'", {"Q head", "at least 2 layers"});
+  refused("--info-weight -1", {"info_weight"});
 }
 
 }  // namespace

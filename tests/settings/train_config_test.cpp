@@ -270,6 +270,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
       {"gan", {{"latent", "16"}, {"generator_layers", "dense 64 relu, dense 784 sigmoid"},
                {"discriminator_layers", "dense 64 leaky_relu, dense 1"}, {"generator_loss", "minimax"}, {"d_steps", "5"},
                {"d_lr", "0.0001"}, {"conditional", "true"}}},
+      {"gan/info", {{"categorical", "10"}, {"continuous", "2"}, {"info_weight", "0.5"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [key, options] : values) {  // key: the model, or "model/case" for a second set

@@ -7,6 +7,7 @@
 
 #include "aekit/app/classification_report.hpp"
 #include "aekit/app/epoch_figures.hpp"
+#include "aekit/app/info_gan_figures.hpp"
 #include "aekit/app/report_summary.hpp"
 #include "aekit/app/run_facts.hpp"
 #include "aekit/app/stage_report.hpp"
@@ -129,6 +130,8 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
                     condition_classes(in.model) > 0 ? ", one class per row, from class 0 at the top" : ""))});
   if (strip_caption)
     report.sections.push_back({"Samples over training", figure("samples_over_training.png", *strip_caption)});
+  for (auto& section : info_gan_sections(folder, in.model, in.scaling, in.input_shape, in.config.seed))
+    report.sections.push_back(std::move(section));
   if (auto explorer = report::latent_explorer_section(in.model, in.scaling, in.input_shape, in.examples))
     report.sections.push_back(std::move(*explorer));
   if (explained)

@@ -8,6 +8,7 @@
 //                        caption, when a filter makes a picture (image_shape.hpp)
 //   samples.png          rows it draws with the run's seed, if it samples (app/sample_model.hpp)
 //   samples_over_training.png  the same draws after several epochs, a row each (sample_strip.hpp)
+//   info_categories.png, info_continuous.png  an InfoGAN's codes (info_gan_figures.hpp)
 //   loss.svg             training and validation loss per epoch (autoencoders), the objective
 //                        per iteration (sparse_coding, psd)
 //   explained_variance.svg  the cumulative explained variance, if it reports one (pca)

@@ -76,9 +76,14 @@ void Sequential::set_training(Rng* noise) {
 
 ConstMatrixRef Sequential::forward(ConstMatrixRef x) {
   AEKIT_ASSERT(!layers_.empty());
+  return forward_range(x, 0, layers_.size());
+}
+
+ConstMatrixRef Sequential::forward_range(ConstMatrixRef x, std::size_t begin, std::size_t end) {
+  AEKIT_ASSERT(begin < end && end <= layers_.size());
   ConstMatrixMap y(nullptr, 0, 0);
-  point_at(y, layers_.front()->forward(x));
-  for (std::size_t i = 1; i < layers_.size(); ++i) point_at(y, layers_[i]->forward(y));
+  point_at(y, layers_[begin]->forward(x));
+  for (std::size_t i = begin + 1; i < end; ++i) point_at(y, layers_[i]->forward(y));
   return y;
 }
 

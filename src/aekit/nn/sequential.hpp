@@ -27,6 +27,9 @@ class Sequential : public Layer {
   void set_training(Rng* noise) override;
 
   ConstMatrixRef forward(ConstMatrixRef x) override;
+  // Forward through layers [begin, end) only: x is layer begin's input. Lets a caller branch
+  // off an inner activation (a second head on a shared trunk) between two calls.
+  ConstMatrixRef forward_range(ConstMatrixRef x, std::size_t begin, std::size_t end);
   ConstMatrixRef backward(ConstMatrixRef dy) override;
   // Backward through layers [begin, end) only, from end-1 down to begin: dy is the gradient
   // wrt layer end-1's output, the result the gradient wrt layer begin's input. Lets a caller

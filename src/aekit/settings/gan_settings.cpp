@@ -1,7 +1,7 @@
-// [gan]: generative adversarial networks (--model gan, dcgan): the noise size, the generator's and the
-// discriminator's layer lists, the generator's loss, k discriminator steps per generator step
-// and the discriminator's own learning rate; the optimizer and the generator's rate come
-// from [training].
+// [gan]: generative adversarial networks (--model gan, dcgan): the noise size, the generator's and
+// the discriminator's layer lists, the generator's loss, k discriminator steps per generator
+// step, the discriminator's own learning rate, conditioning on labels and InfoGAN's codes; the
+// optimizer and the generator's rate come from [training].
 #include "aekit/settings/bindings.hpp"
 #include "aekit/settings/built_in_sections.hpp"
 
@@ -19,7 +19,9 @@ Option gan_layer_list(std::string name, std::string help, std::vector<std::strin
 }
 
 void check_gan(const TrainConfig& c) {
-  c.gan_model.validate();
+  models::GanConfig gan = c.gan_model;
+  if (c.conditional) gan.classes = 1;  // the count comes with the labels; any count > 0 is checked alike
+  gan.validate();
   c.gan.validate();
 }
 
@@ -65,7 +67,26 @@ SettingsSection gan_settings() {
                        .help = "the discriminator's learning rate; 0: lr, the generator's",
                        .check = at_least(0, ">= 0"),
                        .binding = field(&TrainConfig::gan, &models::GanTraining::discriminator_lr)},
-                      conditional_option()},
+                      conditional_option(),
+                      {.name = "categorical",
+                       .type = OptionType::integer,
+                       .default_value = "0",
+                       .help = "InfoGAN: the values K of a categorical code in the generator's input, its "
+                               "one-hot after the noise (0: none)",
+                       .check = at_least(0, "0 or more"),
+                       .binding = field(&TrainConfig::gan_model, &GanConfig::categorical)},
+                      {.name = "continuous",
+                       .type = OptionType::integer,
+                       .default_value = "0",
+                       .help = "InfoGAN: the number M of continuous codes u ~ U(-1, 1) in the generator's input (0: none)",
+                       .check = at_least(0, "0 or more"),
+                       .binding = field(&TrainConfig::gan_model, &GanConfig::continuous)},
+                      {.name = "info_weight",
+                       .type = OptionType::real,
+                       .default_value = "1",
+                       .help = "InfoGAN: lambda, the weight of the mutual-information term L_I in the generator's loss",
+                       .check = at_least(0, ">= 0"),
+                       .binding = field(&TrainConfig::gan, &models::GanTraining::info_weight)}},
           .validate = check_gan};
 }
 

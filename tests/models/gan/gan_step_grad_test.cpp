@@ -2,7 +2,8 @@
 // discriminator's gradient of L_D for fixed real rows and noise, and the generator's gradient
 // of L_G taken through D into G, for an mlp and a small conv GAN, both generator losses, and a
 // small DCGAN (batch norm with the batch's statistics, leaky ReLU of slope 0.2), and conditional
-// GANs (one-hot labels into both networks: values after flat rows, planes after images).
+// GANs (one-hot labels into both networks: values after flat rows, planes after images), and an
+// InfoGAN's generator step: L_G + lambda L_I through D's trunk and Q into G and Q.
 #include <gtest/gtest.h>
 
 #include "aekit/models/gan/gan_step.hpp"
@@ -97,6 +98,37 @@ INSTANTIATE_TEST_SUITE_P(Cases, GanStepGradient,
                                            GanGradientCase{"conditional_conv", GeneratorLoss::minimax,
                                                            GanGradientCase::Net::conv, 2}),
                          [](const auto& info) { return std::string(info.param.name); });
+
+TEST(InfoGanStep, GeneratorAndQMatchFiniteDifferencesOfTheirWholeLoss) {
+  GanConfig c = gradient_case_config(GanGradientCase::Net::conv, 0);
+  c.categorical = 3;
+  c.continuous = 2;
+  Gan model(c);
+  Rng init(5);
+  model.initialize(init);
+  const double lambda = 0.7;
+  GanStep step(model, optim::OptimizerConfig{}, 0.01, {GeneratorLoss::non_saturating, 1, 0, lambda});
+  Matrix z(6, model.latent_size());
+  model.draw_codes(init, z);
+  auto& generator = step.groups()[0];  // G's and Q's values
+  EXPECT_EQ(Index(generator.values.size()), model.generator_parameter_count());
+  const auto loss = [&] {
+    const double g = step.generator_gradients(z);
+    return g + lambda * step.last_info_loss();
+  };
+  loss();
+  EXPECT_GT(step.last_info_loss(), 0);
+  const std::vector<double> analytic(generator.grads.begin(), generator.grads.end());
+  const auto r = test::check_gradient("generator and q", generator.values, loss, analytic,
+                                      {.step = 1e-6, .rtol = 1e-5, .atol = 1e-9});
+  EXPECT_TRUE(r.ok) << r.report;
+  // The discriminator step reports L_I on its fakes: the same codes, the same value.
+  loss();  // at the unperturbed point again
+  Matrix x = Matrix::Constant(4, model.input_size(), 0.5);
+  std::vector<double> losses(7);
+  step.discriminator_gradients(x, z, losses);
+  EXPECT_NEAR(losses[6], step.last_info_loss(), 1e-12);
+}
 
 }  // namespace
 }  // namespace aekit::models

@@ -5,6 +5,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/models/one_hot_condition.hpp"
+#include "aekit/nn/dense.hpp"
 #include "aekit/nn/layer_list.hpp"
 #include "aekit/tensor/random_blocks.hpp"
 
@@ -41,6 +42,11 @@ void GanConfig::validate() const {
   if (latent < 1) throw UsageError(fmt::format("latent: expected a noise size of at least 1, found {}", latent));
   if (data_shape.size() < 1) throw UsageError("a gan needs the data's shape (at least one value per row)");
   if (classes < 0) throw UsageError(fmt::format("classes: expected 0 (unconditional) or more, found {}", classes));
+  if (categorical < 0 || categorical == 1)
+    throw UsageError(fmt::format("categorical: expected 0 (none) or a code of at least 2 values, found {}", categorical));
+  if (continuous < 0) throw UsageError(fmt::format("continuous: expected 0 (none) or more codes, found {}", continuous));
+  if (classes > 0 && info().any())
+    throw UsageError("conditional = true and InfoGAN codes (categorical, continuous) both set: choose one");
   const auto discriminator = nn::parse_layer_list(discriminator_layers, "discriminator_layers");
   nn::parse_layer_list(generator_layers, "generator_layers");
   if (!discriminator.empty() && discriminator.back().activation)
@@ -55,6 +61,8 @@ nlohmann::json GanConfig::to_json() const {
           {"discriminator_layers", discriminator_layers},
           {"data_shape", {data_shape.c, data_shape.h, data_shape.w}},
           {"classes", classes},
+          {"categorical", categorical},
+          {"continuous", continuous},
           {"init", init.name()}};
 }
 
@@ -68,6 +76,8 @@ GanConfig GanConfig::from_json(const nlohmann::json& json) {
   if (shape.size() != 3) throw UsageError("data_shape must have 3 entries [C, H, W]");
   c.data_shape = {shape[0], shape[1], shape[2]};
   c.classes = json.value("classes", Index(0));
+  c.categorical = json.value("categorical", Index(0));
+  c.continuous = json.value("continuous", Index(0));
   c.init = nn::Init::parse(json.at("init").get<std::string>());
   c.validate();
   return c;
@@ -76,7 +86,7 @@ GanConfig GanConfig::from_json(const nlohmann::json& json) {
 Gan::Gan(const GanConfig& config) : config_(checked(config)) {
   use_default_layers(config_);
   const Shape generated = nn::build_layer_list(config_.generator_layers, "generator_layers",
-                                               {1, 1, config_.latent + config_.classes}, config_.init, generator_);
+                                               {1, 1, latent_size() + config_.classes}, config_.init, generator_);
   if (!(generated == config_.data_shape))
     throw UsageError(fmt::format("generator_layers end in shape {}, expected the data's {}", nn::shape_text(generated),
                                  nn::shape_text(config_.data_shape)));
@@ -86,8 +96,20 @@ Gan::Gan(const GanConfig& config) : config_(checked(config)) {
     throw UsageError(fmt::format("discriminator_layers end in shape {}, expected one value (the logit of D(x)), e.g. "
                                  "a last layer 'dense 1'", nn::shape_text(judged)));
   generator_.set_input_gradient(false);  // nothing upstream of the noise
-  parameters_.allocate_and_bind({{"generator", &generator_}, {"discriminator", &discriminator_}});
-  for (const auto& spec : generator_.param_specs()) generator_count_ += spec.rows * spec.cols;
+  std::vector<std::pair<std::string, nn::Layer*>> parts{{"generator", &generator_}};
+  if (info_gan()) {
+    if (discriminator_.size() < 2)
+      throw UsageError("an InfoGAN's Q head shares the discriminator's layers but the last: discriminator_layers "
+                       "needs at least 2 layers");
+    q_head_.add(std::make_unique<nn::Dense>(discriminator_[trunk_layers() - 1].out_features(),
+                                            config_.categorical + config_.continuous, Activation::identity,
+                                            config_.init));
+    parts.push_back({"q", &q_head_});
+  }
+  parts.push_back({"discriminator", &discriminator_});
+  parameters_.allocate_and_bind(parts);
+  for (const auto& part : {&generator_, &q_head_})
+    for (const auto& spec : part->param_specs()) generator_count_ += spec.rows * spec.cols;
   buffers_.add("generator", generator_);
   buffers_.add("discriminator", discriminator_);
 }
@@ -100,11 +122,12 @@ void Gan::set_training(Rng* noise) {
 void Gan::initialize(Rng& rng) {
   generator_.initialize(rng);
   discriminator_.initialize(rng);
+  if (info_gan()) q_head_.initialize(rng);
 }
 
 ConstMatrixRef Gan::generate(ConstMatrixRef z, std::span<const std::int32_t> labels) {
-  if (z.cols() != config_.latent)
-    throw Error(fmt::format("gan generates from noise of size {}, input has {} columns", config_.latent, z.cols()));
+  if (z.cols() != latent_size())
+    throw Error(fmt::format("gan generates from codes of size {}, input has {} columns", latent_size(), z.cols()));
   if (!conditional()) return generator_.forward(z);
   return generator_.forward(join_one_hot(z, labels, config_.classes, 1, "gan", generator_inputs_));
 }
@@ -112,9 +135,29 @@ ConstMatrixRef Gan::generate(ConstMatrixRef z, std::span<const std::int32_t> lab
 ConstMatrixRef Gan::discriminate(ConstMatrixRef x, std::span<const std::int32_t> labels) {
   if (x.cols() != input_size())
     throw Error(fmt::format("gan discriminates rows of {} values, input has {} columns", input_size(), x.cols()));
+  if (info_gan()) {
+    ConstMatrixRef h = trunk(x);
+    q_head_.forward(h);
+    return discriminator_.forward_range(h, trunk_layers(), discriminator_.size());
+  }
   if (!conditional()) return discriminator_.forward(x);
   return discriminator_.forward(join_one_hot(x, labels, config_.classes, label_repeat(config_.data_shape), "gan",
                                              discriminator_inputs_));
+}
+
+ConstMatrixRef Gan::trunk(ConstMatrixRef input) { return discriminator_.forward_range(input, 0, trunk_layers()); }
+
+ConstMatrixRef Gan::q_output() const {
+  AEKIT_ASSERT(info_gan());
+  return static_cast<const nn::Dense&>(q_head_[0]).output();
+}
+
+ConstMatrixRef Gan::backward_discriminator_and_q(ConstMatrixRef d_logits, ConstMatrixRef d_q) {
+  ConstMatrixRef from_logits = discriminator_.backward_range(d_logits, trunk_layers(), discriminator_.size());
+  MatrixMap dh = trunk_gradient_.view(from_logits.rows(), from_logits.cols());
+  dh = from_logits;
+  dh += q_head_.backward(d_q);
+  return discriminator_.backward_range(dh, 0, trunk_layers());
 }
 
 ConstMatrixRef Gan::backward_discriminator(ConstMatrixRef d_logits) {
@@ -128,9 +171,11 @@ ConstMatrixRef Gan::backward_discriminator(ConstMatrixRef d_logits) {
 void Gan::backward_generator(ConstMatrixRef dx) { generator_.backward(dx); }
 
 std::string Gan::description() const {
-  return fmt::format("gan ({}{}), noise {} -> generator {} -> {} -> discriminator {} -> D(x)",
+  const std::string codes = info_gan() ? fmt::format(", infogan: {} categories, {} continuous codes",
+                                                     config_.categorical, config_.continuous) : "";
+  return fmt::format("gan ({}{}{}), noise {} -> generator {} -> {} -> discriminator {} -> D(x)",
                      gan_architecture_name(config_.architecture),
-                     conditional() ? fmt::format(", conditional on {} classes", config_.classes) : "", config_.latent,
+                     conditional() ? fmt::format(", conditional on {} classes", config_.classes) : "", codes, config_.latent,
                      fmt::join(config_.generator_layers, ", "), nn::shape_text(config_.data_shape),
                      fmt::join(config_.discriminator_layers, ", "));
 }
@@ -140,13 +185,13 @@ ConstMatrixRef Gan::sample(Index n, Rng& rng) {
     class_major_labels(n, config_.classes, sample_labels_);
     return sample_classes(sample_labels_, rng);
   }
-  MatrixMap z = noise_.view(n, config_.latent);
-  fill_normal(rng, z);
+  MatrixMap z = noise_.view(n, latent_size());
+  draw_codes(rng, z);
   return decode(z);
 }
 
 ConstMatrixRef Gan::sample_classes(std::span<const std::int32_t> labels, Rng& rng) {
-  MatrixMap z = noise_.view(Index(labels.size()), config_.latent);
+  MatrixMap z = noise_.view(Index(labels.size()), latent_size());
   fill_normal(rng, z);
   set_training(nullptr);
   return generate(z, labels);

@@ -15,6 +15,11 @@
 // discriminator's [x | y]: C values after a flat row ([1, 1, D + C]) or C constant planes after
 // an image's channels ([C_x + C, H, W]), so layer lists are written for those shapes' sizes.
 //
+// An InfoGAN (categorical K > 0 or continuous M > 0; Chen et al. 2016, info_loss.hpp) feeds the
+// generator codes c = [z | one-hot(k) | u] [N, Z + K + M] and has an auxiliary head Q on the
+// discriminator's trunk (its layers but the last): a linear layer to [logits of k | means of
+// u]. Q's parameters train with the generator's (Q's loss L_I does not move D).
+//
 // As a Model (kind "gan"): a sampler (x = G(z), z ~ N(0, I)) and a decoder of codes z (the
 // latent tools: interpolation between codes, traversals). It has no encoder. A conditional GAN
 // needs a label for every row, so it offers no decoder: sample gives class-major blocks
@@ -26,6 +31,7 @@
 #include <vector>
 
 #include "aekit/models/gan/gan_architectures.hpp"
+#include "aekit/models/gan/info_loss.hpp"
 #include "aekit/models/model.hpp"
 #include "aekit/models/network_buffers.hpp"
 #include "aekit/nn/init.hpp"
@@ -42,6 +48,8 @@ struct GanConfig {
   std::vector<std::string> generator_layers, discriminator_layers;  // empty: the architecture's
   Shape data_shape{1, 1, 784};
   Index classes = 0;  // C > 0: a conditional GAN on labels 0..C-1
+  Index categorical = 0, continuous = 0;  // K, M > 0: an InfoGAN's codes
+  InfoCodes info() const { return {latent, categorical, continuous}; }
   nn::Init init{};  // default_gan_init(architecture) is the architecture's
   Activation default_output = Activation::sigmoid;  // the default generator's last activation
 
@@ -61,8 +69,12 @@ class Gan final : public Model, public Sampler, public Decoder {
   void initialize(Rng& rng);
   const GanConfig& config() const { return config_; }
   nn::Parameters& parameters() { return parameters_; }
-  // The generator's values come first in parameters(), then the discriminator's.
+  // The generator's values come first in parameters() (then an InfoGAN's Q head's, which train
+  // with them), then the discriminator's.
   Index generator_parameter_count() const { return generator_count_; }
+
+  // The generator's codes c[N, Z + K + M] (info_loss.hpp; z alone without InfoGAN codes).
+  void draw_codes(Rng& rng, MatrixRef codes) const { models::draw_codes(config_.info(), rng, codes); }
 
   // Training mode (batch statistics in batch norm, dropout) for both networks while `noise`
   // is non-null; sample and decode switch it off.
@@ -76,6 +88,11 @@ class Gan final : public Model, public Sampler, public Decoder {
   ConstMatrixRef discriminate(ConstMatrixRef x, std::span<const std::int32_t> labels = {});  // x[N,D] -> s[N,1]
   ConstMatrixRef backward_discriminator(ConstMatrixRef d_logits);  // dL/dx [N,D]
   void backward_generator(ConstMatrixRef dx);
+  // InfoGAN: Q's output q[N, K + M] for the rows of the last discriminate(), and the backward
+  // pass of both heads (Q's gradients accumulate with the generator's) returning dL/dx.
+  bool info_gan() const { return config_.info().any(); }
+  ConstMatrixRef q_output() const;
+  ConstMatrixRef backward_discriminator_and_q(ConstMatrixRef d_logits, ConstMatrixRef d_q);
 
   bool conditional() const { return config_.classes > 0; }
   // A conditional GAN's samples: row n is G(z, labels[n]), z ~ N(0, I).
@@ -88,10 +105,10 @@ class Gan final : public Model, public Sampler, public Decoder {
   std::string description() const override;
   Sampler* sampler() override { return this; }
   Decoder* decoder() override { return conditional() ? nullptr : this; }
-  Index latent_size() const override { return config_.latent; }
+  Index latent_size() const override { return config_.info().width(); }  // Z + K + M
   ConstMatrixRef sample(Index n, Rng& rng) override;  // G(z), z ~ N(0, I); class-major blocks
   Index condition_classes() const override { return config_.classes; }
-  Index code_size() const override { return config_.latent; }
+  Index code_size() const override { return latent_size(); }
   ConstMatrixRef decode(ConstMatrixRef codes) override;
   // Batch norm's running statistics.
   const NetworkBuffers& buffers() const { return buffers_; }
@@ -105,11 +122,15 @@ class Gan final : public Model, public Sampler, public Decoder {
 
  private:
   GanConfig config_;
-  nn::Sequential generator_, discriminator_;
+  // The discriminator's trunk output into Q (InfoGAN), its layers' count.
+  ConstMatrixRef trunk(ConstMatrixRef input);
+  std::size_t trunk_layers() const { return discriminator_.size() - 1; }
+
+  nn::Sequential generator_, discriminator_, q_head_;
   nn::Parameters parameters_;
   NetworkBuffers buffers_;
   Index generator_count_ = 0;
-  Workspace noise_, generator_inputs_, discriminator_inputs_, data_gradient_;
+  Workspace noise_, generator_inputs_, discriminator_inputs_, data_gradient_, trunk_gradient_;
   std::vector<std::int32_t> sample_labels_;
 };
 

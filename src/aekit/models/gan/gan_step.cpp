@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "aekit/error.hpp"
-#include "aekit/tensor/random_blocks.hpp"
 
 namespace aekit::models {
 namespace {
@@ -30,6 +29,8 @@ void GanTraining::validate() const {
   if (d_steps < 1) throw UsageError(fmt::format("d_steps: expected at least 1 discriminator step per generator step, found {}", d_steps));
   if (!(discriminator_lr >= 0) || !std::isfinite(discriminator_lr))
     throw UsageError(fmt::format("d_lr: expected a finite learning rate >= 0 (0: the generator's), found {}", discriminator_lr));
+  if (!(info_weight >= 0) || !std::isfinite(info_weight))
+    throw UsageError(fmt::format("info_weight: expected a finite weight >= 0, found {}", info_weight));
 }
 
 GanStep::GanStep(Gan& model, const optim::OptimizerConfig& optimizer, double learning_rate, GanTraining training)
@@ -41,6 +42,12 @@ GanStep::GanStep(Gan& model, const optim::OptimizerConfig& optimizer, double lea
   groups_[0] = {"generator", values.first(g), grads.first(g), generator_optimizer_.get(), learning_rate};
   groups_[1] = {"discriminator", values.subspan(g), grads.subspan(g), discriminator_optimizer_.get(),
                 training_.discriminator_lr > 0 ? training_.discriminator_lr : learning_rate};
+}
+
+std::vector<std::string> GanStep::loss_names() const {
+  std::vector<std::string> names{"d_loss", "g_loss", "d_real", "d_fake", "d_accuracy_real", "d_accuracy_fake"};
+  if (model_.info_gan()) names.push_back("info_loss");
+  return names;
 }
 
 void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::span<double> losses,
@@ -65,6 +72,7 @@ void GanStep::discriminator_gradients(ConstMatrixRef x, ConstMatrixRef z, std::s
   losses[3] = mean_probability(fake_logits);
   losses[4] = share_right(real_logits, true);
   losses[5] = share_right(fake_logits, false);
+  if (model_.info_gan()) losses[6] = info_loss(model_.config().info(), z, model_.q_output());
 }
 
 double GanStep::generator_gradients(ConstMatrixRef z, std::span<const std::int32_t> labels) {
@@ -74,7 +82,18 @@ double GanStep::generator_gradients(ConstMatrixRef z, std::span<const std::int32
   MatrixMap d_fake = d_fake_.view(logits.rows(), 1);
   generator_loss_gradient(training_.generator_loss, logits, d_fake);
   const double loss = generator_loss(training_.generator_loss, logits);
-  model_.backward_generator(model_.backward_discriminator(d_fake));  // D's grads change too; its next step zeroes them
+  // D's grads change too; its next step zeroes them.
+  if (!model_.info_gan()) {
+    model_.backward_generator(model_.backward_discriminator(d_fake));
+    return loss;
+  }
+  const InfoCodes codes = model_.config().info();
+  ConstMatrixRef q = model_.q_output();
+  last_info_loss_ = info_loss(codes, z, q);
+  MatrixMap d_q = d_q_.view(q.rows(), q.cols());
+  info_loss_gradient(codes, z, q, d_q);
+  d_q *= Scalar(training_.info_weight);
+  model_.backward_generator(model_.backward_discriminator_and_q(d_fake, d_q));
   return loss;
 }
 
@@ -89,11 +108,11 @@ void GanStep::step(const train::Batch& batch, train::StepContext& context, std::
   const Index m = batch.x.rows();
   MatrixMap z = z_.view(m, model_.latent_size());
   model_.set_training(&context.noise());
-  fill_normal(context.noise(), z);
+  model_.draw_codes(context.noise(), z);
   discriminator_gradients(batch.x, z, losses, batch.labels, fake_classes(m, context.noise()));
   context.update(groups_[1]);
   if (!generator_steps_after(context.global_step())) return;
-  fill_normal(context.noise(), z);
+  model_.draw_codes(context.noise(), z);
   generator_gradients(z, fake_classes(m, context.noise()));
   context.update(groups_[0]);
 }
