@@ -69,6 +69,13 @@ TEST_F(CliGan, TrainsResumesAndSamples) {
   const auto info = run_aekit("info " + model, dir_);
   EXPECT_TRUE(contains(info.out, "sample")) << info.out;
   expect_failure(run_aekit("eval --model " + model + " --data npy:" + (dir_ / "x.npy").string(), dir_), 2, {"cannot"});
+  // A model that cannot generate says so.
+  ASSERT_EQ(run_aekit("train --model mlp --dims 16,4 --epochs 1 --threads 1 --test-data none --data npy:" +
+                          (dir_ / "x.npy").string() + " --out " + (dir_ / "ae").string(), dir_).exit_code, 0);
+  expect_failure(run_aekit("sample --count 3 --model " + (dir_ / "ae" / "model.aek").string() + " -o " +
+                               (dir_ / "ae.npy").string(), dir_),
+                 2, {"kind autoencoder", "cannot sample: it has no sampler"});
+  EXPECT_FALSE(fs::exists(dir_ / "ae.npy"));
 }
 
 TEST_F(CliGan, DcganTrainsOnShapedRowsResumesExactlyAndShowsSamplesOverTraining) {

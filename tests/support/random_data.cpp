@@ -50,4 +50,24 @@ void write_clusters(const std::filesystem::path& dir, const std::string& name, I
   data::write_npy(dir / (name + "_labels.npy"), labels);
 }
 
+std::vector<int> cluster_block_classes(const std::filesystem::path& samples, const std::filesystem::path& clusters) {
+  const FloatMatrix x = data::read_npy(samples).x, rows = data::read_npy(clusters).x;
+  const Index block = x.rows() / kClusterClasses;
+  std::vector<int> classes;
+  for (int b = 0; b < kClusterClasses; ++b) {
+    const Eigen::RowVectorXf block_mean = x.middleRows(b * block, block).colwise().mean();
+    int nearest = -1;
+    double best = 1e300;
+    for (int k = 0; k < kClusterClasses; ++k) {
+      Eigen::RowVectorXf mean = Eigen::RowVectorXf::Zero(rows.cols());
+      Index count = 0;
+      for (Index n = k; n < rows.rows(); n += kClusterClasses, ++count) mean += rows.row(n);
+      const double distance = (block_mean - mean / float(count)).squaredNorm();
+      if (distance < best) best = distance, nearest = k;
+    }
+    classes.push_back(nearest);
+  }
+  return classes;
+}
+
 }  // namespace aekit::test

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "aekit/tensor/matrix.hpp"
 
@@ -24,5 +25,9 @@ FloatMatrix manifold_data(Index rows, Index cols, std::uint64_t seed);
 inline constexpr int kClusterClasses = 3;
 void write_clusters(const std::filesystem::path& dir, const std::string& name, Index rows, std::uint64_t seed,
                     Index cols);
+// For each of kClusterClasses equal blocks of the rows in samples.npy (a conditional model's
+// class-major samples), the class of clusters.npy's rows (write_clusters: class n % 3 for row n)
+// whose mean is nearest the block's mean: {0, 1, 2} when every block looks like its class.
+std::vector<int> cluster_block_classes(const std::filesystem::path& samples, const std::filesystem::path& clusters);
 
 }  // namespace aekit::test
