@@ -139,6 +139,20 @@ TEST_F(CliGan, InfoGanLearnsItsCodesAndDrawsThemInTheReport) {
   EXPECT_EQ(data::read_npy(dir_ / "info.npy").x.rows(), 5);
 }
 
+TEST_F(CliGan, ADivergingGanStopsNamingTheLoss) {
+  const auto r = run_aekit("train --model gan --data npy:" + (dir_ / "x.npy").string() +
+                               " --test-data none --val-split 0 --threads 1 --batch 20 --optimizer sgd --lr 1e30 "
+                               "--latent 4 --generator-layers 'dense 12 relu, dense 16' "
+                               "--discriminator-layers 'dense 12 relu, dense 1' --epochs 3 --out " +
+                               (dir_ / "diverged").string(),
+                           dir_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "training diverged at epoch 1")) << r.err;
+  EXPECT_TRUE(contains(r.err, "d_loss is")) << r.err;
+  EXPECT_TRUE(contains(r.err, "no epoch finished, so nothing was saved")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "diverged"));
+}
+
 TEST_F(CliGan, ImpossibleSettingsAreRefusedInOneLine) {
   const auto refused = [&](const std::string& flags, std::initializer_list<std::string> phrases) {
     const auto r = run_aekit("train --model gan --data npy:" + (dir_ / "x.npy").string() +
