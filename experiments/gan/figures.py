@@ -1,7 +1,8 @@
 """The GAN experiments' figures and tables (experiments/gan/run figures): OUT/curves.svg, the
-mean D(G(z)) and the generator's loss per epoch of the minimax and the non-saturating runs
-(lecture 000: with the minimax loss log(1 - D(G(z))), G's gradient vanishes while D rejects its
-samples), and OUT/k.md, k = 1 against k = 5 discriminator steps per generator step.
+mean D(G(z)) and the generator's loss per epoch of the minimax and the non-saturating runs,
+with Adam and with SGD (lecture 000: with the minimax loss log(1 - D(G(z))), G's gradient
+vanishes while D rejects its samples), and OUT/k.md, k = 1 against k = 5 discriminator steps
+per generator step.
 
 Usage: /usr/bin/python3 experiments/gan/figures.py OUT
 """
@@ -31,28 +32,34 @@ def panel(series, key, title, left, top, width=360, height=220):
              '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#888"/>' % (left + 40, top + height - 30, left + width - 10,
                                                                         top + height - 30),
              '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#888"/>' % (left + 40, top + 20, left + 40, top + height - 30),
-             '<text x="%d" y="%d" font-size="11">epoch 1 .. %d</text>' % (left + width / 2 - 30, top + height - 12, last)]
+             '<text x="%d" y="%d" font-size="11">epoch 1 .. %d</text>' % (left + 40, top + height - 12, last)]
     for value in (low, (low + high) / 2, high):
         parts.append('<text x="%d" y="%.1f" font-size="10" text-anchor="end">%.2f</text>' % (left + 36, y_of(value) + 3,
                                                                                              value))
     for index, (name, colour, epochs) in enumerate(series):
         parts.append(polyline([(e["epoch"], e[key]) for e in epochs], x_of, y_of, colour))
-        parts.append('<text x="%d" y="%d" font-size="11" fill="%s">%s</text>' % (left + width - 150, top + 30 + 14 * index,
-                                                                                  colour, name))
+        parts.append('<text x="%d" y="%d" font-size="11" fill="%s">%s</text>' % (left + 130 + 110 * index,
+                                                                                  top + height - 12, colour, name))
     return parts
 
 
 def curves(out):
-    series = [("non-saturating", "#1f77b4", epochs_of(os.path.join(out, "mlp"))),
-              ("minimax (lecture)", "#d62728", epochs_of(os.path.join(out, "minimax")))]
-    series = [s for s in series if s[2]]
-    if not series:
-        return
-    parts = panel(series, "train_d_fake", "mean D(G(z)) per epoch", 0, 0)
-    parts += panel(series, "train_d_loss", "discriminator loss L_D per epoch", 370, 0)
-    with open(os.path.join(out, "curves.svg"), "w") as f:
-        f.write('<svg xmlns="http://www.w3.org/2000/svg" width="740" height="230" font-family="sans-serif">%s</svg>\n'
-                % "".join(parts))
+    """A row of two charts per optimizer: Adam (lr 2e-4, beta1 0.5) and SGD with momentum."""
+    parts, top = [], 0
+    for optimizer, non_saturating, minimax in (("Adam", "mlp", "minimax"),
+                                               ("SGD", "sgd_non_saturating", "sgd_minimax")):
+        series = [("non-saturating", "#1f77b4", epochs_of(os.path.join(out, non_saturating))),
+                  ("minimax (lecture)", "#d62728", epochs_of(os.path.join(out, minimax)))]
+        series = [s for s in series if s[2]]
+        if not series:
+            continue
+        parts += panel(series, "train_d_fake", "%s: mean D(G(z)) per epoch" % optimizer, 0, top)
+        parts += panel(series, "train_g_loss", "%s: generator loss L_G per epoch" % optimizer, 370, top)
+        top += 230
+    if parts:
+        with open(os.path.join(out, "curves.svg"), "w") as f:
+            f.write('<svg xmlns="http://www.w3.org/2000/svg" width="740" height="%d" font-family="sans-serif">%s</svg>\n'
+                    % (top, "".join(parts)))
 
 
 def k_table(out):
