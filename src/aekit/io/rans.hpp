@@ -1,0 +1,29 @@
+#pragma once
+// An entropy coder: range asymmetric numeral systems (rANS, Duda 2013), 32-bit state, bytes
+// out, as in Giesen's rans_byte. With a static model of frequencies f_s summing to M = 2^n
+// (io/symbol_frequencies.hpp) and state x in [L, 256 L), L = 2^23:
+//   encode s (symbols in reverse):  while x >= ((L >> n) << 8) f_s: emit x & 255, x >>= 8
+//                                   x = (x / f_s) M + c_s + (x mod f_s)
+//   decode (forward):               slot = x mod M, s = the symbol of slot
+//                                   x = f_s (x >> n) + slot - c_s
+//                                   while x < L: x = (x << 8) | next byte
+// The encoder's bytes are written last-first, so the decoder reads them first-first; the final
+// state (4 bytes) leads the stream. A stream of N symbols takes the ideal -sum log2 p(s) bits
+// plus at most 32 bits for the state and a rounding loss of ~1e-3 bits per symbol.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "aekit/io/symbol_frequencies.hpp"
+
+namespace aekit::io {
+
+// Error naming the symbol when one has no probability in the model.
+std::vector<std::uint8_t> rans_encode(std::span<const std::uint32_t> symbols, const SymbolFrequencies& model);
+
+// Error when the bytes run out before `count` symbols, or leave more than the stream's end
+// (a truncated or damaged stream).
+std::vector<std::uint32_t> rans_decode(std::span<const std::uint8_t> bytes, std::size_t count,
+                                       const SymbolFrequencies& model);
+
+}  // namespace aekit::io
