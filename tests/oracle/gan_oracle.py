@@ -99,11 +99,12 @@ def run_case(outdir, name, c, seed):
     torch.manual_seed(seed)
     shape = c["data_shape"]
     classes, k, m = c.get("classes", 0), c.get("categorical", 0), c.get("continuous", 0)
-    flat = shape[0] == 1 and shape[1] == 1
+    # Labels as planes after an image when D's first layer sees the image, else as values.
+    planes = not (shape[0] == 1 and shape[1] == 1) and c["discriminator_layers"][0].split()[0] not in ("dense", "flatten")
     code_width = c["latent"] + k + m
     generator, out_shape = build(c["generator_layers"], [1, 1, code_width + classes])
     assert out_shape == shape, (out_shape, shape)
-    judged = [1, 1, shape[2] + classes] if flat else [shape[0] + classes, shape[1], shape[2]]
+    judged = [shape[0] + classes, shape[1], shape[2]] if planes else [1, 1, int(np.prod(shape)) + classes]
     discriminator, trunk_shape = build(c["discriminator_layers"][:-1], judged)
     head, _ = build(c["discriminator_layers"][-1:], trunk_shape)
     discriminator += head
@@ -131,7 +132,7 @@ def run_case(outdir, name, c, seed):
 
     def trunk(rows, labels):
         if classes:
-            rows = torch.cat([rows, one_hot_planes(labels, classes, 1 if flat else shape[1] * shape[2])], dim=1)
+            rows = torch.cat([rows, one_hot_planes(labels, classes, shape[1] * shape[2] if planes else 1)], dim=1)
         rows = rows.reshape(rows.shape[0], *judged)
         for layer in discriminator[:-1]:
             rows = layer(rows)

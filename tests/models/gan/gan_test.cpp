@@ -1,5 +1,5 @@
 // The GAN model (models/gan/gan.hpp): a conditional GAN's inputs ([z | y] into G, [x | y] into
-// D as values after flat rows or planes after images), its class-major samples and the errors
+// D as planes after images for a conv D, as values after the row otherwise), its class-major samples and the errors
 // for missing or unknown labels; the model file's config round trip; the state holding batch
 // norm's running statistics after the parameters.
 #include "aekit/models/gan/gan.hpp"
@@ -36,6 +36,10 @@ TEST(Gan, AConditionalGanTakesOneHotLabelsIntoBothNetworks) {
   EXPECT_EQ(block(images, "generator.0.weight").cols, 2 + 3) << "[z | y]";
   EXPECT_EQ(block(images, "discriminator.0.weight").cols, (1 + 3) * 9) << "3 label planes after the image's channel";
   EXPECT_EQ(images.condition_classes(), 3);
+  GanConfig dense_first = conditional_images();
+  dense_first.discriminator_layers = {"dense 5 leaky_relu", "dense 1"};
+  EXPECT_EQ(block(Gan(dense_first), "discriminator.0.weight").cols, 16 + 3)
+      << "a dense first layer flattens the image: 3 values after it, not 3 planes";
   EXPECT_EQ(images.decoder(), nullptr) << "a code alone does not make a row";
 
   GanConfig flat;

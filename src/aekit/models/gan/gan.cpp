@@ -7,6 +7,7 @@
 #include "aekit/models/one_hot_condition.hpp"
 #include "aekit/nn/dense.hpp"
 #include "aekit/nn/layer_list.hpp"
+#include "aekit/nn/layer_spec.hpp"
 #include "aekit/tensor/random_blocks.hpp"
 
 namespace aekit::models {
@@ -20,16 +21,25 @@ void use_default_layers(GanConfig& c) {
   if (c.discriminator_layers.empty()) c.discriminator_layers = defaults.discriminator;
 }
 
+// Whether a conditional discriminator takes its labels as planes after the image's channels:
+// when its first layer sees the image (a conv, a pooling), not when it flattens the row first
+// (dense, flatten) or the rows are flat.
+bool label_planes(const GanConfig& c) {
+  const Shape s = c.data_shape;
+  if (s.c == 1 && s.h == 1) return false;
+  const auto first = nn::parse_layer_spec(c.discriminator_layers.front()).kind;
+  return first != nn::LayerSpec::Kind::dense && first != nn::LayerSpec::Kind::flatten;
+}
+
 // The discriminator's input: [x | y] for a conditional GAN (gan.hpp).
 Shape discriminator_input(const GanConfig& c) {
   if (c.classes == 0) return c.data_shape;
   const Shape s = c.data_shape;
-  return s.c == 1 && s.h == 1 ? Shape{1, 1, s.w + c.classes} : Shape{s.c + c.classes, s.h, s.w};
+  return label_planes(c) ? Shape{s.c + c.classes, s.h, s.w} : Shape{1, 1, s.size() + c.classes};
 }
 
-// How often each class's indicator repeats in [x | y]: once after a flat row, a plane per class
-// after an image.
-Index label_repeat(Shape data) { return data.c == 1 && data.h == 1 ? 1 : data.h * data.w; }
+// How often each class's indicator repeats in [x | y]: a plane per class, or once.
+Index label_repeat(const GanConfig& c) { return label_planes(c) ? c.data_shape.h * c.data_shape.w : 1; }
 
 const GanConfig& checked(const GanConfig& config) {
   config.validate();
@@ -141,7 +151,7 @@ ConstMatrixRef Gan::discriminate(ConstMatrixRef x, std::span<const std::int32_t>
     return discriminator_.forward_range(h, trunk_layers(), discriminator_.size());
   }
   if (!conditional()) return discriminator_.forward(x);
-  return discriminator_.forward(join_one_hot(x, labels, config_.classes, label_repeat(config_.data_shape), "gan",
+  return discriminator_.forward(join_one_hot(x, labels, config_.classes, label_repeat(config_), "gan",
                                              discriminator_inputs_));
 }
 

@@ -12,8 +12,9 @@
 //
 // A conditional GAN (classes C > 0; Mirza & Osindero 2014) also takes a class label y per row,
 // one-hot (models/one_hot_condition.hpp): the generator's input is [z | y] [N, Z + C], the
-// discriminator's [x | y]: C values after a flat row ([1, 1, D + C]) or C constant planes after
-// an image's channels ([C_x + C, H, W]), so layer lists are written for those shapes' sizes.
+// discriminator's [x | y]: C constant planes after an image's channels ([C_x + C, H, W]) when
+// its first layer sees the image (conv, pooling), else C values after the row ([1, 1, D + C]:
+// flat rows, or a first layer that is dense or flatten).
 //
 // An InfoGAN (categorical K > 0 or continuous M > 0; Chen et al. 2016, info_loss.hpp) feeds the
 // generator codes c = [z | one-hot(k) | u] [N, Z + K + M] and has an auxiliary head Q on the
