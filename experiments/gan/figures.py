@@ -44,10 +44,11 @@ def panel(series, key, title, left, top, width=360, height=220):
 
 
 def curves(out):
-    """A row of two charts per optimizer: Adam (lr 2e-4, beta1 0.5) and SGD with momentum."""
+    """A row of two charts per optimizer: Adam (lr 2e-4, beta1 0.5) and SGD with momentum 0.9."""
     parts, top = [], 0
     for optimizer, non_saturating, minimax in (("Adam", "mlp", "minimax"),
-                                               ("SGD", "sgd_non_saturating", "sgd_minimax")):
+                                               ("SGD lr 0.01", "sgd_non_saturating", "sgd_minimax"),
+                                               ("SGD lr 0.005", "sgd0.005_non_saturating", "sgd0.005_minimax")):
         series = [("non-saturating", "#1f77b4", epochs_of(os.path.join(out, non_saturating))),
                   ("minimax (lecture)", "#d62728", epochs_of(os.path.join(out, minimax)))]
         series = [s for s in series if s[2]]
