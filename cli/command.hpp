@@ -38,6 +38,9 @@ Action add_traverse_command(CLI::App& root);
 Action add_sample_quality_command(CLI::App& root);
 Action add_report_command(CLI::App& root);
 Action add_compare_command(CLI::App& root);
+Action add_compress_command(CLI::App& root);
+Action add_decompress_command(CLI::App& root);
+Action add_codec_eval_command(CLI::App& root);
 
 // The first argument that looks like a flag (-x, --name, --name=value) but is none of
 // `command`'s, as "unknown option '--modle' for 'aekit encode': did you mean '--model'?"

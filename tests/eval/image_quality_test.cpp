@@ -57,5 +57,45 @@ TEST(Ssim, RejectsSmallImagesAndWrongRows) {
                      {"121 values", "120 and 121"});
 }
 
+TEST(MsSsim, IdenticalImagesScoreOne) {
+  const Shape shape{3, 180, 177};  // 5 scales
+  RowVector image(shape.size());
+  for (Index i = 0; i < image.size(); ++i) image[i] = float((i * 37) % 101) / 100.0f;
+  EXPECT_EQ(ms_ssim_scales(shape.h, shape.w), 5);
+  EXPECT_NEAR(ms_ssim(image, image, shape, 1.0), 1.0, 1e-12);
+}
+
+TEST(MsSsim, ScalesAreThoseAtLeast11x11UpToFive) {
+  EXPECT_EQ(ms_ssim_scales(10, 500), 0);
+  EXPECT_EQ(ms_ssim_scales(11, 11), 1);
+  EXPECT_EQ(ms_ssim_scales(21, 40), 1);  // 10x20 at scale 2
+  EXPECT_EQ(ms_ssim_scales(22, 40), 2);
+  EXPECT_EQ(ms_ssim_scales(175, 400), 4);  // 10x25 at scale 5
+  EXPECT_EQ(ms_ssim_scales(176, 176), 5);
+  EXPECT_EQ(ms_ssim_scales(4000, 4000), 5);
+}
+
+TEST(MsSsim, OneScaleIsSsimAndNoiseLowersIt) {
+  const Shape shape{1, 16, 20};  // one scale: the weights renormalize to 1
+  RowVector clean(shape.size()), noisy(shape.size());
+  for (Index i = 0; i < clean.size(); ++i) {
+    clean[i] = float(i % 20) / 19.0f;
+    noisy[i] = clean[i] + ((i * 7) % 5 - 2) * 0.05f;
+  }
+  const double m = ms_ssim(clean, noisy, shape, 1.0);
+  EXPECT_NEAR(m, ssim(clean, noisy, shape, 1.0), 1e-12);
+  EXPECT_LT(m, 0.99);
+  EXPECT_DOUBLE_EQ(m, ms_ssim(noisy, clean, shape, 1.0));  // symmetric
+}
+
+TEST(MsSsim, RejectsSmallImagesAndWrongRows) {
+  test::expect_error([] { ms_ssim(RowVector::Zero(100), RowVector::Zero(100), {1, 10, 10}, 1.0); },
+                     {"MS-SSIM", "at least 11x11", "found 10x10"});
+  test::expect_error([] { ms_ssim(RowVector::Zero(120), RowVector::Zero(121), {1, 11, 11}, 1.0); },
+                     {"MS-SSIM", "121 values", "120 and 121"});
+  test::expect_error([] { ms_ssim(RowVector::Zero(121), RowVector::Zero(121), {1, 11, 11}, 0.0); },
+                     {"range > 0"});
+}
+
 }  // namespace
 }  // namespace aekit::eval

@@ -57,6 +57,29 @@ TEST(ImageFile, JpegRoundTripIsClose) {
     }
 }
 
+// WebP has no gray mode: a gray image comes back as RGB with R, G and B close to it.
+TEST(ImageFile, WebpRoundTripIsCloseAndRgb) {
+  test::TempDir dir;
+  for (const int channels : {1, 3}) {
+    const image::Image image = picture(24, 16, channels);
+    const auto path = dir / (std::to_string(channels) + "a.WebP");
+    write_image(path, image);
+    const std::string bytes = test::read_file(path);
+    EXPECT_EQ(bytes.substr(0, 4), "RIFF");
+    EXPECT_EQ(bytes.substr(8, 4), "WEBP");
+    const image::Image back = read_image(path);
+    ASSERT_EQ(back.width, 24);
+    ASSERT_EQ(back.height, 16);
+    ASSERT_EQ(back.channels, 3);
+    for (int y = 0; y < 16; ++y)
+      for (int x = 0; x < 24; ++x)
+        for (int k = 0; k < 3; ++k)
+          EXPECT_LE(std::abs(int(back.at(x, y, k)) - int(image.at(x, y, channels == 1 ? 0 : k))),
+                    12)
+              << path << " at " << x << "," << y << "," << k;
+  }
+}
+
 TEST(ImageFile, FormatComesFromMagicNotExtension) {
   test::TempDir dir;
   const image::Image image = picture(5, 4, 3);
@@ -75,15 +98,15 @@ TEST(ImageFile, UnknownFormatAndMissingFile) {
   test::TempDir dir;
   test::write_file(dir / "page.png", "<html>");
   test::expect_error([&] { read_image(dir / "page.png"); },
-                     {"page.png", "expected a PNG, JPEG or PGM/PPM", "3c 68 74 6d"});
+                     {"page.png", "expected a PNG, JPEG, WebP or PGM/PPM", "3c 68 74 6d"});
   test::write_file(dir / "empty.jpg", "");
   test::expect_error([&] { read_image(dir / "empty.jpg"); }, {"empty.jpg", "file is empty"});
   test::expect_error([&] { read_image(dir / "missing.png"); }, {"missing.png"});
 }
 
-TEST(ImageFile, CorruptAndTruncatedPngAndJpeg) {
+TEST(ImageFile, CorruptAndTruncatedPngJpegAndWebp) {
   test::TempDir dir;
-  for (const char* name : {"a.png", "a.jpg"}) {
+  for (const char* name : {"a.png", "a.jpg", "a.webp"}) {
     write_image(dir / name, picture(32, 32, 3));
     const std::string bytes = test::read_file(dir / name);
     const std::string truncated = bytes.substr(0, bytes.size() / 2);

@@ -13,7 +13,7 @@ namespace {
 std::vector<Family>& families() {
   static std::vector<Family> table = {autoencoder_family(), pca_family(),
                                       sparse_coding_family(), psd_family(), rbm_family(),
-                                      stack_family(), classifier_family(), vae_family(), gan_family()};
+                                      stack_family(), classifier_family(), vae_family(), gan_family(), codec_family()};
   return table;
 }
 

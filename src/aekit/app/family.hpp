@@ -82,5 +82,6 @@ Family stack_family();
 Family classifier_family();
 Family vae_family();
 Family gan_family();
+Family codec_family();
 
 }  // namespace aekit::app

@@ -141,7 +141,8 @@ RunSummary summarize(const train::TrainerState& state, const std::string& outcom
 // Test metrics of a model that reconstructs (with the training corruption, if any, applied to a copy of the
 // test data), and the test MSE of PCA fitted on the same training rows with as many
 // components as the code has: a comparison only for a code smaller than the input (PCA with
-// as many components as inputs reconstructs exactly), and not for PCA itself.
+// as many components as inputs reconstructs exactly) and than the training rows, and not for
+// PCA itself.
 void test_against_pca(models::Model& model, const train::TrainConfig& config,
                       const FloatMatrix& train_x, const FloatMatrix& test_x, RunSummary& summary) {
   summary.has_test = true;
@@ -149,7 +150,7 @@ void test_against_pca(models::Model& model, const train::TrainConfig& config,
                                         config.seed);
   summary.test = summary.metrics.reconstruction;
   const Index code_size = models::require_encoder(model).code_size();
-  if (config.family == "pca" || code_size >= train_x.cols()) return;
+  if (config.family == "pca" || code_size >= std::min(train_x.cols(), train_x.rows())) return;
   const auto pca = models::Pca::fit(train_x, code_size);
   summary.pca_test_mse =
       double((pca.reconstruct(test_x) - test_x).squaredNorm()) / double(test_x.size());

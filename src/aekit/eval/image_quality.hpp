@@ -12,6 +12,15 @@
 // filter w[k] ~ exp(-k^2 / 4.5), k = -5..5, sum 1, along y then x, mirrored at the borders
 // (reflect: ... b a | a b ... ). SSIM is the mean of S over the pixels at least 5 from every
 // border, averaged over the channels; images must be at least 11x11.
+// MS-SSIM (Wang, Simoncelli, Bovik 2003), per channel, then averaged over the channels:
+//   MS-SSIM = prod_{j=1..M} t_j^(w_j / sum_{i<=M} w_i),  w = 0.0448 0.2856 0.3001 0.2363 0.1333
+//   t_j = max(0, mean cs at scale j) for j < M,  t_M = max(0, mean SSIM (l * cs) at scale M)
+//   (cs = S without its luminance factor; means over the pixels at least 5 from every border)
+// Scale 1 is the image, scale j+1 the 2x2 means of scale j (floor(h/2) x floor(w/2): an odd
+// last row or column is dropped). M = 5 when the smallest side is at least 176 (scale 5 at
+// least 11x11); a smaller image uses the M < 5 scales that are at least 11x11, with the first
+// M weights renormalized to sum 1 (M = 1 is SSIM). The max(0, .) keeps powers of negative
+// means real (as TensorFlow's ssim_multiscale and pytorch_msssim do).
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit::eval {
@@ -25,5 +34,13 @@ double psnr(const Eigen::Ref<const RowVector>& clean, const Eigen::Ref<const Row
 // if a row's length is not shape.size(), the image is smaller than 11x11 or data_range <= 0.
 double ssim(const Eigen::Ref<const RowVector>& a, const Eigen::Ref<const RowVector>& b,
             Shape shape, double data_range);
+
+// How many scales MS-SSIM uses on a height x width image: 0..5 (see above).
+int ms_ssim_scales(Index height, Index width);
+
+// MS-SSIM of two images of `shape`, in [0, 1], 1 for identical images. Throws aekit::Error
+// if a row's length is not shape.size(), the image is smaller than 11x11 or data_range <= 0.
+double ms_ssim(const Eigen::Ref<const RowVector>& a, const Eigen::Ref<const RowVector>& b,
+               Shape shape, double data_range);
 
 }  // namespace aekit::eval

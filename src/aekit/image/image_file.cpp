@@ -10,12 +10,18 @@
 #include "aekit/io/file_bytes.hpp"
 #include "aekit/image/jpeg_codec.hpp"
 #include "aekit/image/pnm_codec.hpp"
+#include "aekit/image/webp_codec.hpp"
 
 namespace aekit::image {
 namespace {
 
 bool starts_with(std::string_view bytes, std::string_view magic) {
   return bytes.substr(0, magic.size()) == magic;
+}
+
+// A RIFF container whose form type is WebP: "RIFF", the chunk size, "WEBP".
+bool is_webp(std::string_view bytes) {
+  return starts_with(bytes, "RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP";
 }
 
 // The first bytes in hex ("3c 68 74 6d"), for the unknown-format message.
@@ -59,17 +65,18 @@ void require_channels(const std::filesystem::path& path, const image::Image& ima
 image::Image decode_image(std::string_view bytes, const std::string& what) {
   if (starts_with(bytes, "\x89PNG")) return without_alpha(image::decode_png(bytes, what));
   if (starts_with(bytes, "\xFF\xD8\xFF")) return decode_jpeg(bytes, what);
+  if (is_webp(bytes)) return decode_webp(bytes, what);
   if (bytes.size() >= 2 && bytes[0] == 'P' && std::string_view("2356").find(bytes[1]) !=
                                                   std::string_view::npos)
     return decode_pnm(bytes, what);
-  throw Error(fmt::format("{} is not an image aekit reads: expected a PNG, JPEG or PGM/PPM "
-                          "(P2, P3, P5, P6) file, found {}",
+  throw Error(fmt::format("{} is not an image aekit reads: expected a PNG, JPEG, WebP or "
+                          "PGM/PPM (P2, P3, P5, P6) file, found {}",
                           what, leading_hex(bytes)));
 }
 
 bool has_image_extension(const std::filesystem::path& path) {
   const std::string ext = lowercase_extension(path);
-  for (const char* known : {".png", ".jpg", ".jpeg", ".pgm", ".ppm", ".pnm"})
+  for (const char* known : {".png", ".jpg", ".jpeg", ".webp", ".pgm", ".ppm", ".pnm"})
     if (ext == known) return true;
   return false;
 }
@@ -79,15 +86,16 @@ image::Image read_image(const std::filesystem::path& path) {
 }
 
 void write_image(const std::filesystem::path& path, const image::Image& image,
-                 int jpeg_quality) {
+                 int quality) {
   const std::string ext = lowercase_extension(path);
   if (ext == ".png") return io::atomic_write(path, image::encode_png(image));
-  if (ext == ".jpg" || ext == ".jpeg") return io::atomic_write(path, encode_jpeg(image, jpeg_quality));
+  if (ext == ".jpg" || ext == ".jpeg") return io::atomic_write(path, encode_jpeg(image, quality));
+  if (ext == ".webp") return io::atomic_write(path, encode_webp(image, float(quality)));
   if (ext == ".pgm") require_channels(path, image, 1, "gray");
   if (ext == ".ppm") require_channels(path, image, 3, "RGB");
   if (ext == ".pgm" || ext == ".ppm" || ext == ".pnm") return io::atomic_write(path, encode_pnm(image));
   throw UsageError(fmt::format("cannot write '{}': expected an image extension .png, .jpg, "
-                               ".jpeg, .pgm, .ppm or .pnm, found '{}'",
+                               ".jpeg, .webp, .pgm, .ppm or .pnm, found '{}'",
                                path.string(), path.extension().string()));
 }
 

@@ -18,12 +18,22 @@
 
 namespace aekit::io {
 
-// Error naming the symbol when one has no probability in the model.
+// A stretch of consecutive symbols coded with one model (a learned codec's latent channel).
+struct SymbolRun {
+  std::size_t count = 0;
+  const SymbolFrequencies* model = nullptr;
+};
+
+// Error naming the symbol when one has no probability in its model.
 std::vector<std::uint8_t> rans_encode(std::span<const std::uint32_t> symbols, const SymbolFrequencies& model);
+// The symbols in runs: the first runs[0].count with runs[0].model, and so on (the counts sum
+// to symbols.size()); one stream, decoded by rans_decode with the same runs.
+std::vector<std::uint8_t> rans_encode(std::span<const std::uint32_t> symbols, std::span<const SymbolRun> runs);
 
 // Error when the bytes run out before `count` symbols, or leave more than the stream's end
 // (a truncated or damaged stream).
 std::vector<std::uint32_t> rans_decode(std::span<const std::uint8_t> bytes, std::size_t count,
                                        const SymbolFrequencies& model);
+std::vector<std::uint32_t> rans_decode(std::span<const std::uint8_t> bytes, std::span<const SymbolRun> runs);
 
 }  // namespace aekit::io

@@ -8,6 +8,7 @@
 #include "aekit/error.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
 #include "aekit/models/classifier/encoder_classifier.hpp"
+#include "aekit/models/codec/learned_codec.hpp"
 #include "aekit/models/gan/gan.hpp"
 #include "aekit/models/vae/vae.hpp"
 #include "aekit/models/linear/pca_model.hpp"
@@ -47,6 +48,10 @@ struct Registry {
        [](const nlohmann::json& json) -> std::unique_ptr<Model> { return std::make_unique<Vae>(VaeConfig::from_json(json)); }},
       {Gan::kKind,
        [](const nlohmann::json& json) -> std::unique_ptr<Model> { return std::make_unique<Gan>(GanConfig::from_json(json)); }},
+      {LearnedCodec::kKind,
+       [](const nlohmann::json& json) -> std::unique_ptr<Model> {
+         return std::make_unique<LearnedCodec>(LearnedCodecConfig::from_json(json));
+       }},
   };
 };
 

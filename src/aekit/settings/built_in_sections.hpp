@@ -19,6 +19,7 @@ SettingsSection stack_settings();
 SettingsSection classifier_settings();
 SettingsSection vae_settings();
 SettingsSection gan_settings();
+SettingsSection codec_settings();
 
 // Options several families list, each defined once (shared_family_options.cpp).
 Option dims_option();

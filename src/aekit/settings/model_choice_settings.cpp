@@ -43,7 +43,8 @@ SettingsSection model_choice_settings() {
                                "classifier (a softmax head on an mlp encoder, `aekit classify`); vae "
                                "(variational autoencoder); gan (generative adversarial network, mlp); dcgan "
                                "(deep convolutional GAN; its defaults: lr 0.0002, adam_beta1 0.5, batch 128, "
-                               "scaling symmetric)",
+                               "scaling symmetric); codec (a learned image codec: `aekit compress`, "
+                               "`aekit decompress`, `aekit codec-eval`)",
                        .binding = family_binding()}}};
 }
 

@@ -39,7 +39,7 @@ std::deque<SettingsSection>& registered_sections() {
     for (const auto make : {model_choice_settings, data_settings, training_settings,
                             autoencoder_settings, pca_settings, sparse_coding_settings,
                             psd_settings, rbm_settings, stack_settings,
-                            classifier_settings, vae_settings, gan_settings})
+                            classifier_settings, vae_settings, gan_settings, codec_settings})
       append(built_in, make());
     return built_in;
   }();

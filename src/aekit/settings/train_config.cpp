@@ -111,6 +111,7 @@ std::string TrainConfig::objective_name() const {
   if (family == "vae")
     return get("loss") == "bce" ? "negative ELBO, bernoulli decoder" : "negative ELBO, gaussian decoder";
   if (family == "gan" || family == "dcgan") return fmt::format("discriminator loss L_D ({} generator loss)", get("generator_loss"));
+  if (family == "codec") return "rate + lambda_q * distortion (bits per pixel + lambda_q MSE on 0..255)";
   if (family != "classifier") return get("loss");
   if (reconstruction_weight == 0) return "cross-entropy";
   return fmt::format("cross-entropy + {} * {}", get("reconstruction_weight"), get("loss"));

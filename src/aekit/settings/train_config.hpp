@@ -19,6 +19,7 @@
 #include "aekit/models/autoencoder/objective.hpp"
 #include "aekit/models/linear/pca_config.hpp"
 #include "aekit/models/deep/stack_config.hpp"
+#include "aekit/models/codec/learned_codec.hpp"
 #include "aekit/models/gan/gan_step.hpp"
 #include "aekit/models/rbm/rbm_training.hpp"
 #include "aekit/models/vae/vae_step.hpp"
@@ -34,7 +35,7 @@ struct TrainConfig {
   std::string data, test_data;         // data set specs (see data/dataset_spec.hpp)
   std::string scaling;                 // unit | symmetric | standardize | none
   std::string shape;                   // "CxHxW" for data that stores no shape; empty: the data's
-  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier | vae | gan | dcgan
+  std::string family = "mlp";          // option "model": mlp | conv | pca | sparse_coding | psd | rbm | stack | classifier | vae | gan | dcgan | codec
   models::AutoencoderConfig model;
   Index code = 0;                       // 0: model.dims.back()
   double alpha = 1;                     // sparse_coding alpha, psd lambda
@@ -57,6 +58,7 @@ struct TrainConfig {
   bool conditional = false;             // vae: a conditional VAE on the data's labels
   models::GanConfig gan_model;          // gan: noise size and layer lists (data_shape from the data)
   models::GanTraining gan;              // gan: generator loss, discriminator steps and rate
+  models::LearnedCodecConfig codec;     // codec: filters, latent channels, quantization (input_shape from the data)
   models::LossKind loss = models::LossKind::mse;
   models::Corruption noise;             // denoising: input corruption
   double l1 = 0;                        // L1 sparsity weight on the code
