@@ -61,6 +61,30 @@ TEST(Rans, LongStreamsComeWithinOnePercentOfTheIdealCodeLength) {
   }
 }
 
+TEST(Rans, RunsOfSymbolsUnderTheirOwnModelsShareOneStream) {
+  Rng rng(4);
+  const auto all = distributions();
+  std::vector<SymbolFrequencies> models;
+  for (const auto& weights : all) models.push_back(SymbolFrequencies::from_counts(weights));
+  std::vector<SymbolRun> runs;
+  std::vector<std::uint32_t> symbols;
+  double ideal = 0;
+  for (int r = 0; r < 24; ++r) {
+    const std::size_t which = rng.below(all.size()), count = rng.below(3000);
+    const auto drawn = draw(all[which], count, rng);
+    symbols.insert(symbols.end(), drawn.begin(), drawn.end());
+    runs.push_back({count, &models[which]});
+    ideal += models[which].ideal_bits(drawn);
+  }
+  const auto bytes = rans_encode(symbols, runs);
+  EXPECT_EQ(rans_decode(bytes, runs), symbols);
+  EXPECT_LE(8.0 * double(bytes.size()), 1.01 * ideal + 64);
+  // One run under one model is the single-model stream.
+  const SymbolRun single{symbols.size() / 2, &models[5]};
+  const auto half = draw(all[5], single.count, rng);
+  EXPECT_EQ(rans_encode(half, std::span(&single, 1)), rans_encode(half, models[5]));
+}
+
 TEST(Rans, DamagedTruncatedOrUncodableInputFails) {
   const std::vector<double> weights{1, 0, 2, 5};
   const auto model = SymbolFrequencies::from_counts(weights);

@@ -62,6 +62,9 @@ image::Image decompress(ImageCodec& codec, const io::CompressedImage& file, std:
                             "(the file's model identity differs from this codec's)", name));
   if (file.quality < 1 || file.quality > std::uint32_t(codec.qualities()))
     throw Error(fmt::format("{}: quality {} is not one of this codec's 1 to {}", name, file.quality, codec.qualities()));
+  if (file.channels != 1 && file.channels != std::uint32_t(codec.channels()))
+    throw Error(fmt::format("{}: a {}-channel image cannot come from this {}-channel codec", name, file.channels,
+                            codec.channels()));
   try {
     return codec.decompress_payload(file.payload, int(file.width), int(file.height), int(file.channels),
                                     int(file.quality));
