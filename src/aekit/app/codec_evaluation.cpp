@@ -25,6 +25,7 @@ struct ImagePoints {
   std::string name;
   std::vector<eval::RatePoint> points;      // aekit, JPEG, WebP
   std::vector<double> nominal_bpp;          // aekit's points' lecture count
+  eval::RatePoint unquantized;              // the model's reconstruction before rounding (no rate)
 };
 
 std::vector<eval::RatePoint> of_codec(const std::vector<eval::RatePoint>& points, const std::string& codec) {
@@ -97,11 +98,13 @@ std::vector<eval::RatePoint> mean_curves(const std::vector<ImagePoints>& images)
 ImagePoints evaluate_image(codec::ImageCodec& codec, const std::filesystem::path& path, const std::vector<int>& qualities,
                            const std::filesystem::path& images_folder) {
   const image::Image original = image::read_image(path);
-  ImagePoints result{path.stem().string(), {}, {}};
+  ImagePoints result{path.stem().string(), {}, {}, {}};
+  const image::Image unquantized = codec.unquantized(original);
+  result.unquantized = eval::measure_rate_point("aekit unquantized", NAN, 0, original, unquantized);
   const bool write = !images_folder.empty();
   if (write) {
     image::write_image(images_folder / (result.name + "_original.png"), original);
-    image::write_image(images_folder / (result.name + "_unquantized.png"), codec.unquantized(original));
+    image::write_image(images_folder / (result.name + "_unquantized.png"), unquantized);
   }
   for (const int q : qualities) {
     const std::string file = io::serialize_compressed_image(codec::compress(codec, original, q));
@@ -129,6 +132,26 @@ std::string csv_of(const std::vector<ImagePoints>& images) {
   return csv;
 }
 
+// aekit's own points, quality by quality, after the unquantized reconstruction.
+std::string aekit_table(const std::vector<ImagePoints>& images) {
+  std::string table = "\naekit quality by quality (bpp from the file's bytes; nominal: the lecture's count, codes x "
+                      "bits / pixels of a patch):\n\n| image | quality | bytes | bpp | nominal bpp | PSNR (dB) | SSIM | "
+                      "MS-SSIM |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  for (const auto& image : images) {
+    const auto& u = image.unquantized;
+    table += fmt::format("| {} | unquantized | - | - | - | {:.2f} | {:.4f} | {:.4f} |\n", image.name, u.psnr, u.ssim,
+                         u.ms_ssim);
+    for (std::size_t i = 0; i < image.nominal_bpp.size(); ++i) {
+      const auto& p = image.points[i];
+      const double nominal = image.nominal_bpp[i];
+      table += fmt::format("| {} | {:g} | {} | {:.4f} | {} | {:.2f} | {:.4f} | {:.4f} |\n", image.name, p.quality,
+                           p.bytes, p.bpp, std::isnan(nominal) ? "-" : fmt::format("{:g}", nominal), p.psnr, p.ssim,
+                           p.ms_ssim);
+    }
+  }
+  return table;
+}
+
 std::string write_evaluation(codec::ImageCodec& codec, const CodecEvaluationRequest& request,
                              const std::vector<int>& qualities) {
   const std::filesystem::path images_folder = request.images_out ? request.output / "images" : "";
@@ -146,6 +169,7 @@ std::string write_evaluation(codec::ImageCodec& codec, const CodecEvaluationRequ
   }
   const auto means = mean_curves(images);
   if (images.size() > 1) summary += summary_rows(fmt::format("mean of {}", images.size()), means);
+  summary += aekit_table(images);
   io::atomic_write(request.output / "rate_distortion.svg",
                    report::rate_distortion_svg(means, fmt::format("mean of {} image{}", images.size(), images.size() > 1 ? "s" : "")));
   io::atomic_write(request.output / "rate_distortion.csv", csv_of(images));

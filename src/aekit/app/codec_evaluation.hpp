@@ -13,7 +13,9 @@
 //                         curve), BD-rate and BD-PSNR against JPEG per image and for the mean
 //                         curves; the anchor's points are those within the test curve's PSNR
 //                         range +- 1 dB (all of them if fewer than 4), as a cubic fit over JPEG's
-//                         whole 5..95 sweep would not follow the curve where they overlap
+//                         whole 5..95 sweep would not follow the curve where they overlap; then
+//                         aekit's points quality by quality (bytes, bpp, nominal bpp, PSNR, SSIM,
+//                         MS-SSIM) after its unquantized reconstruction's scores
 //   images/               with images_out: each image, its unquantized reconstruction and the
 //                         decoded image at each quality, as PNG
 #include <filesystem>
