@@ -1,0 +1,91 @@
+// Cross-check of the learned codec's training step against PyTorch (tests/oracle/codec_oracle.py):
+// for the same parameters, inputs x and quantization noise u, CodecStep::evaluate's rate (bpp)
+// and distortion (255^2 MSE), every parameter's gradient of bpp + lambda_q MSE, and the
+// parameters after 10 Adam steps on the same batch; quantization noise and straight-through
+// rounding, RGB and a tall gray input. (The step's own draw of the quality and of u is checked
+// by the finite-difference test with the noise replayed, codec_step_grad_test.) If
+// /usr/bin/python3 or torch is missing the test FAILS (it never skips).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "aekit/models/codec/codec_step.hpp"
+#include "oracle/oracle_support.hpp"
+#include "support/test_support.hpp"
+
+namespace aekit::models {
+namespace {
+
+struct CodecOracleCase {
+  const char* name;
+  Shape shape;
+  Index filters, latent;
+  CodecQuantization quantization;
+  int quality;
+};
+void PrintTo(const CodecOracleCase& c, std::ostream* os) { *os << c.name; }
+
+class CodecOracle : public ::testing::TestWithParam<CodecOracleCase> {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<test::TempDir>();
+    script_ = test::run_oracle_script("codec_oracle.py", dir_->path());
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+
+  static std::unique_ptr<test::TempDir> dir_;
+  static test::ScriptRun script_;
+};
+
+std::unique_ptr<test::TempDir> CodecOracle::dir_;
+test::ScriptRun CodecOracle::script_;
+
+TEST_P(CodecOracle, RateDistortionGradientsAndAdamStepsMatchPyTorch) {
+  ASSERT_TRUE(script_.ok) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with numpy and torch "
+                             "(Debian python3-torch, see scripts/install-deps)\n" << script_.report;
+  const CodecOracleCase c = GetParam();
+  const std::filesystem::path dir = dir_->path() / c.name;
+  LearnedCodecConfig config;
+  config.input_shape = c.shape;
+  config.filters = c.filters;
+  config.latent_channels = c.latent;
+  config.quantization = c.quantization;
+  LearnedCodec model(config);
+  nn::Parameters& params = model.parameters();
+  ASSERT_TRUE(test::load_parameters(params, dir / "initial"));
+  const Matrix x = test::load_npy(dir / "x.npy").cast<Scalar>(), u = test::load_npy(dir / "u.npy").cast<Scalar>();
+
+  CodecStep step(model, optim::OptimizerConfig{}, 1e-2);
+  params.zero_grads();
+  const auto parts = step.evaluate(x, c.quality, u, true);
+  const double lambda = config.lambda(c.quality);
+  const std::vector<Scalar> ours = {Scalar(parts.bpp), Scalar(parts.mse), Scalar(parts.bpp + lambda * parts.mse)};
+  double worst_loss = 0, worst_gradient = 0, worst_final = 0;
+  std::vector<FloatMatrix> grads, final_values;
+  EXPECT_TRUE(test::all_close("parts", ours.data(), test::load_npy(dir / "loss.npy").data(), 3, 1e-4, 1e-5, worst_loss));
+  ASSERT_TRUE(test::read_parameters(params, dir / "grad", grads));
+  test::expect_slices_close("gradient ", params, params.grads(), grads, 1e-4, 1e-5, worst_gradient);
+
+  auto& group = step.groups()[0];
+  for (int t = 0; t < 10; ++t) {
+    params.zero_grads();
+    step.evaluate(x, c.quality, u, true);
+    group.optimizer->step(group.values, group.grads, group.learning_rate);
+  }
+  ASSERT_TRUE(test::read_parameters(params, dir / "final", final_values));
+  test::expect_slices_close("final ", params, params.values(), final_values, 1e-3, 1e-4, worst_final);
+  std::printf("[ oracle   ] %s: largest relative difference to PyTorch: parts %.1e, gradients %.1e, "
+              "parameters after 10 Adam steps %.1e\n", c.name, worst_loss, worst_gradient, worst_final);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CodecOracle,
+    ::testing::Values(CodecOracleCase{"rgb_noise_q2", {3, 16, 16}, 3, 2, CodecQuantization::noise, 2},
+                      CodecOracleCase{"rgb_straight_through_q7", {3, 16, 16}, 3, 2, CodecQuantization::straight_through, 7},
+                      CodecOracleCase{"gray_noise_q5_tall", {1, 32, 16}, 4, 3, CodecQuantization::noise, 5}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace aekit::models
