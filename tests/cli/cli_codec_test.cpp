@@ -56,6 +56,11 @@ TEST_F(CliCodec, OnePlusOneResumedEpochsEqualTwoStraight) {
   const auto metrics = read_file(*dir_ / "straight" / "metrics.jsonl");
   for (const char* key : {"train_bpp", "train_mse", "val_rd_loss", "val_bpp", "val_psnr"})
     EXPECT_TRUE(contains(metrics, key)) << key;
+  // The report's codec section: PSNR against bpp at each of the 8 qualities.
+  EXPECT_TRUE(fs::exists(*dir_ / "straight" / "rate_distortion.svg"));
+  const std::string report = read_file(*dir_ / "straight" / "report.html");
+  EXPECT_TRUE(contains(report, "Rate and distortion"));
+  EXPECT_TRUE(contains(report, "<td class=\"num\">8</td>")) << "a row per quality";
 }
 
 TEST_F(CliCodec, CompressedFilesDecodeToWhatCodecEvalScoredAtTheSizeItReports) {

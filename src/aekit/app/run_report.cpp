@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "aekit/app/classification_report.hpp"
+#include "aekit/app/codec_report.hpp"
 #include "aekit/app/epoch_figures.hpp"
 #include "aekit/app/info_gan_figures.hpp"
 #include "aekit/app/report_summary.hpp"
@@ -130,6 +131,7 @@ void write_run_report(const fs::path& folder, const RunReportInput& in) {
                     condition_classes(in.model) > 0 ? ", one class per row, from class 0 at the top" : ""))});
   if (strip_caption)
     report.sections.push_back({"Samples over training", figure("samples_over_training.png", *strip_caption)});
+  if (auto codec = codec_section(folder, in.model, in.examples)) report.sections.push_back(std::move(*codec));
   for (auto& section : info_gan_sections(folder, in.model, in.scaling, in.input_shape, in.config.seed))
     report.sections.push_back(std::move(section));
   if (auto explorer = report::latent_explorer_section(in.model, in.scaling, in.input_shape, in.examples))
