@@ -27,26 +27,13 @@ struct CodecOracleCase {
 };
 void PrintTo(const CodecOracleCase& c, std::ostream* os) { *os << c.name; }
 
-class CodecOracle : public ::testing::TestWithParam<CodecOracleCase> {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<test::TempDir>();
-    script_ = test::run_oracle_script("codec_oracle.py", dir_->path());
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-
-  static std::unique_ptr<test::TempDir> dir_;
-  static test::ScriptRun script_;
-};
-
-std::unique_ptr<test::TempDir> CodecOracle::dir_;
-test::ScriptRun CodecOracle::script_;
+class CodecOracle : public ::testing::TestWithParam<CodecOracleCase> {};
 
 TEST_P(CodecOracle, RateDistortionGradientsAndAdamStepsMatchPyTorch) {
-  ASSERT_TRUE(script_.ok) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with numpy and torch "
-                             "(Debian python3-torch, see scripts/install-deps)\n" << script_.report;
+  const auto& run = test::oracle_output("codec_oracle.py");
+  ASSERT_TRUE(run.ok) << test::oracle_failure(run);
   const CodecOracleCase c = GetParam();
-  const std::filesystem::path dir = dir_->path() / c.name;
+  const std::filesystem::path dir = run.folder / c.name;
   LearnedCodecConfig config;
   config.input_shape = c.shape;
   config.filters = c.filters;

@@ -19,9 +19,10 @@ src/aekit/eval/image_quality.hpp, written here independently of aekit's code:
 The scale-1 SSIM of this code is also checked against skimage's structural_similarity, so
 the window and the constants are the ones aekit's SSIM oracle holds.
 """
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:
     import numpy as np
@@ -33,6 +34,8 @@ except ImportError as error:  # pragma: no cover - reported by the C++ test
         "(Debian packages python3-numpy and python3-skimage, see scripts/install-deps): %s\n"
         % error)
     sys.exit(3)
+
+from ssim_oracle import write_cases  # noqa: E402 (after the import check)
 
 WEIGHTS = np.array([0.0448, 0.2856, 0.3001, 0.2363, 0.1333])
 RADIUS = 5
@@ -92,28 +95,19 @@ def cases(rng):
     yield "noise_1_scale", noise, np.clip(noise + rng.normal(0, 0.2, noise.shape), 0, 1), 1.0
 
 
+def ms_ssim_scores(name, a, b, data_range):
+    c, h, w = a.shape
+    for k in range(c):
+        ours = ssim_terms(a[k], b[k], data_range)[0]
+        theirs = structural_similarity(a[k], b[k], gaussian_weights=True, sigma=1.5,
+                                       use_sample_covariance=False, data_range=data_range)
+        assert abs(ours - theirs) < 1e-9, (name, k, ours, theirs)
+    value = np.mean([channel_ms_ssim(a[k], b[k], data_range) for k in range(c)])
+    return {"scales": scale_count(h, w), "ms_ssim": float(value)}
+
+
 def main():
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    rng = np.random.default_rng(11)
-    results = []
-    for name, clean, distorted, data_range in cases(rng):
-        clean = clean.astype(np.float32)
-        distorted = distorted.astype(np.float32)
-        c, h, w = clean.shape
-        np.save(os.path.join(out, name + ".npy"),
-                np.stack([clean.reshape(-1), distorted.reshape(-1)]))
-        a, b = clean.astype(np.float64), distorted.astype(np.float64)
-        for k in range(c):
-            ours = ssim_terms(a[k], b[k], data_range)[0]
-            theirs = structural_similarity(a[k], b[k], gaussian_weights=True, sigma=1.5,
-                                           use_sample_covariance=False, data_range=data_range)
-            assert abs(ours - theirs) < 1e-9, (name, k, ours, theirs)
-        value = np.mean([channel_ms_ssim(a[k], b[k], data_range) for k in range(c)])
-        results.append({"name": name, "c": c, "h": h, "w": w, "data_range": data_range,
-                        "scales": scale_count(h, w), "ms_ssim": float(value)})
-    with open(os.path.join(out, "results.json"), "w") as f:
-        json.dump({"cases": results}, f, indent=1)
+    write_cases(sys.argv[1], 11, cases, ms_ssim_scores)
 
 
 if __name__ == "__main__":

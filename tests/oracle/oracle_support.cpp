@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 
 #include "aekit/data/npy.hpp"
 #include "aekit/optim/optimizer.hpp"
@@ -18,6 +20,33 @@ ScriptRun run_oracle_script(const std::string& script, const std::filesystem::pa
   return {result.exit_code == 0, "command: " + command + "\nexit code: " +
                                      std::to_string(result.exit_code) + "\noutput:\n" +
                                      result.output};
+}
+
+const OracleOutput& oracle_output(const std::string& script) {
+  static std::map<std::string, std::pair<std::unique_ptr<TempDir>, OracleOutput>> runs;
+  auto [it, fresh] = runs.try_emplace(script);
+  if (fresh) {
+    it->second.first = std::make_unique<TempDir>();
+    const ScriptRun run = run_oracle_script(script, it->second.first->path());
+    it->second.second = {run.ok, run.report, it->second.first->path()};
+  }
+  return it->second.second;
+}
+
+std::string oracle_failure(const OracleOutput& run) {
+  return "the oracle script failed; it needs /usr/bin/python3 with numpy and torch or scikit-image (Debian "
+         "python3-torch, python3-skimage: scripts/install-deps)\n" + run.report;
+}
+
+std::vector<ImagePairCase> image_pair_cases(const std::filesystem::path& folder) {
+  std::vector<ImagePairCase> cases;
+  const auto results = nlohmann::json::parse(read_file(folder / "results.json"));
+  for (const auto& c : results.at("cases")) {
+    const std::string name = c.at("name").get<std::string>();
+    const Shape shape{c.at("c").get<Index>(), c.at("h").get<Index>(), c.at("w").get<Index>()};
+    cases.push_back({c, name, shape, load_npy(folder / (name + ".npy"))});
+  }
+  return cases;
 }
 
 ::testing::AssertionResult all_close(const std::string& what, const Scalar* ours,

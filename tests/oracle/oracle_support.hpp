@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <vector>
@@ -29,6 +30,28 @@ struct ScriptRun {
   std::string report;  // command, exit code and output, for a failure message
 };
 ScriptRun run_oracle_script(const std::string& script, const std::filesystem::path& outdir);
+
+// `script`'s output for a whole suite: run on the first call into a temporary folder that lives
+// until the test binary exits, the same run returned after. A test asserts
+//   ASSERT_TRUE(run.ok) << oracle_failure(run);  and reads run.folder / <case>.
+struct OracleOutput {
+  bool ok = false;
+  std::string report;
+  std::filesystem::path folder;
+};
+const OracleOutput& oracle_output(const std::string& script);
+// The failure message of a script that did not run: what it needs and what it printed.
+std::string oracle_failure(const OracleOutput& run);
+
+// The cases of an image-pair oracle (ssim_oracle.py, ms_ssim_oracle.py) in `folder`: each entry
+// of results.json's "cases" with its two images as rows [2, C*H*W] from <name>.npy.
+struct ImagePairCase {
+  nlohmann::json facts;  // the script's entry: name, c, h, w, data_range and its scores
+  std::string name;
+  Shape shape;
+  FloatMatrix pair;
+};
+std::vector<ImagePairCase> image_pair_cases(const std::filesystem::path& folder);
 
 // Counts and reports entries of `ours` that differ from `theirs` beyond rtol/atol; `worst`
 // collects the largest relative difference seen.

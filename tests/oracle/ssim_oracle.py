@@ -42,26 +42,34 @@ def cases(rng):
     yield "salt_smallest", salt[:, :11, :11], rings[None, :11, :11], 1.0
 
 
-def main():
-    out = sys.argv[1]
+def write_cases(out, seed, case_list, score):
+    """Saves each case's pair as <name>.npy [2, C*H*W] (float32) and writes results.json with
+    name, c, h, w, data_range and what score(name, clean, distorted, data_range) adds (float64
+    [C,H,W] images)."""
     os.makedirs(out, exist_ok=True)
-    rng = np.random.default_rng(7)
     results = []
-    for name, clean, distorted, data_range in cases(rng):
+    for name, clean, distorted, data_range in case_list(np.random.default_rng(seed)):
         clean = clean.astype(np.float32)
         distorted = distorted.astype(np.float32)
         c, h, w = clean.shape
         np.save(os.path.join(out, name + ".npy"),
                 np.stack([clean.reshape(-1), distorted.reshape(-1)]))
-        a, b = clean.astype(np.float64), distorted.astype(np.float64)
-        ssim = structural_similarity(a, b, gaussian_weights=True, sigma=1.5,
-                                     use_sample_covariance=False, data_range=data_range,
-                                     channel_axis=0)
-        psnr = peak_signal_noise_ratio(a, b, data_range=data_range)
-        results.append({"name": name, "c": c, "h": h, "w": w, "data_range": data_range,
-                        "ssim": float(ssim), "psnr": float(psnr)})
+        entry = {"name": name, "c": c, "h": h, "w": w, "data_range": data_range}
+        entry.update(score(name, clean.astype(np.float64), distorted.astype(np.float64), data_range))
+        results.append(entry)
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump({"cases": results}, f, indent=1)
+
+
+def skimage_scores(name, a, b, data_range):
+    ssim = structural_similarity(a, b, gaussian_weights=True, sigma=1.5,
+                                 use_sample_covariance=False, data_range=data_range,
+                                 channel_axis=0)
+    return {"ssim": float(ssim), "psnr": float(peak_signal_noise_ratio(a, b, data_range=data_range))}
+
+
+def main():
+    write_cases(sys.argv[1], 7, cases, skimage_scores)
 
 
 if __name__ == "__main__":

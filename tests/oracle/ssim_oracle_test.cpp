@@ -8,33 +8,21 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <string>
 
-#include "aekit/data/npy.hpp"
 #include "aekit/eval/image_quality.hpp"
-#include "support/test_support.hpp"
+#include "oracle/oracle_support.hpp"
 
 namespace aekit::eval {
 namespace {
 
 TEST(SsimOracle, PsnrAndSsimMatchScikitImage) {
-  test::TempDir dir;
-  const std::string command = std::string(AEKIT_PYTHON) + " " + AEKIT_SOURCE_DIR +
-                              "/tests/oracle/ssim_oracle.py " + dir.path().string();
-  const auto script = test::run_command(command);
-  ASSERT_EQ(script.exit_code, 0)
-      << "the scikit-image oracle script failed; it needs /usr/bin/python3 with numpy and "
-         "scikit-image (Debian python3-skimage, see scripts/install-deps)\ncommand: "
-      << command << "\noutput:\n" << script.output;
-
-  const auto results = nlohmann::json::parse(test::read_file(dir / "results.json"));
-  ASSERT_EQ(results.at("cases").size(), 4u);
-  for (const auto& c : results.at("cases")) {
-    const std::string name = c.at("name").get<std::string>();
-    const Shape shape{c.at("c").get<Index>(), c.at("h").get<Index>(), c.at("w").get<Index>()};
+  const auto& run = test::oracle_output("ssim_oracle.py");
+  ASSERT_TRUE(run.ok) << test::oracle_failure(run);
+  const auto cases = test::image_pair_cases(run.folder);
+  ASSERT_EQ(cases.size(), 4u);
+  for (const auto& [c, name, shape, pair] : cases) {
     const double range = c.at("data_range").get<double>();
-    const FloatMatrix pair = data::read_npy(dir / (name + ".npy")).x;
     ASSERT_EQ(pair.rows(), 2) << name;
     ASSERT_EQ(pair.cols(), shape.size()) << name;
     const double ours_ssim = ssim(pair.row(0), pair.row(1), shape, range);

@@ -31,26 +31,13 @@ struct VaeOracleCase {
 };
 void PrintTo(const VaeOracleCase& c, std::ostream* os) { *os << c.name; }
 
-class VaeOracle : public ::testing::TestWithParam<VaeOracleCase> {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<test::TempDir>();
-    script_ = test::run_oracle_script("vae_oracle.py", dir_->path());
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-
-  static std::unique_ptr<test::TempDir> dir_;
-  static test::ScriptRun script_;
-};
-
-std::unique_ptr<test::TempDir> VaeOracle::dir_;
-test::ScriptRun VaeOracle::script_;
+class VaeOracle : public ::testing::TestWithParam<VaeOracleCase> {};
 
 TEST_P(VaeOracle, PartsGradientsAndAdamStepsMatchPyTorch) {
-  ASSERT_TRUE(script_.ok) << "the PyTorch oracle script failed; it needs /usr/bin/python3 with numpy and torch "
-                             "(Debian python3-torch, see scripts/install-deps)\n" << script_.report;
+  const auto& run = test::oracle_output("vae_oracle.py");
+  ASSERT_TRUE(run.ok) << test::oracle_failure(run);
   const VaeOracleCase c = GetParam();
-  const std::filesystem::path dir = dir_->path() / c.name;
+  const std::filesystem::path dir = run.folder / c.name;
   VaeConfig config;
   config.dims = c.dims;
   config.hidden = c.hidden;
