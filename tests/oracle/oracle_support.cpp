@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 
@@ -151,6 +152,26 @@ OracleDifferences expect_matches_pytorch(models::Autoencoder& model,
   expect_slices_close("after the Adam steps, ", params, params.values(), finals, 1e-3, 1e-4,
                       worst.final_parameters);
   return worst;
+}
+
+void expect_step_matches_oracle(const std::string& name, const std::filesystem::path& dir, nn::Parameters& params,
+                                train::ParameterGroup& group, const std::function<std::array<Scalar, 3>()>& evaluate) {
+  params.zero_grads();
+  const std::array<Scalar, 3> parts = evaluate();
+  double worst_loss = 0, worst_gradient = 0, worst_final = 0;
+  std::vector<FloatMatrix> grads, final_values;
+  EXPECT_TRUE(all_close("parts", parts.data(), load_npy(dir / "loss.npy").data(), 3, 1e-4, 1e-5, worst_loss));
+  ASSERT_TRUE(read_parameters(params, dir / "grad", grads));
+  expect_slices_close("gradient ", params, params.grads(), grads, 1e-4, 1e-5, worst_gradient);
+  for (int t = 0; t < 10; ++t) {
+    params.zero_grads();
+    evaluate();
+    group.optimizer->step(group.values, group.grads, group.learning_rate);
+  }
+  ASSERT_TRUE(read_parameters(params, dir / "final", final_values));
+  expect_slices_close("final ", params, params.values(), final_values, 1e-3, 1e-4, worst_final);
+  std::printf("[ oracle   ] %s: largest relative difference to PyTorch: parts %.1e, gradients %.1e, "
+              "parameters after 10 Adam steps %.1e\n", name.c_str(), worst_loss, worst_gradient, worst_final);
 }
 
 }  // namespace aekit::test

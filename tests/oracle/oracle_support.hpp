@@ -11,6 +11,7 @@
 //                                        also one whose gradient is rounding noise)
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "aekit/models/autoencoder/autoencoder.hpp"
+#include "aekit/train/training_step.hpp"
 
 namespace aekit::test {
 
@@ -72,6 +74,14 @@ std::vector<ImagePairCase> image_pair_cases(const std::filesystem::path& folder)
 void expect_slices_close(const std::string& what, const nn::Parameters& params,
                          std::span<const Scalar> ours, const std::vector<FloatMatrix>& theirs,
                          double rtol, double atol, double& worst);
+
+// A training step's three parts against a script's case folder `dir`: `evaluate` (called with
+// the gradients zeroed) returns the parts, e.g. {term 1, term 2, objective}, and leaves the
+// objective's gradients in `group`; checked against loss.npy [3] and grad/ (rtol 1e-4, atol
+// 1e-5), then after 10 steps of the group's optimizer against final/ (1e-3, 1e-4). Prints the
+// largest relative differences under `name`.
+void expect_step_matches_oracle(const std::string& name, const std::filesystem::path& dir, nn::Parameters& params,
+                                train::ParameterGroup& group, const std::function<std::array<Scalar, 3>()>& evaluate);
 
 struct OracleDifferences {
   double objective = 0, gradients = 0, trace = 0, final_parameters = 0;  // largest relative
