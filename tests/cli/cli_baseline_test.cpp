@@ -59,7 +59,7 @@ TEST_F(CliBaseline, PcaRunIsItsOwnPcaBaselineAndFeedsEveryCommand) {
   EXPECT_TRUE(contains(config, "seed = ")) << config;
   EXPECT_FALSE(contains(read_file(dir_ / "pca" / "report.html"), "optimizer")) << "MLP-only settings in a PCA report";
   expect_failure(train("--model pca --code 4 --epochs 5", "pca-epochs"), 2,
-                 {"epochs = 5 applies to models mlp, conv, classifier, vae, sparse_coding, psd, rbm, stack, gan, dcgan, not to model pca"});
+                 {"epochs = 5 applies to models mlp, conv, classifier, vae, sparse_coding, psd, rbm, stack, gan, dcgan, codec, not to model pca"});
 
   const std::string model = (dir_ / "pca" / "model.aek").string();
   const auto info = run_aekit("info " + model, dir_);

@@ -90,7 +90,7 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
   // Shared by the models of the training loop: PCA is fitted in one go.
   EXPECT_EQ(models_of("epochs"),
             (std::vector<std::string>{"mlp", "conv", "classifier", "vae", "sparse_coding", "psd", "rbm", "stack", "gan",
-                                      "dcgan"}));
+                                      "dcgan", "codec"}));
   EXPECT_FALSE(option_applies_to("optimizer", "pca"));
 }
 
@@ -271,6 +271,7 @@ std::map<std::string, std::map<std::string, std::string>> unusual_values() {
                {"discriminator_layers", "dense 64 leaky_relu, dense 1"}, {"generator_loss", "minimax"}, {"d_steps", "5"},
                {"d_lr", "0.0001"}, {"conditional", "true"}}},
       {"gan/info", {{"categorical", "10"}, {"continuous", "2"}, {"info_weight", "0.5"}}},
+      {"codec", {{"codec_filters", "32"}, {"codec_latent", "48"}, {"codec_quantization", "noise"}}},
       {"stack", {{"dims", "784,500,30"}, {"layer_trainer", "denoising"}, {"layer_epochs", "3,4"},
                  {"layer_lr", "0.1,0.01"}, {"linear_code", "true"}, {"layer_noise", "gaussian:0.2"}}}};
   for (auto& [key, options] : values) {  // key: the model, or "model/case" for a second set
