@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -18,9 +17,7 @@ namespace {
 TEST(DetectionOracle, AurocAndAuprcMatchScikitLearn) {
   const auto& run = test::oracle_output("detection_oracle.py");
   ASSERT_TRUE(run.ok) << test::oracle_failure(run);
-  std::ifstream in(run.folder / "results.json");
-  const nlohmann::json results = nlohmann::json::parse(in);
-  const nlohmann::json& cases = results.at("cases");
+  const nlohmann::json cases = test::oracle_cases(run.folder);
   ASSERT_EQ(cases.size(), 6u);
   for (const auto& c : cases) {
     const auto inliers = c.at("inliers").get<std::vector<double>>();

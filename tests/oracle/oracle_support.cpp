@@ -39,10 +39,14 @@ std::string oracle_failure(const OracleOutput& run) {
          "python3-torch, python3-skimage: scripts/install-deps)\n" + run.report;
 }
 
+nlohmann::json oracle_cases(const std::filesystem::path& folder) {
+  return nlohmann::json::parse(read_file(folder / "results.json")).at("cases");
+}
+
 std::vector<ImagePairCase> image_pair_cases(const std::filesystem::path& folder) {
   std::vector<ImagePairCase> cases;
-  const auto results = nlohmann::json::parse(read_file(folder / "results.json"));
-  for (const auto& c : results.at("cases")) {
+  const nlohmann::json all = oracle_cases(folder);
+  for (const auto& c : all) {
     const std::string name = c.at("name").get<std::string>();
     const Shape shape{c.at("c").get<Index>(), c.at("h").get<Index>(), c.at("w").get<Index>()};
     cases.push_back({c, name, shape, load_npy(folder / (name + ".npy"))});

@@ -45,6 +45,9 @@ const OracleOutput& oracle_output(const std::string& script);
 // The failure message of a script that did not run: what it needs and what it printed.
 std::string oracle_failure(const OracleOutput& run);
 
+// The "cases" array of `folder`/results.json, as a script wrote it.
+nlohmann::json oracle_cases(const std::filesystem::path& folder);
+
 // The cases of an image-pair oracle (ssim_oracle.py, ms_ssim_oracle.py) in `folder`: each entry
 // of results.json's "cases" with its two images as rows [2, C*H*W] from <name>.npy.
 struct ImagePairCase {
