@@ -26,50 +26,46 @@ void check_scores(std::span<const double> inliers, std::span<const double> outli
   check_numbers(outliers);
 }
 
-// (score, is_outlier) for every row, highest score first.
-std::vector<std::pair<double, bool>> ranked(std::span<const double> inliers, std::span<const double> outliers) {
-  std::vector<std::pair<double, bool>> rows;
+// Rows of equal score, from the highest score down: how many inliers and outliers share each.
+struct TiedGroup {
+  double inliers = 0, outliers = 0;
+};
+std::vector<TiedGroup> tied_groups(std::span<const double> inliers, std::span<const double> outliers) {
+  check_scores(inliers, outliers);
+  std::vector<std::pair<double, bool>> rows;  // (score, is_outlier)
   rows.reserve(inliers.size() + outliers.size());
   for (double s : inliers) rows.emplace_back(s, false);
   for (double s : outliers) rows.emplace_back(s, true);
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  return rows;
+  std::vector<TiedGroup> groups;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 || rows[i].first != rows[i - 1].first) groups.emplace_back();
+    (rows[i].second ? groups.back().outliers : groups.back().inliers) += 1;
+  }
+  return groups;
 }
 
 }  // namespace
 
 double auroc(std::span<const double> inlier_scores, std::span<const double> outlier_scores) {
-  check_scores(inlier_scores, outlier_scores);
-  const auto rows = ranked(inlier_scores, outlier_scores);
-  // Walk groups of tied scores from the highest: each inlier in a group is beaten by every
-  // outlier above the group and ties with half of the group's outliers.
+  // Each inlier is beaten by every outlier of a higher score and ties with half of its group's.
   double wins = 0, outliers_above = 0;
-  for (std::size_t i = 0; i < rows.size();) {
-    std::size_t end = i;
-    double group_outliers = 0, group_inliers = 0;
-    for (; end < rows.size() && rows[end].first == rows[i].first; ++end) (rows[end].second ? group_outliers : group_inliers) += 1;
-    wins += group_inliers * (outliers_above + 0.5 * group_outliers);
-    outliers_above += group_outliers;
-    i = end;
+  for (const TiedGroup& group : tied_groups(inlier_scores, outlier_scores)) {
+    wins += group.inliers * (outliers_above + 0.5 * group.outliers);
+    outliers_above += group.outliers;
   }
   return wins / (double(inlier_scores.size()) * double(outlier_scores.size()));
 }
 
 double auprc(std::span<const double> inlier_scores, std::span<const double> outlier_scores) {
-  check_scores(inlier_scores, outlier_scores);
-  const auto rows = ranked(inlier_scores, outlier_scores);
   const double positives = double(outlier_scores.size());
   double true_positives = 0, flagged = 0, recall_before = 0, area = 0;
-  for (std::size_t i = 0; i < rows.size();) {
-    std::size_t end = i;
-    for (; end < rows.size() && rows[end].first == rows[i].first; ++end) {
-      true_positives += rows[end].second ? 1 : 0;
-      flagged += 1;
-    }
+  for (const TiedGroup& group : tied_groups(inlier_scores, outlier_scores)) {
+    true_positives += group.outliers;
+    flagged += group.inliers + group.outliers;
     const double recall = true_positives / positives;
     area += (recall - recall_before) * (true_positives / flagged);
     recall_before = recall;
-    i = end;
   }
   return area;
 }

@@ -18,14 +18,16 @@ HammingBall::HammingBall(const BinaryCodes& codes) : bits_(codes.bits()) {
 std::vector<Neighbour> HammingBall::within(std::uint64_t query, int radius) const {
   AEKIT_ASSERT(radius >= 0);
   std::vector<Neighbour> result;
-  std::vector<Index> rows;
-  for (int d = 0; d <= std::min(radius, bits_); ++d) {
-    rows.clear();
-    flip(query, 0, d, rows);
-    std::sort(rows.begin(), rows.end());
-    for (Index row : rows) result.push_back({d, row});
-  }
+  for (int d = 0; d <= std::min(radius, bits_); ++d) append_at(query, d, result);
   return result;
+}
+
+void HammingBall::append_at(std::uint64_t query, int distance, std::vector<Neighbour>& out) const {
+  AEKIT_ASSERT(distance >= 0 && distance <= bits_);
+  std::vector<Index> rows;
+  flip(query, 0, distance, rows);
+  std::sort(rows.begin(), rows.end());
+  for (Index row : rows) out.push_back({distance, row});
 }
 
 void HammingBall::flip(std::uint64_t code, int first, int flips, std::vector<Index>& rows) const {

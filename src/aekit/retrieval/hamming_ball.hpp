@@ -21,6 +21,8 @@ class HammingBall {
   int bits() const { return bits_; }
   // Every row within distance <= radius of query, nearest first, ties by row.
   std::vector<Neighbour> within(std::uint64_t query, int radius) const;
+  // Appends the rows at exactly `distance` from query to `out`, by row: C(bits, distance) lookups.
+  void append_at(std::uint64_t query, int distance, std::vector<Neighbour>& out) const;
   // sum_{i=0..radius} C(bits, i), the lookups within() makes (a double: it can exceed 2^63).
   static double lookups(int bits, int radius);
 

@@ -13,12 +13,11 @@ std::vector<Neighbour> HammingSearch::nearest(std::span<const std::uint64_t> que
   AEKIT_ASSERT(Index(query.size()) == database_.words_per_row() && k >= 0);
   const Index wanted = std::min(k, database_.rows());
   if (ball_) {
-    // The ball's cost grows with r: the lookups of every radius tried so far are summed.
-    double spent = 0;
+    // The ball grows one distance at a time while its lookups stay below a scan's N rows.
+    std::vector<Neighbour> found;
     for (int radius = 0; radius <= database_.bits(); ++radius) {
-      spent += HammingBall::lookups(database_.bits(), radius);
-      if (spent >= double(database_.rows())) break;
-      std::vector<Neighbour> found = ball_->within(query[0], radius);
+      if (HammingBall::lookups(database_.bits(), radius) >= double(database_.rows())) break;
+      ball_->append_at(query[0], radius, found);
       if (Index(found.size()) >= wanted) {
         found.resize(std::size_t(wanted));
         return found;

@@ -1,7 +1,7 @@
 #pragma once
 // The k nearest rows by Hamming distance, by whichever exact method costs less: the ball of
-// radius r = 0, 1, 2, ... around the query (hamming_ball.hpp) while its lookups stay below the
-// database's row count and it has not yet found k rows, else a popcount scan
+// radius r = 0, 1, 2, ... around the query (hamming_ball.hpp), grown one distance at a time while
+// its lookups stay below the database's row count and it has not yet found k rows, else a popcount scan
 // (hamming_scan.hpp). Once the ball of radius r holds k rows, its k nearest are the k nearest
 // overall (every row at distance <= r is in it), so both methods return the same list.
 #include <optional>
