@@ -1,6 +1,7 @@
 // Binary codes (retrieval/binary_codes.hpp): thresholding and packing against a naive table of
 // bools, for code lengths around the 64-bit word edges; the Hamming distance against a count of
-// differing bools; zero padding bits; the errors for NaN codes, a wrong threshold count and no bits.
+// differing bools; zero padding bits; codes rebuilt from their words; the errors for NaN codes, a
+// wrong threshold count, no bits, a wrong word count and set padding bits.
 #include "aekit/retrieval/binary_codes.hpp"
 
 #include <gtest/gtest.h>
@@ -68,6 +69,19 @@ TEST(BinaryCodes, RefuseNanCodesWrongThresholdsAndNoBits) {
   test::expect_error<UsageError>([&] { BinaryCodes::threshold(codes, std::vector<float>(3, 0.5f)); },
                                  {"expected 4 thresholds", "found 3"});
   test::expect_error<UsageError>([] { BinaryCodes(5, 0); }, {"bits >= 1", "found 5 rows of 0 bits"});
+}
+
+TEST(BinaryCodes, FromWordsGivesBackTheSameCodesAndRefusesBadWords) {
+  const FloatMatrix real = random_codes(5, 70, 3);
+  const BinaryCodes codes = BinaryCodes::threshold(real, std::vector<float>(70, 0.5f));
+  const std::vector<std::uint64_t> words(codes.words().begin(), codes.words().end());
+  const BinaryCodes back = BinaryCodes::from_words(5, 70, words);
+  for (Index i = 0; i < 5; ++i)
+    for (int j = 0; j < 70; ++j) ASSERT_EQ(back.bit(i, j), codes.bit(i, j));
+  test::expect_error<Error>([&] { BinaryCodes::from_words(6, 70, words); }, {"expected 12 words", "found 10"});
+  std::vector<std::uint64_t> padded = words;
+  padded[7] |= std::uint64_t{1} << 6;  // row 3's last word, bit 70
+  test::expect_error<Error>([&] { BinaryCodes::from_words(5, 70, padded); }, {"row 3 has bits set beyond bit 69"});
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ namespace aekit::codec {
 
 class ImageCodec {
  public:
-  // `identity`: the SHA-256 of the model file's model, scaling and state (codec_identity).
+  // `identity`: the model's (store::model_identity: SHA-256 of its model, scaling and state).
   ImageCodec(data::Scaling scaling, std::array<std::uint8_t, 32> identity)
       : scaling_(std::move(scaling)), identity_(identity) {}
   virtual ~ImageCodec() = default;

@@ -85,11 +85,13 @@ std::array<std::uint8_t, 32> Sha256::digest() const {
   return out;
 }
 
-std::string Sha256::hex() const {
+std::string digest_hex(const std::array<std::uint8_t, 32>& digest) {
   std::string text;
-  for (const std::uint8_t byte : digest()) text += fmt::format("{:02x}", byte);
+  for (const std::uint8_t byte : digest) text += fmt::format("{:02x}", byte);
   return text;
 }
+
+std::string Sha256::hex() const { return digest_hex(digest()); }
 
 std::string sha256_hex(std::string_view bytes) {
   Sha256 h;

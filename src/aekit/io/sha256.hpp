@@ -29,6 +29,9 @@ class Sha256 {
   std::uint64_t total_ = 0;                 // bytes seen
 };
 
+// A digest as 64 lower-case hex digits.
+std::string digest_hex(const std::array<std::uint8_t, 32>& digest);
+
 std::string sha256_hex(std::string_view bytes);
 // The SHA-256 of a file's bytes; Error naming the file when it cannot be read.
 std::string sha256_file_hex(const std::filesystem::path& path);

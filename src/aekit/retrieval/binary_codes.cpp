@@ -30,6 +30,24 @@ BinaryCodes BinaryCodes::threshold(const FloatMatrix& codes, std::span<const flo
   return binary;
 }
 
+BinaryCodes BinaryCodes::from_words(Index rows, int bits, std::vector<std::uint64_t> words) {
+  BinaryCodes codes(rows, bits);
+  if (words.size() != codes.words_.size())
+    throw Error(fmt::format("binary codes: expected {} words for {} rows of {} bits, found {}", codes.words_.size(),
+                            rows, bits, words.size()));
+  const int used = bits % 64;
+  if (used != 0) {
+    const std::uint64_t unused = ~std::uint64_t{0} << used;
+    for (Index i = 0; i < rows; ++i) {
+      const std::uint64_t last = words[std::size_t(i + 1) * std::size_t(codes.words_per_row_) - 1];
+      if (last & unused)
+        throw Error(fmt::format("binary codes: row {} has bits set beyond bit {} (expected zeros)", i, bits - 1));
+    }
+  }
+  codes.words_ = std::move(words);
+  return codes;
+}
+
 std::span<const std::uint64_t> BinaryCodes::row(Index i) const {
   AEKIT_ASSERT(i >= 0 && i < rows_);
   return {words_.data() + std::size_t(i) * std::size_t(words_per_row_), std::size_t(words_per_row_)};

@@ -18,11 +18,15 @@ class BinaryCodes {
   BinaryCodes(Index rows, int bits);  // every bit 0; UsageError unless rows >= 0 and bits >= 1
   // b_ij = [c_ij > t_j]; Error on a NaN code, UsageError unless t has one entry per column.
   static BinaryCodes threshold(const FloatMatrix& codes, std::span<const float> thresholds);
+  // From packed words [rows, words_per_row] (a file's); Error unless there are as many as the
+  // rows and bits need and every unused high bit is zero.
+  static BinaryCodes from_words(Index rows, int bits, std::vector<std::uint64_t> words);
 
   Index rows() const { return rows_; }
   int bits() const { return bits_; }
   int words_per_row() const { return words_per_row_; }
   std::span<const std::uint64_t> row(Index i) const;
+  std::span<const std::uint64_t> words() const { return words_; }  // every row's, in order
   bool bit(Index i, int j) const;
   void set_bit(Index i, int j, bool value);
 
