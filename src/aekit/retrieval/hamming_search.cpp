@@ -9,22 +9,36 @@ HammingSearch::HammingSearch(BinaryCodes database) : database_(std::move(databas
   if (database_.bits() <= 64) ball_.emplace(database_);
 }
 
-std::vector<Neighbour> HammingSearch::nearest(std::span<const std::uint64_t> query, Index k) const {
+bool HammingSearch::ball_cheaper(int radius) const {
+  return ball_ && HammingBall::lookups(database_.bits(), radius) * kScanRowsPerLookup < double(database_.rows());
+}
+
+bool HammingSearch::nearest_by_ball(std::span<const std::uint64_t> query, Index k, std::vector<Neighbour>& found) const {
   AEKIT_ASSERT(Index(query.size()) == database_.words_per_row() && k >= 0);
   const Index wanted = std::min(k, database_.rows());
-  if (ball_) {
-    // The ball grows one distance at a time while its lookups stay below a scan's N rows.
-    std::vector<Neighbour> found;
-    for (int radius = 0; radius <= database_.bits(); ++radius) {
-      if (HammingBall::lookups(database_.bits(), radius) >= double(database_.rows())) break;
-      ball_->append_at(query[0], radius, found);
-      if (Index(found.size()) >= wanted) {
-        found.resize(std::size_t(wanted));
-        return found;
-      }
+  found.clear();
+  // The ball grows one distance at a time while its lookups cost less than a scan.
+  for (int radius = 0; radius <= database_.bits() && ball_cheaper(radius); ++radius) {
+    ball_->append_at(query[0], radius, found);
+    if (Index(found.size()) >= wanted) {
+      found.resize(std::size_t(wanted));
+      return true;
     }
   }
+  return false;
+}
+
+std::vector<Neighbour> HammingSearch::nearest(std::span<const std::uint64_t> query, Index k) const {
+  std::vector<Neighbour> found;
+  if (nearest_by_ball(query, k, found)) return found;
   return nearest_by_scan(database_, query, k);
+}
+
+bool HammingSearch::ball_within(int radius) const { return ball_cheaper(radius); }
+
+std::vector<Neighbour> HammingSearch::within(std::span<const std::uint64_t> query, int radius) const {
+  AEKIT_ASSERT(Index(query.size()) == database_.words_per_row() && radius >= 0);
+  return ball_within(radius) ? ball_->within(query[0], radius) : within_by_scan(database_, query, radius);
 }
 
 }  // namespace aekit::retrieval
