@@ -10,14 +10,18 @@
 namespace aekit::eval {
 namespace {
 
-// Remembers what it was given; its "estimate" is the mean of the rows.
+// Remembers what it was given; its "estimate" of a row is the row's mean.
 class Recording final : public models::Likelihood {
  public:
   explicit Recording(bool binarized) : binarized_(binarized) {}
   bool binarized_inputs() const override { return binarized_; }
-  models::LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t>, Index samples, Rng&) override {
+  models::LikelihoodRows estimate_likelihood_rows(ConstMatrixRef x, std::span<const std::int32_t>, Index samples,
+                                                  Rng&) override {
     seen = x;
-    return {x.rows(), samples, double(x.mean()), 1, 2};
+    models::LikelihoodRows rows{samples, {}, std::vector<double>(std::size_t(x.rows()), 1.0),
+                                std::vector<double>(std::size_t(x.rows()), 2.0)};
+    for (Index n = 0; n < x.rows(); ++n) rows.nll.push_back(double(x.row(n).mean()));
+    return rows;
   }
   Matrix seen;
 
@@ -36,6 +40,10 @@ TEST(DataLikelihood, BinarizesOnceForABinarizedModelOnly) {
   data_likelihood(again, x, {}, 7, 3);
   EXPECT_EQ(again.seen, binary.seen);
   const auto json = likelihood_json(e);
+  EXPECT_NEAR(e.nll, binary.seen.mean(), 1e-6);  // the mean of the rows' estimates
+  const auto rows = data_likelihood_rows(again, x, {}, 7, 3);
+  ASSERT_EQ(rows.nll.size(), 50u);
+  EXPECT_NEAR(rows.nll[4], binary.seen.row(4).mean(), 1e-6);
   EXPECT_EQ(json["importance_samples"], 7);
   EXPECT_EQ(json["rows"], 50);
   EXPECT_EQ(json["elbo"], 1);

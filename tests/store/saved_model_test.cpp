@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+
 #include "aekit/error.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/models/autoencoder/autoencoder.hpp"
@@ -110,6 +114,59 @@ TEST(SavedModel, RefusesACheckpointAnInconsistentBlobAndAnUnknownKind) {
   io::save_model_file(dir / "checkpoint.aek", file);
   const std::string message = message_of([&] { load_model(dir / "checkpoint.aek"); });
   EXPECT_NE(message.find("is a training checkpoint"), std::string::npos) << message;
+}
+
+// The header text and the blob bytes of a model file (io/model_file.hpp's layout).
+std::pair<std::string, std::string> header_and_blob(const std::filesystem::path& path) {
+  const std::string bytes = test::read_file(path);
+  std::uint64_t length = 0;
+  for (int i = 7; i >= 0; --i) length = (length << 8) | std::uint8_t(bytes[std::size_t(8 + i)]);
+  return {bytes.substr(16, length), bytes.substr(16 + length, bytes.size() - 16 - length - 4)};
+}
+
+TEST(SavedModel, AnAnomalyThresholdIsAddedWithoutChangingAnythingElse) {
+  test::TempDir dir;
+  models::PcaModel model(models::Pca::fit(data(), 3));
+  const auto scaling = data::Scaling::fit(data::ScalingKind::standardize, data().cast<float>());
+  save_model(dir / "m.aek", model, scaling, {1, 3, 4}, {{"results", {{"test_mse", 0.123456789}}}, {"note", "é"}});
+  const auto [header_before, blob_before] = header_and_blob(dir / "m.aek");
+  EXPECT_FALSE(load_model(dir / "m.aek").anomaly_threshold) << "files without one load as before";
+
+  save_anomaly_threshold(dir / "m.aek", {"mse", 0.0123, 0.05, 0});
+  const SavedModel saved = load_model(dir / "m.aek");
+  ASSERT_TRUE(saved.anomaly_threshold);
+  EXPECT_EQ(saved.anomaly_threshold->score, "mse");
+  EXPECT_EQ(saved.anomaly_threshold->threshold, 0.0123);
+  EXPECT_EQ(saved.anomaly_threshold->fpr, 0.05);
+  EXPECT_EQ(saved.anomaly_threshold->samples, 0);
+  // What a model's identity is made of (its JSON, scaling, shape and state) is untouched.
+  EXPECT_EQ(saved.model->to_json(), model.to_json());
+  EXPECT_EQ(saved.model->state(), model.state());
+  EXPECT_EQ(saved.scaling.to_json(), scaling.to_json());
+  EXPECT_EQ(saved.input_shape, (Shape{1, 3, 4}));
+  auto [header_after, blob_after] = header_and_blob(dir / "m.aek");
+  EXPECT_EQ(blob_after, blob_before);
+  auto header = nlohmann::json::parse(header_after);
+  EXPECT_EQ(header["anomaly_threshold"], (nlohmann::json{{"score", "mse"}, {"threshold", 0.0123}, {"fpr", 0.05}, {"samples", 0}}));
+  header.erase("anomaly_threshold");
+  EXPECT_EQ(header.dump(), header_before) << "the rest of the header, byte for byte";
+
+  save_anomaly_threshold(dir / "m.aek", {"nll", 91.5, 0.01, 100});  // replaces the earlier one
+  EXPECT_EQ(load_model(dir / "m.aek").anomaly_threshold->samples, 100);
+  EXPECT_EQ(load_model(dir / "m.aek").anomaly_threshold->score, "nll");
+
+  const std::string infinite = message_of([&] { save_anomaly_threshold(dir / "m.aek", {"mse", INFINITY, 0.05, 0}); });
+  EXPECT_NE(infinite.find("expected a finite number"), std::string::npos) << infinite;
+  const std::string missing = message_of([&] { save_anomaly_threshold(dir / "none.aek", {"mse", 1, 0.05, 0}); });
+  EXPECT_NE(missing.find("none.aek"), std::string::npos) << missing;
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.aek"));
+
+  io::ModelFile file = io::load_model_file(dir / "m.aek");
+  file.header["anomaly_threshold"] = {{"score", "mse"}};
+  io::save_model_file(dir / "bad.aek", file);
+  const std::string malformed = message_of([&] { load_model(dir / "bad.aek"); });
+  EXPECT_NE(malformed.find("model '"), std::string::npos) << malformed;
+  EXPECT_NE(malformed.find("has a malformed header"), std::string::npos) << malformed;
 }
 
 }  // namespace

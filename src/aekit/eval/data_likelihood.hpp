@@ -15,6 +15,9 @@ namespace aekit::eval {
 // ignored by an unconditional one.
 models::LikelihoodEstimate data_likelihood(models::Likelihood& model, ConstMatrixRef x,
                                            std::span<const std::int32_t> labels, Index samples, std::uint64_t seed);
+// The same estimate row by row (anomaly scores); data_likelihood is its means.
+models::LikelihoodRows data_likelihood_rows(models::Likelihood& model, ConstMatrixRef x,
+                                            std::span<const std::int32_t> labels, Index samples, std::uint64_t seed);
 
 // {"nll", "elbo", "kl", "importance_samples", "rows"}
 nlohmann::json likelihood_json(const models::LikelihoodEstimate& estimate);

@@ -13,7 +13,8 @@ SavedAutoencoder load_autoencoder(const std::filesystem::path& path) {
     throw Error(fmt::format("model '{}': expected an autoencoder, found a '{}' model",
                             path.string(), saved.model->kind()));
   return {std::unique_ptr<models::Autoencoder>(static_cast<models::Autoencoder*>(saved.model.release())),
-          std::move(saved.scaling), saved.input_shape, std::move(saved.header)};
+          std::move(saved.scaling), saved.input_shape, std::move(saved.header),
+          saved.anomaly_threshold};
 }
 
 }  // namespace aekit::store

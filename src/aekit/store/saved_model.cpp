@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "aekit/error.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/models/registry.hpp"
@@ -33,6 +35,15 @@ void save_model(const std::filesystem::path& path, const models::Model& model,
   io::save_model_file(path, file);
 }
 
+nlohmann::json AnomalyThreshold::to_json() const {
+  return {{"score", score}, {"threshold", threshold}, {"fpr", fpr}, {"samples", samples}};
+}
+
+AnomalyThreshold AnomalyThreshold::from_json(const nlohmann::json& json) {
+  return {json.at("score").get<std::string>(), json.at("threshold").get<double>(), json.at("fpr").get<double>(),
+          json.value("samples", Index(0))};
+}
+
 SavedModel load_model(const std::filesystem::path& path) {
   io::ModelFile file = io::load_model_file(path);
   if (file.header.contains("checkpoint"))
@@ -45,6 +56,8 @@ SavedModel load_model(const std::filesystem::path& path) {
     const auto shape = file.header.at("input_shape").get<std::vector<Index>>();
     if (shape.size() != 3) throw Error("input_shape must have 3 entries [C, H, W]");
     saved.input_shape = {shape[0], shape[1], shape[2]};
+    if (file.header.contains("anomaly_threshold"))
+      saved.anomaly_threshold = AnomalyThreshold::from_json(file.header.at("anomaly_threshold"));
   } catch (const nlohmann::json::exception& e) {
     throw Error(fmt::format("model '{}' has a malformed header: {}", path.string(), e.what()));
   } catch (const Error& e) {
@@ -58,6 +71,16 @@ SavedModel load_model(const std::filesystem::path& path) {
   saved.model->set_state(file.blob);
   saved.header = std::move(file.header);
   return saved;
+}
+
+void save_anomaly_threshold(const std::filesystem::path& path, const AnomalyThreshold& threshold) {
+  if (!std::isfinite(threshold.threshold))
+    throw Error(fmt::format("model '{}': cannot save the anomaly threshold {}: expected a finite number",
+                            path.string(), threshold.threshold));
+  load_model(path);  // a model, whole and consistent (Error naming the file otherwise)
+  io::ModelFile file = io::load_model_file(path);
+  file.header["anomaly_threshold"] = threshold.to_json();
+  io::save_model_file(path, file);
 }
 
 }  // namespace aekit::store

@@ -10,6 +10,7 @@
 #include <Eigen/Cholesky>
 
 #include <cmath>
+#include <memory>
 #include <numbers>
 
 #include "aekit/error.hpp"
@@ -40,19 +41,31 @@ double exact_linear_gaussian_nll(Vae& model, const Matrix& x, std::span<const st
   return total / double(x.rows());
 }
 
-void expect_exact_marginal(Index classes, std::span<const std::int32_t> labels) {
+// A VAE with identity activations and a Gaussian decoder (variance 0.3) on 3 values, latent 2.
+std::unique_ptr<Vae> linear_gaussian_vae(Index classes) {
   VaeConfig config;
   config.dims = {3, 4, 2};
   config.hidden = Activation::identity;
   config.likelihood = VaeLikelihood::gaussian;
   config.variance = 0.3;
   config.classes = classes;
-  Vae model(config);
+  auto model = std::make_unique<Vae>(config);
   Rng init(5);
-  model.initialize(init);
+  model->initialize(init);
+  return model;
+}
+
+Matrix linear_gaussian_rows() {
   Matrix x(4, 3);
   Rng data(6);
   for (Index i = 0; i < x.size(); ++i) x.data()[i] = data.uniform(-1, 1);
+  return x;
+}
+
+void expect_exact_marginal(Index classes, std::span<const std::int32_t> labels) {
+  auto vae = linear_gaussian_vae(classes);
+  Vae& model = *vae;
+  const Matrix x = linear_gaussian_rows();
   const double exact = exact_linear_gaussian_nll(model, x, labels);
 
   Rng rng(7);
@@ -69,6 +82,43 @@ TEST(VaeLikelihood, ImportanceSamplingReachesTheExactMarginalOfALinearGaussianDe
 TEST(VaeLikelihood, AConditionalVaeReachesTheExactConditionalMarginal) {
   const std::vector<std::int32_t> labels{0, 2, 1, 2};
   expect_exact_marginal(3, labels);
+}
+
+// Row by row (anomaly scores): each row's estimate reaches its own exact marginal, its KL is
+// the closed form of its q(z|x), and the means of the rows are the mean estimate, draw for draw.
+TEST(VaeLikelihood, EachRowsEstimateReachesItsExactMarginalAndTheirMeanIsTheMeanEstimate) {
+  auto model = linear_gaussian_vae(0);
+  const Matrix x = linear_gaussian_rows();
+  Rng rng(7);
+  const LikelihoodRows rows = estimate_likelihood_rows(*model, x, {}, 50000, rng, 4000);
+  ASSERT_EQ(rows.nll.size(), 4u);
+  ASSERT_EQ(rows.elbo.size(), 4u);
+  ASSERT_EQ(rows.kl.size(), 4u);
+  EXPECT_EQ(rows.samples, 50000);
+  for (Index n = 0; n < 4; ++n) {
+    const Matrix row = x.middleRows(n, 1);
+    EXPECT_NEAR(rows.nll[std::size_t(n)], exact_linear_gaussian_nll(*model, row, {}), 0.03) << "row " << n;
+    EXPECT_GT(-rows.elbo[std::size_t(n)], rows.nll[std::size_t(n)]) << "row " << n;
+    model->encode_distribution(row);
+    EXPECT_NEAR(rows.kl[std::size_t(n)], loss::gaussian_kl(model->mu(), model->log_variance()), 1e-9) << "row " << n;
+  }
+  Rng again(7);
+  const LikelihoodEstimate mean = estimate_likelihood(*model, x, {}, 50000, again, 4000);
+  double nll = 0, elbo = 0, kl = 0;
+  for (std::size_t n = 0; n < 4; ++n) {
+    nll += rows.nll[n];
+    elbo += rows.elbo[n];
+    kl += rows.kl[n];
+  }
+  EXPECT_EQ(mean.rows, 4);
+  EXPECT_DOUBLE_EQ(mean.nll, nll / 4);
+  EXPECT_DOUBLE_EQ(mean.elbo, elbo / 4);
+  EXPECT_DOUBLE_EQ(mean.kl, kl / 4);
+  // The capability (models/capabilities/likelihood.hpp) gives the same rows and means.
+  Rng through(7);
+  Likelihood& capability = *model;
+  EXPECT_EQ(capability.estimate_likelihood_rows(x, {}, 300, through).nll,
+            [&] { Rng r(7); return estimate_likelihood_rows(*model, x, {}, 300, r).nll; }());
 }
 
 TEST(VaeLikelihood, AConditionalVaeRefusesMissingOrUnknownLabels) {

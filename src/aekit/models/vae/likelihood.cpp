@@ -31,14 +31,15 @@ struct LogSumExp {
 
 }  // namespace
 
-LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<const std::int32_t> labels,
-                                       Index samples, Rng& rng, Index decoder_rows) {
+LikelihoodRows estimate_likelihood_rows(Vae& model, ConstMatrixRef x, std::span<const std::int32_t> labels,
+                                        Index samples, Rng& rng, Index decoder_rows) {
   if (samples < 1) throw UsageError(fmt::format("importance samples: expected at least 1, found {}", samples));
   if (!model.conditional()) labels = {};  // not repeated per sample; Vae checks a conditional one's
   const Index n = x.rows(), d = x.cols(), latent = model.latent_size();
   const Index per_pass = std::min(samples, decoder_rows);                     // samples of one row per pass
   const Index rows_per_pass = std::max<Index>(1, decoder_rows / per_pass);
-  LikelihoodEstimate e{n, samples, 0, 0, 0};
+  LikelihoodRows e{samples, std::vector<double>(std::size_t(n)), std::vector<double>(std::size_t(n)),
+                   std::vector<double>(std::size_t(n))};
   Matrix mu, log_variance, eps, z, repeated;
   std::vector<double> log_likelihood;
   std::vector<std::int32_t> repeated_labels;  // each row's label, once per sample
@@ -48,7 +49,8 @@ LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<c
     model.encode_distribution(x.middleRows(begin, rows), row_labels);
     mu = model.mu();
     log_variance = model.log_variance();
-    e.kl += loss::gaussian_kl(mu, log_variance) * double(rows);
+    for (Index r = 0; r < rows; ++r)
+      e.kl[std::size_t(begin + r)] = loss::gaussian_kl(mu.middleRows(r, 1), log_variance.middleRows(r, 1));
     std::vector<LogSumExp> totals(static_cast<std::size_t>(rows));
     std::vector<double> weight_sums(static_cast<std::size_t>(rows), 0.0);
     for (Index done = 0; done < samples; done += per_pass) {
@@ -81,16 +83,16 @@ LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<c
       }
     }
     for (Index r = 0; r < rows; ++r) {
-      e.nll -= totals[std::size_t(r)].value() - std::log(double(samples));
-      e.elbo += weight_sums[std::size_t(r)] / double(samples);
+      e.nll[std::size_t(begin + r)] = std::log(double(samples)) - totals[std::size_t(r)].value();
+      e.elbo[std::size_t(begin + r)] = weight_sums[std::size_t(r)] / double(samples);
     }
   }
-  if (n > 0) {
-    e.nll /= double(n);
-    e.elbo /= double(n);
-    e.kl /= double(n);
-  }
   return e;
+}
+
+LikelihoodEstimate estimate_likelihood(Vae& model, ConstMatrixRef x, std::span<const std::int32_t> labels,
+                                       Index samples, Rng& rng, Index decoder_rows) {
+  return mean_estimate(estimate_likelihood_rows(model, x, labels, samples, rng, decoder_rows));
 }
 
 }  // namespace aekit::models

@@ -251,9 +251,9 @@ ConstMatrixRef Vae::sample(Index n, Rng& rng) {
   return sample_classes(sample_labels_, rng);
 }
 
-LikelihoodEstimate Vae::estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
-                                            Rng& rng) {
-  return models::estimate_likelihood(*this, x, labels, samples, rng);
+LikelihoodRows Vae::estimate_likelihood_rows(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
+                                             Rng& rng) {
+  return models::estimate_likelihood_rows(*this, x, labels, samples, rng);
 }
 
 DenseChain Vae::dense_layers() const {

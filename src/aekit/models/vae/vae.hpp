@@ -139,8 +139,8 @@ class Vae final : public Model,
   // Importance sampling with q(z|x) (likelihood.hpp).
   bool binarized_inputs() const override { return config_.binarize; }
   Index condition_classes() const override { return config_.classes; }
-  LikelihoodEstimate estimate_likelihood(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
-                                         Rng& rng) override;
+  LikelihoodRows estimate_likelihood_rows(ConstMatrixRef x, std::span<const std::int32_t> labels, Index samples,
+                                          Rng& rng) override;
 
   nlohmann::json to_json() const override;  // {"kind": "vae", config}
   std::vector<StateBlock> state_layout() const override;
