@@ -43,6 +43,9 @@ Action add_decompress_command(CLI::App& root);
 Action add_codec_eval_command(CLI::App& root);
 Action add_score_command(CLI::App& root);
 Action add_anomaly_eval_command(CLI::App& root);
+Action add_index_command(CLI::App& root);
+Action add_search_command(CLI::App& root);
+Action add_retrieval_eval_command(CLI::App& root);
 
 // The first argument that looks like a flag (-x, --name, --name=value) but is none of
 // `command`'s, as "unknown option '--modle' for 'aekit encode': did you mean '--model'?"

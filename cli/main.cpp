@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
                      add_reconstruct_command, add_eval_command, add_denoise_command,
                      add_filters_command, add_probe_command, add_scatter_command, add_sample_command, add_interpolate_command, add_traverse_command, add_sample_quality_command,
                      add_info_command, add_report_command, add_compare_command, add_compress_command, add_decompress_command,
-                     add_codec_eval_command,
+                     add_codec_eval_command, add_index_command, add_search_command, add_retrieval_eval_command,
                      add_score_command, add_anomaly_eval_command}) {
       auto action = add(app);
       list.emplace_back(app.get_subcommands({}).back(), action);
