@@ -17,8 +17,16 @@ bool HammingSearch::nearest_by_ball(std::span<const std::uint64_t> query, Index 
   AEKIT_ASSERT(Index(query.size()) == database_.words_per_row() && k >= 0);
   const Index wanted = std::min(k, database_.rows());
   found.clear();
-  // The ball grows one distance at a time while its lookups cost less than a scan.
-  for (int radius = 0; radius <= database_.bits() && ball_cheaper(radius); ++radius) {
+  // The ball grows one distance at a time while its lookups cost less than a scan, and while
+  // the rows it has found so far, at the same density over the largest affordable ball, could
+  // reach k (long codes rarely find k rows within 1 of the query: those go straight to the scan).
+  const int bits = database_.bits();
+  int largest = -1;
+  while (largest < bits && ball_cheaper(largest + 1)) ++largest;
+  for (int radius = 0; radius <= largest; ++radius) {
+    if (radius > 0 && double(found.size()) / HammingBall::lookups(bits, radius - 1) * HammingBall::lookups(bits, largest) <
+                          double(wanted))
+      return false;
     ball_->append_at(query[0], radius, found);
     if (Index(found.size()) >= wanted) {
       found.resize(std::size_t(wanted));

@@ -1,8 +1,9 @@
 #pragma once
 // The k nearest rows by Hamming distance, by whichever exact method costs less: the ball of
 // radius r = 0, 1, 2, ... around the query (hamming_ball.hpp), grown one distance at a time while
-// its lookups cost less than a scan of the database and it has not yet found k rows, else a
-// popcount scan (hamming_scan.hpp). Once the ball of radius r holds k rows, its k nearest are the
+// its lookups cost less than a scan of the database, it has not yet found k rows and the rows
+// found so far, extrapolated at their density to the largest affordable ball, could reach k;
+// else a popcount scan (hamming_scan.hpp). Once the ball of radius r holds k rows, its k nearest are the
 // k nearest overall (every row at distance <= r is in it), so both methods return the same list.
 // A lookup (a hash probe, often a cache miss) is counted as kScanRowsPerLookup scanned rows.
 // The rows within a radius come the same way: the ball when its lookups cost less, else a scan.
