@@ -19,19 +19,21 @@
 #include "aekit/app/hash_codes.hpp"
 #include "aekit/app/retrieval_evaluation.hpp"
 #include "aekit/io/atomic_write.hpp"
-#include "aekit/retrieval/hamming_search.hpp"
+#include "aekit/retrieval/batch_search.hpp"
+#include "aekit/tensor/gemm.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {
 namespace {
 
+// found: [queries, per_query] neighbours, row-major.
 void write_neighbours_csv(std::ostream& out, const retrieval::HashIndex& index,
-                          const std::vector<std::vector<retrieval::Neighbour>>& lists) {
+                          std::span<const retrieval::Neighbour> found, Index per_query) {
   const bool labelled = !index.labels.empty();
   out << (labelled ? "query,rank,row,distance,label\n" : "query,rank,row,distance\n");
-  for (std::size_t q = 0; q < lists.size(); ++q) {
-    for (std::size_t rank = 0; rank < lists[q].size(); ++rank) {
-      const auto& n = lists[q][rank];
+  for (std::size_t q = 0; q * std::size_t(per_query) < found.size(); ++q) {
+    for (std::size_t rank = 0; rank < std::size_t(per_query); ++rank) {
+      const auto& n = found[q * std::size_t(per_query) + rank];
       out << fmt::format("{},{},{},{}", q, rank + 1, n.row, n.distance);
       if (labelled) out << ',' << index.labels[std::size_t(n.row)];
       out << '\n';
@@ -90,19 +92,19 @@ Action add_search_command(CLI::App& root) {
 
     const auto start = std::chrono::steady_clock::now();
     const retrieval::HammingSearch search(std::move(index.codes));
-    std::vector<std::vector<retrieval::Neighbour>> lists;
-    for (Index q = 0; q < query_codes.rows(); ++q) lists.push_back(search.nearest(query_codes.row(q), args->k));
+    const Index per_query = std::min(args->k, search.database().rows());
+    const std::vector<retrieval::Neighbour> found = retrieval::nearest_batch(search, query_codes, args->k);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     if (args->output.empty()) {
-      write_neighbours_csv(std::cout, index, lists);
+      write_neighbours_csv(std::cout, index, found, per_query);
     } else {
-      io::atomic_write_with(args->output, [&](std::ostream& out) { write_neighbours_csv(out, index, lists); });
+      io::atomic_write_with(args->output, [&](std::ostream& out) { write_neighbours_csv(out, index, found, per_query); });
     }
     std::cerr << fmt::format("{} queries, {} nearest each among {} codes of {} bits: {:.1f} us per query "
-                             "(index included){}\n",
+                             "(index included, {} threads){}\n",
                              query_codes.rows(), args->k, search.database().rows(), search.database().bits(),
-                             1e6 * seconds / double(std::max<Index>(1, query_codes.rows())),
+                             1e6 * seconds / double(std::max<Index>(1, query_codes.rows())), threads(),
                              args->output.empty() ? "" : " -> " + args->output);
   };
 }
