@@ -1,7 +1,8 @@
 // The popcount scan (retrieval/hamming_scan.hpp) returns exactly a brute-force sort of every row
 // by (distance, row), for several code lengths and k below, at and above the row count, on codes
 // with many ties; alone or in a group of queries (more than one group's worth, and a database
-// longer than a scan block); and the rows within a radius as a brute-force filter finds them.
+// longer than a scan block, and k large enough for the counting selection); and the rows within
+// a radius as a brute-force filter finds them.
 #include "aekit/retrieval/hamming_scan.hpp"
 
 #include <gtest/gtest.h>
@@ -40,7 +41,7 @@ TEST_P(ScanOfLength, AGroupOfQueriesGetsEachQuerysList) {
   // 9 000 rows: more than one block of the scan for every word count.
   const BinaryCodes database = test::random_binary_codes(9000, bits, 0.2, 13);
   const BinaryCodes queries = test::random_binary_codes(37, bits, 0.2, 14);
-  for (Index k : {Index(1), Index(25)}) {
+  for (Index k : {Index(1), Index(25), Index(1000)}) {  // 1 000: the counting selection
     std::vector<Neighbour> out(std::size_t(queries.rows() * k));
     std::vector<ScanQuery> group;
     for (Index q = 0; q < queries.rows(); ++q)

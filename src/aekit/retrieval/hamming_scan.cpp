@@ -104,6 +104,24 @@ void scan_rows(const BinaryCodes& database, Index begin, Index end, std::span<co
   }
 }
 
+// k nearest for k near N (a whole ranking): a heap would cost O(N log k); instead every
+// distance, their histogram, and each row's place in the (distance, row) order by counting.
+void nearest_by_counting(const BinaryCodes& database, std::span<const std::uint64_t> query, std::span<Neighbour> out) {
+  const Index n = database.rows();
+  std::vector<int> distance(std::size_t(n), 0);
+  std::vector<Index> place(std::size_t(database.bits()) + 2, 0);  // place[d + 1]: rows at d, then starts
+  for (Index i = 0; i < n; ++i) {
+    distance[std::size_t(i)] = hamming_distance(database.row(i), query);
+    ++place[std::size_t(distance[std::size_t(i)]) + 1];
+  }
+  for (std::size_t d = 1; d < place.size(); ++d) place[d] += place[d - 1];
+  for (Index i = 0; i < n; ++i) {
+    const int d = distance[std::size_t(i)];
+    const Index at = place[std::size_t(d)]++;
+    if (at < Index(out.size())) out[std::size_t(at)] = {d, i};
+  }
+}
+
 // A group scans the database in blocks of this many words (32 KiB, a level-1 data cache).
 constexpr Index kScanBlockWords = 4096;
 // Queries scanned together, block by block.
@@ -123,6 +141,13 @@ void nearest_by_scan(const BinaryCodes& database, std::span<const ScanQuery> que
   AEKIT_ASSERT(k >= 0);
   const Index n = database.rows(), wanted = std::min(k, n);
   const Index block = std::max<Index>(1, kScanBlockWords / database.words_per_row());
+  if (wanted > 0 && wanted * 16 > n) {  // a sixteenth of the rows or more: counting beats the heap
+    for (const ScanQuery& query : queries) {
+      AEKIT_ASSERT(Index(query.words.size()) == database.words_per_row() && Index(query.out.size()) == wanted);
+      nearest_by_counting(database, query.words, query.out);
+    }
+    return;
+  }
   std::array<KeptNearest, kScanGroup> kept;
   for (std::size_t first = 0; first < queries.size(); first += kScanGroup) {
     const std::span<const ScanQuery> group = queries.subspan(first, std::min(kScanGroup, queries.size() - first));

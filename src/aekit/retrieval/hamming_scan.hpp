@@ -6,6 +6,8 @@
 // The heap is sorted at the end: nearest first, ties by row. After the first rows the heap
 // rarely changes, so the scan is a popcount and a comparison per row; codes of one word are
 // compared 8 rows per instruction where the CPU counts bits in vectors (AVX-512 VPOPCNTDQ).
+// For k of a sixteenth of N or more (a whole ranking), a counting selection instead: every
+// distance, their histogram (distances are integers in 0..B), each row's place by counting, O(N + B).
 // A group of queries scans the database block by block, each block once per query of the
 // group while it is in cache (a database larger than the caches is read once per group).
 #include <cstdint>
