@@ -56,9 +56,9 @@ Action add_index_command(CLI::App& root) {
                   "or a number")->capture_default_str();
   cmd->add_option("--output,-o", args->output, "the index file (.aeki)")->required();
   return [args] {
-    const auto saved_shape = store::load_model(args->model).input_shape;
-    const data::Dataset data = load_data_for_model(args->data, saved_shape, args->model);
-    const retrieval::HashIndex index = app::build_hash_index(args->model, data, args->data, args->threshold);
+    store::SavedModel saved = store::load_model(args->model);
+    const data::Dataset data = load_data_for_model(args->data, saved.input_shape, args->model);
+    const retrieval::HashIndex index = app::build_hash_index(saved, args->model, data, args->data, args->threshold);
     retrieval::save_hash_index(args->output, index);
     std::cerr << fmt::format("indexed {} rows as {}-bit codes{} -> {}\n", index.codes.rows(), index.codes.bits(),
                              index.labels.empty() ? "" : " with labels", args->output);
@@ -130,11 +130,11 @@ Action add_retrieval_eval_command(CLI::App& root) {
   cmd->add_option("--seed", args->seed, "LSH's hyperplanes, ITQ's first rotation")->capture_default_str();
   cmd->add_option("--output,-o", args->output, "output folder")->required();
   return [args] {
-    const Shape shape = store::load_model(args->model).input_shape;
     app::RetrievalEvaluationRequest request;
+    request.model = store::load_model(args->model);
     request.model_file = args->model;
-    request.database = load_data_for_model(args->database, shape, args->model);
-    request.queries = load_data_for_model(args->queries, shape, args->model);
+    request.database = load_data_for_model(args->database, request.model.input_shape, args->model);
+    request.queries = load_data_for_model(args->queries, request.model.input_shape, args->model);
     request.output = args->output;
     request.k = args->k;
     request.threshold_rule = args->threshold;

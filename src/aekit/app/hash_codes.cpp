@@ -47,9 +47,9 @@ std::vector<float> code_thresholds(const FloatMatrix& codes, Activation code_act
   throw UsageError(fmt::format("--threshold: expected auto, median or a number, found '{}'", rule));
 }
 
-retrieval::HashIndex build_hash_index(const std::string& model_file, const data::Dataset& data,
-                                      const std::string& data_spec, const std::string& threshold_rule) {
-  store::SavedModel saved = store::load_model(model_file);
+retrieval::HashIndex build_hash_index(store::SavedModel& saved, const std::string& model_file,
+                                      const data::Dataset& data, const std::string& data_spec,
+                                      const std::string& threshold_rule) {
   const FloatMatrix codes = model_codes(saved, data.x, model_file);
   retrieval::HashIndex index;
   index.model_sha256 = store::model_identity(saved);

@@ -24,9 +24,10 @@ FloatMatrix model_codes(store::SavedModel& saved, const FloatMatrix& x, const st
 // UsageError for any other text, or "auto"/"median" over no rows.
 std::vector<float> code_thresholds(const FloatMatrix& codes, Activation code_activation, const std::string& rule);
 
-// Codes, thresholds and labels of `data` under the model in `model_file`.
-retrieval::HashIndex build_hash_index(const std::string& model_file, const data::Dataset& data,
-                                      const std::string& data_spec, const std::string& threshold_rule);
+// Codes, thresholds and labels of `data` under `saved`, the model loaded from `model_file`.
+retrieval::HashIndex build_hash_index(store::SavedModel& saved, const std::string& model_file,
+                                      const data::Dataset& data, const std::string& data_spec,
+                                      const std::string& threshold_rule);
 
 // Error unless `saved` is the model the index was built with.
 void check_index_model(const retrieval::HashIndex& index, const store::SavedModel& saved,

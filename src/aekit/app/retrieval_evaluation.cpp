@@ -91,19 +91,21 @@ class MetricSums {
 MethodResult hamming_method(const std::string& name, const retrieval::BinaryCodes& database,
                             const retrieval::BinaryCodes& queries, const RetrievalEvaluationRequest& request) {
   MetricSums sums(name, database.bits(), request.database.labels, request.k);
-  std::vector<Index> ranking(std::size_t(database.rows()));
+  std::vector<retrieval::Neighbour> all(std::size_t(database.rows()));  // one query's whole ranking
+  std::vector<Index> ranking(all.size());
   for (Index q = 0; q < queries.rows(); ++q) {
-    const auto all = retrieval::nearest_by_scan(database, queries.row(q), database.rows());
+    const retrieval::ScanQuery query{queries.row(q), all};
+    retrieval::nearest_by_scan(database, std::span(&query, 1), database.rows());
     for (std::size_t i = 0; i < all.size(); ++i) ranking[i] = all[i].row;
     sums.add(ranking, request.queries.labels[std::size_t(q)]);
   }
   return sums.mean();
 }
 
-MethodResult euclidean_method(const std::string& name, const FloatMatrix& database, const FloatMatrix& queries,
-                              const RetrievalEvaluationRequest& request) {
+MethodResult euclidean_method(const std::string& name, const retrieval::EuclideanScan& database,
+                              const FloatMatrix& queries, const RetrievalEvaluationRequest& request) {
   MetricSums sums(name, 0, request.database.labels, request.k);
-  retrieval::EuclideanScan(database).rank_all(
+  database.rank_all(
       queries, [&](Index q, std::span<const Index> ranking) { sums.add(ranking, request.queries.labels[std::size_t(q)]); });
   return sums.mean();
 }
@@ -115,14 +117,13 @@ struct QueryTimes {
 };
 
 QueryTimes time_queries(const retrieval::BinaryCodes& database, const retrieval::BinaryCodes& query_codes,
-                        const RetrievalEvaluationRequest& request) {
+                        const retrieval::EuclideanScan& scan, const RetrievalEvaluationRequest& request) {
   const retrieval::HammingSearch index(database);
   std::size_t checksum = 0;  // keeps the work from being optimized away
   auto start = Clock::now();
   for (Index q = 0; q < query_codes.rows(); ++q) checksum += index.nearest(query_codes.row(q), request.k).size();
   QueryTimes times;
   times.hamming_us = 1e6 * std::chrono::duration<double>(Clock::now() - start).count() / double(query_codes.rows());
-  const retrieval::EuclideanScan scan(request.database.x);
   const Index timed = std::min<Index>(request.queries.x.rows(), 200);  // the scan is slow; 200 queries suffice
   start = Clock::now();
   for (Index q = 0; q < timed; ++q) {
@@ -145,8 +146,8 @@ Projections pca_projections(const RetrievalEvaluationRequest& request, int bits)
           pca.encode(request.queries.x.cast<Scalar>()).cast<float>()};
 }
 
-std::vector<MethodResult> evaluate_methods(const RetrievalEvaluationRequest& request, QueryTimes& times) {
-  store::SavedModel saved = store::load_model(request.model_file);
+std::vector<MethodResult> evaluate_methods(RetrievalEvaluationRequest& request, QueryTimes& times) {
+  store::SavedModel& saved = request.model;
   const FloatMatrix database_codes = model_codes(saved, request.database.x, request.model_file);
   const FloatMatrix query_codes = model_codes(saved, request.queries.x, request.model_file);
   const auto thresholds =
@@ -156,8 +157,9 @@ std::vector<MethodResult> evaluate_methods(const RetrievalEvaluationRequest& req
   const int bits = database_bits.bits();
 
   std::vector<MethodResult> methods;
+  const retrieval::EuclideanScan pixels(request.database.x);
   methods.push_back(hamming_method("aekit", database_bits, query_bits, request));
-  times = time_queries(database_bits, query_bits, request);
+  times = time_queries(database_bits, query_bits, pixels, request);
 
   const Eigen::RowVectorXf mean = request.database.x.colwise().mean();
   const FloatMatrix centred_database = request.database.x.rowwise() - mean;
@@ -172,8 +174,8 @@ std::vector<MethodResult> evaluate_methods(const RetrievalEvaluationRequest& req
   const auto itq = retrieval::fit_iterative_quantization(projected.database, request.itq_iterations, request.seed);
   methods.push_back(hamming_method("pca_itq", itq.codes(projected.database), itq.codes(projected.queries), request));
 
-  methods.push_back(euclidean_method("euclidean_pixels", request.database.x, request.queries.x, request));
-  methods.push_back(euclidean_method("euclidean_codes", database_codes, query_codes, request));
+  methods.push_back(euclidean_method("euclidean_pixels", pixels, request.queries.x, request));
+  methods.push_back(euclidean_method("euclidean_codes", retrieval::EuclideanScan(database_codes), query_codes, request));
   return methods;
 }
 
@@ -243,7 +245,7 @@ void check_request(const RetrievalEvaluationRequest& request) {
 
 }  // namespace
 
-std::string evaluate_retrieval(const RetrievalEvaluationRequest& request) {
+std::string evaluate_retrieval(RetrievalEvaluationRequest& request) {
   check_request(request);
   QueryTimes times;
   const std::vector<MethodResult> methods = evaluate_methods(request, times);

@@ -16,10 +16,12 @@
 #include <string>
 
 #include "aekit/data/dataset.hpp"
+#include "aekit/store/saved_model.hpp"
 
 namespace aekit::app {
 
 struct RetrievalEvaluationRequest {
+  store::SavedModel model;          // loaded from model_file
   std::string model_file;
   data::Dataset database, queries;  // both labelled, same width
   std::filesystem::path output;
@@ -30,6 +32,6 @@ struct RetrievalEvaluationRequest {
 };
 
 // UsageError for unlabelled data, k outside 1..N, no queries.
-std::string evaluate_retrieval(const RetrievalEvaluationRequest& request);
+std::string evaluate_retrieval(RetrievalEvaluationRequest& request);  // encodes with request.model
 
 }  // namespace aekit::app

@@ -7,6 +7,7 @@ namespace aekit::retrieval {
 
 HammingSearch::HammingSearch(BinaryCodes database) : database_(std::move(database)) {
   if (database_.bits() <= 64) ball_.emplace(database_);
+  while (largest_radius_ < database_.bits() && ball_cheaper(largest_radius_ + 1)) ++largest_radius_;
 }
 
 bool HammingSearch::ball_cheaper(int radius) const {
@@ -21,10 +22,9 @@ bool HammingSearch::nearest_by_ball(std::span<const std::uint64_t> query, Index 
   // the rows it has found so far, at the same density over the largest affordable ball, could
   // reach k (long codes rarely find k rows within 1 of the query: those go straight to the scan).
   const int bits = database_.bits();
-  int largest = -1;
-  while (largest < bits && ball_cheaper(largest + 1)) ++largest;
-  for (int radius = 0; radius <= largest; ++radius) {
-    if (radius > 0 && double(found.size()) / HammingBall::lookups(bits, radius - 1) * HammingBall::lookups(bits, largest) <
+  for (int radius = 0; radius <= largest_radius_; ++radius) {
+    if (radius > 0 && double(found.size()) / HammingBall::lookups(bits, radius - 1) *
+                              HammingBall::lookups(bits, largest_radius_) <
                           double(wanted))
       return false;
     ball_->append_at(query[0], radius, found);

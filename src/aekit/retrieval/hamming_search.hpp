@@ -42,6 +42,7 @@ class HammingSearch {
 
   BinaryCodes database_;
   std::optional<HammingBall> ball_;
+  int largest_radius_ = -1;  // of the largest ball cheaper than a scan (-1: none)
 };
 
 }  // namespace aekit::retrieval
