@@ -22,7 +22,7 @@
 #include "aekit/image/image_file.hpp"
 #include "aekit/image/jpeg_codec.hpp"
 #include "aekit/image/webp_codec.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/tensor/rng.hpp"
 
 using namespace aekit;

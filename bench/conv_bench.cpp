@@ -33,7 +33,7 @@
 #include "aekit/nn/parameters.hpp"
 #include "aekit/nn/sequential.hpp"
 #include "aekit/optim/optimizer.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/tensor/workspace.hpp"
 
 using namespace aekit;

@@ -46,7 +46,7 @@
 #include "aekit/retrieval/hamming_scan.hpp"
 #include "aekit/retrieval/random_hyperplanes.hpp"
 #include "aekit/tensor/batch_parts.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/tensor/rng.hpp"
 
 using namespace aekit;

@@ -29,6 +29,7 @@
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/scaling.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/app/family.hpp"
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/app/epoch_files.hpp"

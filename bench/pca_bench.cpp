@@ -20,7 +20,7 @@
 #include "aekit/data/scaling.hpp"
 #include "aekit/models/linear/pca.hpp"
 #include "aekit/models/linear/randomized_svd.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 using namespace aekit;
 

@@ -13,7 +13,7 @@
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/npy.hpp"
 #include "aekit/models/sparse/sparse_coding.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 using namespace aekit;
 

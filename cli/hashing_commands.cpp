@@ -20,7 +20,7 @@
 #include "aekit/app/retrieval_evaluation.hpp"
 #include "aekit/io/atomic_write.hpp"
 #include "aekit/retrieval/batch_search.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "command.hpp"
 
 namespace aekit::cli {

@@ -37,7 +37,7 @@
 #include "aekit/models/sparse/psd.hpp"
 #include "aekit/report/filter_image.hpp"
 #include "aekit/image/image.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "code_metrics.hpp"
 #include "fastest_seconds.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "support/binary_codes.hpp"
 
 namespace aekit::retrieval {

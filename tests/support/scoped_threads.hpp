@@ -1,6 +1,6 @@
 #pragma once
 // Sets aekit's thread count for a scope and restores the earlier one when the scope ends.
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit::test {
 

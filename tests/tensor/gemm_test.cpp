@@ -3,6 +3,7 @@
 // with and without accumulation, on 1 and 2 threads, with blocks of rows of bigger
 // matrices as operands (what a layer sees when it is fed a slice of a data set).
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 #include <gtest/gtest.h>
 

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "support/random_matrix.hpp"
 
 namespace aekit {

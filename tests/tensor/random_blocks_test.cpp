@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit {
 namespace {

@@ -17,7 +17,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "aekit/train/trainer.hpp"
 #include "aekit/app/family.hpp"

@@ -8,7 +8,7 @@
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/error.hpp"
 #include "aekit/store/saved_model.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit::app {
 namespace fs = std::filesystem;

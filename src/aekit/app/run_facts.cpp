@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 #ifndef AEKIT_COMMIT
 #define AEKIT_COMMIT "unknown"

@@ -30,7 +30,7 @@
 #include "aekit/app/stop_signals.hpp"
 #include "aekit/io/output_folder.hpp"
 #include "aekit/io/model_file.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit::app {
 namespace fs = std::filesystem;

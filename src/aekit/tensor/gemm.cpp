@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "aekit/error.hpp"
-#include "aekit/tensor/denormals.hpp"
 #include "aekit/tensor/parallel_work.hpp"
 
 namespace aekit {
@@ -116,14 +115,5 @@ void gemm_reference_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool acc
       a.rows(), [&](Index i, Index k) { return a(k, i); },
       [&](Index k, Index j) { return b(k, j); }, c, accumulate);
 }
-
-void set_threads(int threads) {
-  if (threads > 0) omp_set_num_threads(threads);
-  flush_denormals();
-}
-
-int threads() { return omp_get_max_threads(); }
-
-int usable_cores() { return omp_get_num_procs(); }
 
 }  // namespace aekit

@@ -28,11 +28,4 @@ void gemm_reference_nt(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool acc
 void gemm_reference_nn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate = false);
 void gemm_reference_tn(ConstMatrixRef a, ConstMatrixRef b, MatrixRef c, bool accumulate = false);
 
-// The number of threads aekit's kernels use (OpenMP); 0 keeps the OpenMP default. Also flushes
-// denormals to zero on them (tensor/denormals.hpp).
-void set_threads(int threads);
-int threads();
-// The cores this process may run on (its CPU affinity), which `threads` should not exceed.
-int usable_cores();
-
 }  // namespace aekit

@@ -11,7 +11,7 @@
 #include <cmath>
 
 #include "aekit/models/sparse/soft_threshold.hpp"
-#include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "support/random_matrix.hpp"
 #include "support/sparse_data.hpp"
 
