@@ -34,6 +34,7 @@
 #include "aekit/nn/sequential.hpp"
 #include "aekit/optim/optimizer.hpp"
 #include "aekit/tensor/threads.hpp"
+#include "bench_threads.hpp"
 #include "aekit/tensor/workspace.hpp"
 
 using namespace aekit;
@@ -175,13 +176,15 @@ double loop_speed(ConstMatrixRef x, Index batch, int epochs) {
 int main(int argc, char** argv) {
   CLI::App app{"aekit conv autoencoder training benchmark"};
   std::string data_spec = "fashion-mnist:train";
-  int threads = 2, epochs = 2;
+  std::string threads_text = "2";
+  int epochs = 2;
   Index batch = 128;
   app.add_option("--data", data_spec, "e.g. fashion-mnist:train?limit=10000");
-  app.add_option("--threads", threads);
+  app.add_option("--threads", threads_text, "a count or auto");
   app.add_option("--epochs", epochs, "timed epochs; the best one is reported");
   app.add_option("--batch", batch);
   CLI11_PARSE(app, argc, argv);
+  const int threads = bench::parse_threads(threads_text);
 
   set_threads(threads);
   data::Dataset d = data::load_dataset(data_spec);

@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
   app.add_option("--sizes", sizes, "database sizes of random 64-bit codes");
   app.add_option("--size-queries", size_queries);
   CLI11_PARSE(app, argc, argv);
-  set_threads(threads);  // omp_set_num_threads: FAISS runs on the same OpenMP runtime
+  set_threads(threads);          // aekit's thread pool
+  omp_set_num_threads(threads);  // FAISS's
 
   data::Dataset train = data::load_dataset(train_spec), test = data::load_dataset(query_spec);
   const RowVector mean = train.x.colwise().mean();

@@ -30,6 +30,7 @@
 #include "aekit/data/scaling.hpp"
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/tensor/threads.hpp"
+#include "bench_threads.hpp"
 #include "aekit/app/family.hpp"
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "aekit/app/epoch_files.hpp"
@@ -173,14 +174,16 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   CLI::App app{"aekit MLP autoencoder training benchmark"};
   std::string data_spec = "fashion-mnist:train", dims = "784,256,32";
-  int threads = 2, epochs = 2;
+  std::string threads_text = "2";
+  int epochs = 2;
   app.add_option("--data", data_spec);
   app.add_option("--dims", dims);
-  app.add_option("--threads", threads);
+  app.add_option("--threads", threads_text, "a count or auto");
   app.add_option("--epochs", epochs, "timed epochs of the variants; the best one is reported");
   int loop_epochs = 5;
   app.add_option("--loop-epochs", loop_epochs, "epochs of the loop as users run it; the median is the headline");
   CLI11_PARSE(app, argc, argv);
+  const int threads = bench::parse_threads(threads_text);
 
   set_threads(threads);
   auto config = train::TrainConfig::defaults();

@@ -1,9 +1,10 @@
 #include "aekit/tensor/gather_rows.hpp"
 
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <vector>
+
+#include "support/scoped_threads.hpp"
 
 namespace aekit {
 namespace {
@@ -20,14 +21,12 @@ TEST(GatherRows, CopiesTheChosenRowsInOrderWhateverTheThreadCount) {
   std::vector<std::int64_t> rows;
   for (std::int64_t i = 0; i < 128; ++i) rows.push_back((i * 37 + 11) % 300);
   const Matrix expected = gathered_naively(x, rows);
-  const int threads = omp_get_max_threads();
   for (int t : {1, 2}) {
-    omp_set_num_threads(t);
+    test::ScopedThreads scoped(t);
     Matrix out = Matrix::Zero(128, 784);
     gather_rows(x, rows, out);
     EXPECT_EQ(out, expected) << t << " threads";
   }
-  omp_set_num_threads(threads);
 }
 
 }  // namespace

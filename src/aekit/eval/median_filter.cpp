@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::eval {
 
@@ -20,11 +21,12 @@ Matrix median_filter(ConstMatrixRef images, Shape shape, int size) {
   const Index r = size / 2, plane = shape.h * shape.w;
   const auto middle = static_cast<std::ptrdiff_t>(size) * size / 2;
   Matrix out(images.rows(), images.cols());
-#pragma omp parallel
-  {
-    std::vector<Scalar> window(static_cast<std::size_t>(size) * size);
-#pragma omp for schedule(static)
-    for (Index n = 0; n < images.rows(); ++n)
+  const BatchParts parts = BatchParts::split(images.rows(), double(images.size()) * size * size);
+  std::vector<std::vector<Scalar>> windows(std::size_t(parts.workers()),
+                                           std::vector<Scalar>(std::size_t(size) * size));
+  parts.run([&](Index, Index worker, Index begin, Index end) {
+    std::vector<Scalar>& window = windows[std::size_t(worker)];
+    for (Index n = begin; n < end; ++n)
       for (Index c = 0; c < shape.c; ++c)
         for (Index y = 0; y < shape.h; ++y)
           for (Index x = 0; x < shape.w; ++x) {
@@ -38,7 +40,7 @@ Matrix median_filter(ConstMatrixRef images, Shape shape, int size) {
             std::nth_element(window.begin(), window.begin() + middle, window.end());
             out(n, c * plane + y * shape.w + x) = window[middle];
           }
-  }
+  });
   return out;
 }
 

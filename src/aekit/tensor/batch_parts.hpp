@@ -1,28 +1,24 @@
 #pragma once
-// Splitting the samples (or channels) of a batch over the OpenMP threads: the per-sample loops
+// Splitting the samples (or channels) of a batch over aekit's threads: the per-sample loops
 // of the image layers.
 //
 // BatchParts::split(items, work) cuts [0, items) into `count` contiguous parts (at most
 // kMaxParts), as a function of items and work alone, never of the thread count or of timing.
-// run(body) calls body(part, worker, begin, end) once per part, in ONE parallel region (one
-// fork and join per layer pass, however many samples): each of the workers() threads takes
-// the next part not yet taken, so a core slowed down by other work on a shared machine takes
-// fewer parts. `worker` (< workers()) names the thread's own scratch buffers; `part` names
-// where the part's sums go.
-// Forking costs more than a small loop (far more when the cores are busy), and libgomp
-// allocates a team for a one-thread region (see optim/parallel_for.hpp), so a split with
-// one thread or too little work runs its parts in order on the calling thread, as it does
-// when called from inside a parallel region.
+// run(body) calls body(part, worker, begin, end) once per part, as ONE job of the thread pool
+// (tensor/thread_pool.hpp: one fork and join per layer pass, however many samples): each of the
+// workers() threads takes the next part not yet taken, so a core slowed down by other work on
+// a shared machine takes fewer parts. `worker` (< workers()) names the thread's own scratch
+// buffers; `part` names where the part's sums go. A split with one part runs on the calling
+// thread, as every split does when called from inside a job.
 //
 // Sums over samples (weight and bias gradients) go through PartialSums: each part sums into
 // a zeroed row of its own and reduce() adds the rows to the target in part order. As the
 // parts do not depend on the threads, these sums are bit-identical whatever the thread count.
 // for_each_item() is the simple case: items that are independent of each other.
-#include <omp.h>
-
 #include <algorithm>
-#include <atomic>
 
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "aekit/tensor/workspace.hpp"
 
 namespace aekit {
@@ -43,24 +39,12 @@ struct BatchParts {
   }
   Index begin(Index part) const { return items * part / count; }
   Index end(Index part) const { return begin(part + 1); }
-  // The threads run() uses (each needs its own scratch): 1 inside a parallel region.
-  Index workers() const {
-    return omp_in_parallel() ? 1 : std::min<Index>(count, omp_get_max_threads());
-  }
+  // The threads run() uses (each needs its own scratch): 1 inside a job.
+  Index workers() const { return ThreadPool::in_job() ? 1 : std::min<Index>(count, threads()); }
 
   template <typename Body>
   void run(Body body) const {
-    const Index team = workers();
-    if (team == 1) {
-      for (Index p = 0; p < count; ++p) body(p, Index(0), begin(p), end(p));
-      return;
-    }
-    std::atomic<Index> next{0};
-#pragma omp parallel num_threads(int(team))
-    {
-      const Index worker = omp_get_thread_num();
-      for (Index p = next++; p < count; p = next++) body(p, worker, begin(p), end(p));
-    }
+    run_parts(count, workers(), [&](Index p, Index worker) { body(p, worker, begin(p), end(p)); });
   }
 };
 

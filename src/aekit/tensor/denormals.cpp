@@ -1,7 +1,5 @@
 #include "aekit/tensor/denormals.hpp"
 
-#include <omp.h>
-
 #if defined(__SSE__)
 #include <xmmintrin.h>
 #endif
@@ -18,10 +16,6 @@ void flush_on_this_thread() {
 
 }  // namespace
 
-void flush_denormals() {
-  flush_on_this_thread();
-#pragma omp parallel
-  flush_on_this_thread();
-}
+void flush_denormals() { flush_on_this_thread(); }
 
 }  // namespace aekit

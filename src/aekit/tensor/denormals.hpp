@@ -6,8 +6,9 @@
 // (docs/results.md 20). Flushing changes only values below 1.2e-38, to 0.
 namespace aekit {
 
-// Sets FTZ and DAZ on the calling thread and on every thread of OpenMP's pool (at its
-// current size); a no-op on processors without them.
+// Sets FTZ and DAZ on the calling thread; a no-op on processors without them. The thread
+// pool's workers take the floating-point mode of the thread that starts each job
+// (tensor/thread_pool.hpp), so they flush whenever their caller does.
 void flush_denormals();
 
 }  // namespace aekit

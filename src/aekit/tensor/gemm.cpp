@@ -1,11 +1,11 @@
 #include "aekit/tensor/gemm.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/parallel_work.hpp"
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit {
 namespace {
@@ -13,24 +13,23 @@ namespace {
 // Stripe widths are multiples of this, so each thread's columns stay SIMD-aligned.
 constexpr Index kStripeAlign = 16;
 
-// Calls body(begin, count) for one stripe of [0, total) per thread. Inside a parallel region
-// (a layer's per-sample loop, tensor/batch_parts.hpp) the whole product runs on the caller.
+// Calls body(begin, count) for each stripe of [0, total), one stripe per thread, the stripes
+// taken dynamically by the pool's threads (tensor/thread_pool.hpp): when a worker is slow to
+// wake the caller takes its stripe too. (Two or four stripes a thread balanced no better on
+// a busy machine and ran slower on an idle one: Eigen packs the left operand again for every
+// stripe.) Inside a job (a layer's per-sample loop, tensor/batch_parts.hpp), with one thread
+// or little work the whole product is one stripe on the caller.
 template <typename Body>
 void for_each_stripe(Index total, double work, Body body) {
-  const int n_threads = omp_get_max_threads();
+  const Index n_threads = threads();
   if (n_threads == 1 || work < kParallelMinimumWork || total < 2 * kStripeAlign ||
-      omp_in_parallel()) {
+      ThreadPool::in_job()) {
     body(Index(0), total);
     return;
   }
-#pragma omp parallel num_threads(n_threads)
-  {
-    const Index t = omp_get_thread_num(), n = omp_get_num_threads();
-    const Index per = ((total + n - 1) / n + kStripeAlign - 1) / kStripeAlign * kStripeAlign;
-    const Index begin = std::min(total, t * per);
-    const Index count = std::min(total - begin, per);
-    if (count > 0) body(begin, count);
-  }
+  const Index per = ((total + n_threads - 1) / n_threads + kStripeAlign - 1) / kStripeAlign * kStripeAlign;
+  const Index stripes = (total + per - 1) / per;
+  run_parts(stripes, n_threads, [&](Index s, Index) { body(s * per, std::min(per, total - s * per)); });
 }
 
 // An output with fewer columns than two stripes (e.g. [N, 10] class scores) is split into

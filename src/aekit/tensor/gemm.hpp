@@ -1,8 +1,9 @@
 #pragma once
-// Matrix products, the GEMMs every layer is built on, split over the OpenMP threads.
+// Matrix products, the GEMMs every layer is built on, split over aekit's threads
+// (tensor/thread_pool.hpp).
 //
-// Each product partitions its OUTPUT into column (or row) stripes, one per thread, and
-// runs Eigen's single-threaded GEMM on each stripe; an output too narrow for column stripes
+// Each product partitions its OUTPUT into column (or row) stripes, one per thread, taken
+// dynamically, and runs Eigen's single-threaded GEMM on each stripe; an output too narrow for column stripes
 // (fewer than 32 columns, e.g. a probe's [N, 10] class scores) is split by rows. No
 // reduction across threads is needed, so results do not depend on timing, and Eigen's
 // blocking buffers live on the stack

@@ -1,7 +1,5 @@
 #include "aekit/tensor/gram.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -10,6 +8,8 @@
 
 #include "aekit/error.hpp"
 #include "aekit/tensor/parallel_work.hpp"
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit {
 namespace {
@@ -186,7 +186,7 @@ struct BlockColumns {
 };
 
 bool run_in_parallel(double work, Index blocks) {
-  return omp_get_max_threads() > 1 && work >= kParallelMinimumWork && blocks > 1;
+  return threads() > 1 && !ThreadPool::in_job() && work >= kParallelMinimumWork && blocks > 1;
 }
 
 void mirror_lower(MatrixRef c) {
@@ -198,17 +198,14 @@ void mirror_lower(MatrixRef c) {
 void gram_tn_packed(ConstMatrixRef a, const Scalar* m, MatrixRef c, Index chunk_rows) {
   const Index d = a.cols();
   chunk_rows = chunk_rows > 0 ? chunk_rows : kPackRows;
-  const bool parallel_ok = omp_get_max_threads() > 1 && !omp_in_parallel() &&
-                           0.5 * double(a.rows()) * double(d) * double(d) >= kParallelMinimumWork;
-  const std::vector<Group> groups =
-      panel_groups(d, parallel_ok ? kGroupsPerThread * omp_get_max_threads() : 1);
+  const bool parallel = run_in_parallel(0.5 * double(a.rows()) * double(d) * double(d), 2);
+  const Index team = parallel ? threads() : 1;
+  const std::vector<Group> groups = panel_groups(d, kGroupsPerThread * team);
   c.setZero();
-#pragma omp parallel if (parallel_ok && groups.size() > 1)
-  {
-    std::vector<Scalar> pack;
-#pragma omp for schedule(dynamic, 1)
-    for (std::size_t g = 0; g < groups.size(); ++g) group_product(a, m, groups[g], chunk_rows, pack, c);
-  }
+  std::vector<std::vector<Scalar>> packs(static_cast<std::size_t>(team));  // one per worker
+  run_parts(Index(groups.size()), team, [&](Index g, Index worker) {
+    group_product(a, m, groups[std::size_t(g)], chunk_rows, packs[std::size_t(worker)], c);
+  });
   mirror_lower(c);
 }
 
@@ -239,11 +236,10 @@ void gram_nt(ConstMatrixRef a, MatrixRef c) {
   AEKIT_ASSERT(c.rows() == a.rows() && c.cols() == a.rows());
   const BlockColumns blocks(a.rows());
   const bool parallel = run_in_parallel(0.5 * double(a.cols()) * a.rows() * a.rows(), blocks.count);
-#pragma omp parallel for schedule(dynamic, 1) if (parallel)
-  for (Index b = 0; b < blocks.count; ++b) {
+  run_parts(blocks.count, parallel ? threads() : 1, [&](Index b, Index) {
     const Index j = blocks.start(b), w = blocks.width_of(b), rest = blocks.n - j;
     c.block(j, j, rest, w).noalias() = a.middleRows(j, rest) * a.middleRows(j, w).transpose();
-  }
+  });
   mirror_lower(c);
 }
 

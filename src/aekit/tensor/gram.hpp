@@ -20,7 +20,7 @@
 // buffer that stays in L2: per row of a, a tile costs 3 loads, 8 broadcasts and 24 fused
 // multiply-adds, and a row whose 8 values are all zero is skipped (exact, up to a 0 * inf
 // that would have made a NaN; on Fashion-MNIST 30% of the work). The panels are split into
-// one group of consecutive panels of about equal work per OpenMP thread; a group runs over
+// one group of consecutive panels of about equal work per thread; a group runs over
 // all N rows in order, with no barrier.
 // gram_nt (small L x L Gram matrices of bases) runs block columns of at most 128 columns
 // (a multiple of 16), one single-threaded Eigen GEMM each, spread over the threads.

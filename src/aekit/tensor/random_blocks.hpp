@@ -8,13 +8,13 @@
 //   fill_uniform  u[m] in (0, 1): two per 64-bit draw, 24 bits each (exact in float)
 //   fill_normal   e[m] ~ N(0, 1): Box-Muller on halves of u (vectorized log, sqrt, sin, cos):
 //                 r = sqrt(-2 log u_a), e_a = r cos(2 pi u_b), e_b = r sin(2 pi u_b)
-#include <omp.h>
-
 #include <algorithm>
 #include <cstdint>
 
 #include "aekit/tensor/matrix.hpp"
 #include "aekit/tensor/rng.hpp"
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit {
 
@@ -27,7 +27,7 @@ void fill_uniform(Rng& rng, Scalar* u, Index m);
 void fill_normal(Rng& rng, Scalar* e, Index m);
 
 // Calls segment(block_rng, row, column, count) for every segment of a rows x cols batch, the
-// blocks spread over the OpenMP threads (see above).
+// blocks spread over aekit's threads (see above).
 template <typename Segment>
 void for_random_segments(Rng& rng, Index rows, Index cols, const Segment& segment) {
   const std::uint64_t seed = rng.next_u64();
@@ -37,13 +37,9 @@ void for_random_segments(Rng& rng, Index rows, Index cols, const Segment& segmen
     for (Index r = b * kRandomBlockRows; r < std::min(rows, (b + 1) * kRandomBlockRows); ++r)
       for (Index c = 0; c < cols; c += kRandomSegment) segment(block_rng, r, c, std::min(kRandomSegment, cols - c));
   };
-  // With one thread, or too little work, no parallel region (a one-thread region allocates).
-  if (rows * cols < kRandomParallelEntries || omp_get_max_threads() == 1 || blocks == 1) {
-    for (Index b = 0; b < blocks; ++b) run_block(b);
-    return;
-  }
-#pragma omp parallel for schedule(static)
-  for (Index b = 0; b < blocks; ++b) run_block(b);
+  // With too little work, no job (starting one costs more).
+  const Index team = rows * cols < kRandomParallelEntries ? 1 : threads();
+  run_parts(blocks, team, [&](Index b, Index) { run_block(b); });
 }
 
 // Every entry of the row-major m[N,K] drawn from N(0, 1) by for_random_segments (a VAE's eps,

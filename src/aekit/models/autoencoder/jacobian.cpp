@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "aekit/models/autoencoder/contractive.hpp"
+#include "aekit/tensor/batch_parts.hpp"
 
 namespace aekit::models {
 namespace {
@@ -15,11 +16,12 @@ void deep_jacobian_norms(const std::vector<nn::Dense*>& layers, Index rows, Vect
     slopes.emplace_back(h.rows(), h.cols());
     derivative_from_output(layer->activation(), h, slopes.back());
   }
-#pragma omp parallel
-  {
-    Matrix product, next;
-#pragma omp for schedule(static)
-    for (Index n = 0; n < rows; ++n) {
+  const BatchParts parts = BatchParts::split(rows, double(rows) * double(layers[0]->weight().size()));
+  std::vector<Matrix> products(std::size_t(parts.workers())), nexts(products.size());
+  parts.run([&](Index, Index worker, Index begin, Index end) {
+    Matrix& product = products[std::size_t(worker)];
+    Matrix& next = nexts[std::size_t(worker)];
+    for (Index n = begin; n < end; ++n) {
       product = slopes[0].row(n).transpose().asDiagonal() * layers[0]->weight();
       for (std::size_t l = 1; l < layers.size(); ++l) {
         next.noalias() = layers[l]->weight() * product;
@@ -27,7 +29,7 @@ void deep_jacobian_norms(const std::vector<nn::Dense*>& layers, Index rows, Vect
       }
       norms[n] = Scalar(product.norm());
     }
-  }
+  });
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/tensor/gram.hpp"
 #include "aekit/tensor/rng.hpp"
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit::models {
 namespace {
@@ -36,12 +38,11 @@ Index block_end(Index block, Index rows) { return std::min(rows, (block + 1) * k
 RowVector column_means(ConstMatrixRef x) {
   const Index blocks = row_blocks(x.rows());
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> partial(blocks, x.cols());
-#pragma omp parallel for schedule(static)
-  for (Index b = 0; b < blocks; ++b) {
+  run_parts(blocks, threads(), [&](Index b, Index) {
     partial.row(b).setZero();
     for (Index i = b * kRowBlock; i < block_end(b, x.rows()); ++i)
       partial.row(b) += x.row(i).cast<double>();
-  }
+  });
   Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(x.cols());
   for (Index b = 0; b < blocks; ++b) sum += partial.row(b);
   return (sum / double(x.rows())).cast<Scalar>();
@@ -52,12 +53,12 @@ double centre(ConstMatrixRef x, const RowVector& mean, Matrix& centred) {
   const Index blocks = row_blocks(x.rows());
   centred.resize(x.rows(), x.cols());
   std::vector<double> squares(std::size_t(blocks), 0.0);
-#pragma omp parallel for schedule(static)
-  for (Index b = 0; b < blocks; ++b)
+  run_parts(blocks, threads(), [&](Index b, Index) {
     for (Index i = b * kRowBlock; i < block_end(b, x.rows()); ++i) {
       centred.row(i) = x.row(i) - mean;
       squares[std::size_t(b)] += centred.row(i).cast<double>().squaredNorm();
     }
+  });
   double sum = 0;
   for (double s : squares) sum += s;
   return sum;

@@ -1,7 +1,5 @@
 #include "aekit/models/sparse/lasso.hpp"
 
-#include <omp.h>
-
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <vector>
@@ -10,6 +8,8 @@
 #include "aekit/models/sparse/lasso_cd.hpp"
 #include "aekit/models/sparse/lasso_fista.hpp"
 #include "aekit/tensor/gemm.hpp"
+#include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/threads.hpp"
 
 namespace aekit::models {
 namespace {
@@ -18,18 +18,13 @@ namespace {
 // enough to balance rows of unequal cost over the threads.
 constexpr Index kCdChunkRows = 16;
 
-// body(begin, end, thread) for consecutive ranges of `chunk` rows, dynamically over the
-// OpenMP threads; inline when there is a single range or a single thread.
+// body(begin, end, worker) for consecutive ranges of `chunk` rows, taken dynamically by
+// aekit's threads (worker < threads()).
 template <typename Body>
 void for_each_range(Index n, Index chunk, Body body) {
-  const Index ranges = (n + chunk - 1) / chunk;
-  if (ranges <= 1 || omp_get_max_threads() == 1) {
-    for (Index r = 0; r < ranges; ++r) body(r * chunk, std::min(n, (r + 1) * chunk), 0);
-    return;
-  }
-#pragma omp parallel for schedule(dynamic, 1)
-  for (Index r = 0; r < ranges; ++r)
-    body(r * chunk, std::min(n, (r + 1) * chunk), omp_get_thread_num());
+  run_parts((n + chunk - 1) / chunk, threads(), [&](Index r, Index worker) {
+    body(r * chunk, std::min(n, (r + 1) * chunk), worker);
+  });
 }
 
 double largest_eigenvalue(const Matrix& gram) {
@@ -60,11 +55,11 @@ LassoReport lasso(ConstMatrixRef x, ConstMatrixRef dictionary, double alpha,
     Eigen::VectorXd q;          // [K] coordinate descent's residual correlations
     FistaWorkspace fista;
   };
-  std::vector<Scratch> scratch(static_cast<std::size_t>(omp_get_max_threads()));
+  std::vector<Scratch> scratch(static_cast<std::size_t>(threads()));
   std::vector<LassoRowResult> results(static_cast<std::size_t>(n));
   std::vector<double> objective(static_cast<std::size_t>(n));
-  for_each_range(n, chunk, [&](Index begin, Index end, int thread) {
-    Scratch& s = scratch[std::size_t(thread)];
+  for_each_range(n, chunk, [&](Index begin, Index end, Index worker) {
+    Scratch& s = scratch[std::size_t(worker)];
     const Index m = end - begin;
     s.c.resize(chunk, k);
     s.x_sq.resize(std::size_t(chunk));
