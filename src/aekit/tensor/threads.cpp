@@ -13,6 +13,4 @@ void set_threads(int threads) {
 
 int threads() { return omp_get_max_threads(); }
 
-int usable_cores() { return omp_get_num_procs(); }
-
 }  // namespace aekit
