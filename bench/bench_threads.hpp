@@ -3,7 +3,7 @@
 // `aekit train --threads auto` resolves it).
 #include <string>
 
-#include "aekit/tensor/threads.hpp"
+#include "aekit/tensor/usable_cores.hpp"
 
 namespace aekit::bench {
 

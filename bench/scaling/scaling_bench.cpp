@@ -27,6 +27,7 @@
 #include "aekit/tensor/gemm.hpp"
 #include "aekit/tensor/im2col.hpp"
 #include "aekit/tensor/threads.hpp"
+#include "aekit/tensor/usable_cores.hpp"
 
 using namespace aekit;
 

@@ -228,13 +228,37 @@ TEST(RunReport, RunFactsFromTheSummary) {
   nlohmann::json results = rig.results;
   const std::string without = report_with(dir, *rig.model, rig.config, &rig.state, results, LabelledData(16), {1, 4, 4});
   EXPECT_FALSE(has(without, "<h2>Run</h2>"));
-  results["run"] = run_facts(12.5);
+  ThreadChoice threads;
+  threads.threads = 3;
+  threads.budget = core_budget(4, 2.5);
+  results["run"] = run_facts(12.5, threads);
+  EXPECT_EQ(results["run"]["threads"], 3);
+  EXPECT_EQ(results["run"]["threads_requested"], "auto");
+  EXPECT_EQ(results["run"]["threads_reason"], "cgroup CPU quota 2.5 cores -> 3 (of 4 in this process's CPU affinity)");
   const std::string page = report_with(dir, *rig.model, rig.config, &rig.state, results, LabelledData(16), {1, 4, 4});
   EXPECT_TRUE(has(page, "<h2>Run</h2>"));
   EXPECT_TRUE(has(page, "<td>wall time</td><td>12.5 s</td>"));
+  EXPECT_TRUE(has(page, "<td>threads</td><td>3 (auto: cgroup CPU quota 2.5 cores -&gt; 3 (of 4 in this "
+                        "process&#39;s CPU affinity))</td>")) << page;
   EXPECT_TRUE(has(page, results["run"]["host"].get<std::string>()));
   EXPECT_TRUE(has(page, fmt::format("(commit {})", results["run"]["aekit_commit"].get<std::string>())));
   EXPECT_NE(results["run"]["aekit_commit"], "");
+}
+
+TEST(RunReport, ThreadsRowSaysHowTheCountWasChosen) {
+  ThreadChoice asked;
+  asked.automatic = false;
+  asked.threads = 1;
+  asked.budget = core_budget(2, std::nullopt);
+  const auto row = [](const nlohmann::json& run) {
+    for (const auto& [key, value] : run_fact_rows({{"run", run}}))
+      if (key == "threads") return value;
+    return std::string("(no row)");
+  };
+  EXPECT_EQ(row(run_facts(1, asked)),
+            "1 (as asked (auto would give 2: 2 cores in this process's CPU affinity, no cgroup CPU quota))");
+  EXPECT_EQ(run_facts(1, asked)["threads_requested"], 1);
+  EXPECT_EQ(row({{"threads", 16}}), "16") << "a run recorded before the reason was";
 }
 
 }  // namespace

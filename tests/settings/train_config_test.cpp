@@ -74,6 +74,7 @@ TEST(TrainConfig, OptionsAreDefinedOnceAndDocumented) {
   EXPECT_EQ(find_option("test_data").flag(), "--test-data");
   EXPECT_EQ(find_option("optimizer").value_placeholder(), "sgd|adam|rmsprop");
   EXPECT_EQ(find_option("epochs").value_placeholder(), "INT");
+  EXPECT_EQ(find_option("threads").value_placeholder(), "auto|INT");
   // Listed by several families, defined once: the same definition in each section.
   for (const char* shared : {"code", "alpha", "lasso_solver"}) {
     int sections = 0;
@@ -138,6 +139,9 @@ TEST(TrainConfig, BadValuesNameTheOption) {
   expect_error<UsageError>([&] { c.set("kl", "0.05"); }, {"kl:RHO:BETA"});
   expect_error<UsageError>([&] { c.set("contractive", "-2"); }, {"contractive", ">= 0"});
   expect_error<UsageError>([&] { c.set("code_noise", "x"); }, {"code_noise", "x"});
+  for (const char* threads : {"-3", "two", "0.5", "", "AUTO", "2 "})
+    expect_error<UsageError>([&] { c.set("threads", threads); },
+                             {fmt::format("threads: expected auto or a positive integer, found '{}'", threads)});
   // A failed set leaves the value as it was, and the option not explicitly set.
   EXPECT_DOUBLE_EQ(c.lr, 1e-3);
   EXPECT_EQ(c.optimizer.kind, "adam");
@@ -179,7 +183,6 @@ TEST(TrainConfig, ValidateNamesTheBadOption) {
   invalid("val_split", "-0.1", {"val_split"});
   invalid("patience", "-2", {"patience must be 0 (off) or more, found -2"});
   invalid("clip_norm", "-1", {"clip_norm"});
-  invalid("threads", "-3", {"threads"});
   invalid("code", "-1", {"code must be 0 (the last entry of dims) or more, found -1"});
   invalid("dims", "784", {"dims"});
   invalid("dims", "784,0", {"dims", "0"});
@@ -366,6 +369,27 @@ TEST(TrainConfig, ConfigTomlShowsTheSharedSectionsAndTheChosenFamilysWithTomlTyp
   const toml::table psd = toml::parse(configured(values.at("psd")).to_toml());
   EXPECT_EQ(psd["psd"]["alpha"].value<double>(), 0.25);
   EXPECT_EQ(psd["psd"]["code"].value<std::int64_t>(), 50);
+}
+
+TEST(TrainConfig, ThreadsAreAutoOrACountAndConfigTomlNotesTheChoice) {
+  TrainConfig c = TrainConfig::defaults();
+  EXPECT_EQ(c.get("threads"), "auto");
+  c.set("threads", "4");
+  EXPECT_EQ(c.threads, 4);
+  EXPECT_EQ(toml::parse(c.to_toml())["training"]["threads"].value<std::int64_t>(), 4);
+  c.set("threads", "auto");
+  EXPECT_EQ(c.threads, 0);
+  EXPECT_EQ(toml::parse(c.to_toml())["training"]["threads"].value<std::string>(), "auto");
+  c.set("threads", "0");  // config.toml files from before auto: threads = 0 (all cores)
+  EXPECT_EQ(c.get("threads"), "auto");
+  // A run's choice goes beside the value as a comment, and is not read back.
+  c.threads_note = "2 threads here: 2 cores in this process's CPU affinity, no cgroup CPU quota";
+  const std::string text = c.to_toml();
+  EXPECT_NE(text.find("\nthreads = \"auto\"  # 2 threads here: 2 cores in this process's CPU affinity, "
+                      "no cgroup CPU quota\n"), std::string::npos) << text;
+  const TrainConfig back = read_back(text);
+  EXPECT_EQ(back.threads, 0);
+  EXPECT_EQ(back.threads_note, "");
 }
 
 TEST(TrainConfig, ApplicableSettingsAreNamedBySection) {

@@ -4,6 +4,7 @@
 
 #include "aekit/app/run_folder.hpp"
 #include "aekit/app/run_report.hpp"
+#include "aekit/app/thread_choice.hpp"
 #include "aekit/data/dataset.hpp"
 #include "aekit/data/fashion_mnist.hpp"
 #include "aekit/error.hpp"
@@ -33,7 +34,7 @@ void rebuild_run_report(const fs::path& folder) {
                                  "end, or --resume it)", folder.string()));
   const RunFiles run = read_run_files(folder);
   const store::SavedModel saved = store::load_model(folder / "model.aek");
-  set_threads(run.config.threads);
+  set_threads(choose_threads(run.config.threads).threads);  // this machine's cores for auto
   const data::Dataset train_set = load_scaled(run.config.data, saved);
   const bool has_test = !run.config.test_data.empty() && run.config.test_data != "none";
   const data::Dataset test_set = has_test ? load_scaled(run.config.test_data, saved) : data::Dataset{};
@@ -46,7 +47,9 @@ void rebuild_run_report(const fs::path& folder) {
   const AnalysisData analysis{train_set.x, train_set.labels, test_set.x, test_set.labels,
                               data::class_names_of(run.config.data)};
   // A run without test data showed its validation rows; the training rows stand in for them.
-  write_run_report(folder, {run.config, run.history.empty() ? nullptr : &state, objective,
+  train::TrainConfig config = run.config;
+  config.threads_note = recorded_threads_note(run.summary);  // the run's choice, not this machine's
+  write_run_report(folder, {config, run.history.empty() ? nullptr : &state, objective,
                             run.summary, *saved.model, saved.scaling, saved.input_shape,
                             has_test ? test_set.x : train_set.x, has_test ? &analysis : nullptr});
 }

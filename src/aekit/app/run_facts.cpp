@@ -6,8 +6,6 @@
 
 #include <chrono>
 
-#include "aekit/tensor/threads.hpp"
-
 #ifndef AEKIT_COMMIT
 #define AEKIT_COMMIT "unknown"
 #endif
@@ -24,16 +22,27 @@ std::string host_name() {
   return name;
 }
 
+// "2 (auto: 2 cores in this process's CPU affinity, no cgroup CPU quota)"; "16" for an older run.
+std::string threads_row(const nlohmann::json& run) {
+  const std::string count = std::to_string(run.value("threads", 0));
+  const auto reason = run.find("threads_reason");
+  if (reason == run.end() || !reason->is_string()) return count;
+  const auto requested = run.find("threads_requested");
+  const bool automatic = requested != run.end() && *requested == "auto";
+  return fmt::format("{} ({}{})", count, automatic ? "auto: " : "", reason->get<std::string>());
+}
+
 }  // namespace
 
-nlohmann::json run_facts(double wall_seconds) {
+nlohmann::json run_facts(double wall_seconds, const ThreadChoice& threads) {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return {{"finished", fmt::format("{:%Y-%m-%d %H:%M:%S} UTC", now)},
-          {"host", host_name()},
-          {"aekit_version", AEKIT_VERSION},
-          {"aekit_commit", AEKIT_COMMIT},
-          {"threads", threads()},
-          {"wall_seconds", wall_seconds}};
+  nlohmann::json facts = {{"finished", fmt::format("{:%Y-%m-%d %H:%M:%S} UTC", now)},
+                          {"host", host_name()},
+                          {"aekit_version", AEKIT_VERSION},
+                          {"aekit_commit", AEKIT_COMMIT}};
+  facts.update(threads.to_json());
+  facts["wall_seconds"] = wall_seconds;
+  return facts;
 }
 
 std::vector<std::pair<std::string, std::string>> run_fact_rows(const nlohmann::json& summary) {
@@ -43,7 +52,7 @@ std::vector<std::pair<std::string, std::string>> run_fact_rows(const nlohmann::j
           {"host", run.value("host", "")},
           {"aekit", fmt::format("{} (commit {})", run.value("aekit_version", ""),
                                 run.value("aekit_commit", ""))},
-          {"threads", std::to_string(run.value("threads", 0))},
+          {"threads", threads_row(run)},
           {"wall time", fmt::format("{:.1f} s", run.value("wall_seconds", 0.0))}};
 }
 

@@ -28,6 +28,7 @@
 #include "aekit/app/family.hpp"
 #include "aekit/app/resume_settings.hpp"
 #include "aekit/app/stop_signals.hpp"
+#include "aekit/app/thread_choice.hpp"
 #include "aekit/io/output_folder.hpp"
 #include "aekit/io/model_file.hpp"
 #include "aekit/tensor/threads.hpp"
@@ -164,6 +165,7 @@ struct RunData {
   FloatMatrix train_x, val_x;
   std::vector<int> train_labels, val_labels;  // empty when the data has no labels
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // the run's wall time
+  ThreadChoice threads;  // the run's thread count and why (summary.json's "run")
 };
 
 // The labels in `file` for the rows of `d`: one per row.
@@ -250,7 +252,8 @@ RunSummary finish_run(const fs::path& folder, const train::TrainConfig& config, 
                     {"test", summary.metrics.to_json()}});
   }
   summary.folder = folder;
-  results["run"] = run_facts(std::chrono::duration<double>(std::chrono::steady_clock::now() - d.started).count());
+  results["run"] = run_facts(std::chrono::duration<double>(std::chrono::steady_clock::now() - d.started).count(),
+                             d.threads);
   store::save_model(folder / "model.aek", model, d.scaling, d.train_set.shape,
                  {{"config", config.to_toml()}, {"results", results}, {"history", history}});
   io::atomic_write(folder / "summary.json", results.dump(2) + "\n");
@@ -357,11 +360,14 @@ RunSummary run_loop(const train::TrainConfig& config, const fs::path& folder, Ru
 RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& log, bool log_is_terminal) {
   const StopSignals signals;
   config.validate();
-  set_threads(config.threads);
-  if (config.threads > usable_cores())
-    log << fmt::format("warning: --threads {} is more than the {} cores this process may use; the "
-                       "threads would wait for each other and train slower, not faster\n",
-                       config.threads, usable_cores());
+  const ThreadChoice thread_choice = choose_threads(config.threads);
+  set_threads(thread_choice.threads);
+  config.threads_note = thread_choice.note();
+  if (thread_choice.threads > thread_choice.budget.cores)
+    log << fmt::format("warning: --threads {} is more than the {} cores this process may use ({}); "
+                       "the threads would wait for each other and train slower, not faster\n",
+                       thread_choice.threads, thread_choice.budget.cores,
+                       thread_choice.budget.explanation());
   const fs::path folder = config.out.empty() ? default_run_folder() : fs::path(config.out);
   config.out = folder.string();
   const Family& family = find_family(config.get("model"));
@@ -376,6 +382,7 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
     refuse_used_folder(folder);
   }
   RunData d = load_run_data(config);
+  d.threads = thread_choice;
   d.scaling = run_scaling(config, d, resume, folder / "checkpoint.aek");
   scale_and_split(d, config);
   family.check(config, d.train_x.rows(), d.train_x.cols());

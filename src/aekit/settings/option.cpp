@@ -88,6 +88,7 @@ void Option::check_value(const TrainConfig& config) const {
 }
 
 std::string Option::value_placeholder() const {
+  if (!placeholder.empty()) return placeholder;
   switch (type) {
     case OptionType::text: return "TEXT";
     case OptionType::integer: return "INT";

@@ -41,6 +41,10 @@ struct Option {
   std::vector<std::string> only_for = {};
   // Models of its section it does not apply to (PCA, fitted in one go, has no optimizer).
   std::vector<std::string> not_for = {};
+  // --help's name for the value where the type's says too little ("auto|INT"); empty: the type's.
+  std::string placeholder = {};
+  // A comment config.toml writes after the value ("# 2 threads here: ..."); none if it gives "".
+  std::function<std::string(const TrainConfig&)> comment = {};
 
   std::string flag() const;
   // The value from text: a choice is checked against its values, then `binding` parses it.

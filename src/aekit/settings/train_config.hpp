@@ -73,7 +73,11 @@ struct TrainConfig {
   double val_split = 0.1;              // share of the training rows held out for validation
   int patience = 5;                    // early stopping: epochs without improvement; 0 = off
   std::uint64_t seed = 42;
-  int threads = 0;                     // 0: all cores
+  int threads = 0;                     // 0: auto, the cores this process may use (tensor/usable_cores.hpp)
+  // How this run's thread count was chosen, written beside `threads` in config.toml as a
+  // comment ("2 threads here: 2 cores in this process's CPU affinity, no cgroup CPU quota");
+  // empty until a run chooses it (app/thread_choice.hpp). Not a setting: never read back.
+  std::string threads_note;
   std::string out;                     // run folder; empty: runs/ae-<time>
   bool code_follows_activation = true;  // code_activation unset: it tracks activation
   // Values of options TrainConfig has no field for (a family registered at runtime), as text.

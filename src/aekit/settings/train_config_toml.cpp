@@ -91,7 +91,9 @@ std::string TrainConfig::to_toml() const {
   for (const auto& [section, option] : applicable_options(family)) {
     if (section != table && !section->name.empty()) text += fmt::format("\n[{}]\n", section->name);
     table = section;
-    text += fmt::format("{} = {}\n", option->name, option->toml_value(*this));
+    text += fmt::format("{} = {}", option->name, option->toml_value(*this));
+    const std::string comment = option->comment ? option->comment(*this) : "";
+    text += comment.empty() ? "\n" : fmt::format("  # {}\n", comment);
   }
   return text;
 }

@@ -1,9 +1,27 @@
 // [training]: the training loop's settings, shared by every family it trains (a baseline
 // reads the few it uses: epochs, batch, lr, seed).
+#include <charconv>
+
 #include "aekit/settings/bindings.hpp"
 #include "aekit/settings/built_in_sections.hpp"
 
 namespace aekit::train {
+namespace {
+
+// threads: "auto" (kept as 0) or a positive count. 0 is read as auto too: config.toml files
+// written before auto existed say threads = 0 ("all cores"), and --resume reads them.
+int parse_threads(const std::string& text) {
+  if (text == "auto") return 0;
+  int count = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (ec != std::errc() || end != text.data() + text.size() || count < 0)
+    throw UsageError(fmt::format("threads: expected auto or a positive integer, found '{}'", text));
+  return count;
+}
+
+std::string threads_text(int threads) { return threads == 0 ? "auto" : std::to_string(threads); }
+
+}  // namespace
 
 SettingsSection training_settings() {
   using optim::OptimizerConfig;
@@ -117,11 +135,13 @@ SettingsSection training_settings() {
                .help = "random seed (same seed, threads and build: identical weights)",
                .binding = field(&TrainConfig::seed)},
               {.name = "threads",
-               .type = OptionType::integer,
-               .default_value = "0",
-               .help = "worker threads; 0 = all cores",
-               .check = at_least(0, "0 (all cores) or more"),
-               .binding = field(&TrainConfig::threads)},
+               .type = OptionType::integer,  // config.toml: threads = "auto" or threads = 4
+               .default_value = "auto",
+               .help = "worker threads: auto (the cores this process may use: its CPU affinity "
+                       "and cgroup CPU quota) or a count",
+               .binding = converted(parse_threads, threads_text, &TrainConfig::threads),
+               .placeholder = "auto|INT",
+               .comment = [](const TrainConfig& c) { return c.threads_note; }},
               {.name = "out",
                .default_value = "",
                .help = "run folder (default runs/ae-<date>-<time>)",

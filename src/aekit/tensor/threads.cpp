@@ -1,11 +1,10 @@
 #include "aekit/tensor/threads.hpp"
 
-#include <sched.h>
-
 #include <memory>
 
 #include "aekit/tensor/denormals.hpp"
 #include "aekit/tensor/thread_pool.hpp"
+#include "aekit/tensor/usable_cores.hpp"
 
 namespace aekit {
 namespace {
@@ -33,11 +32,5 @@ void set_threads(int threads) {
 }
 
 int threads() { return thread_pool().size(); }
-
-int usable_cores() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
-  return std::max(1, CPU_COUNT(&set));
-}
 
 }  // namespace aekit

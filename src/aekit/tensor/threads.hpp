@@ -1,5 +1,5 @@
 #pragma once
-// How many threads aekit's kernels use, and how many cores this process may use.
+// How many threads aekit's kernels use (the cores this process may use: tensor/usable_cores.hpp).
 #include "aekit/tensor/matrix.hpp"
 
 namespace aekit {
@@ -8,7 +8,5 @@ namespace aekit {
 // denormals to zero on them (tensor/denormals.hpp).
 void set_threads(int threads);
 int threads();
-// The cores this process may run on (its CPU affinity), which `threads` should not exceed.
-int usable_cores();
 
 }  // namespace aekit
