@@ -2,16 +2,35 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "aekit/app/stop_signals.hpp"
 #include "aekit/error.hpp"
 #include "aekit/settings/spelling.hpp"
 #include "aekit/tensor/denormals.hpp"
+#include "aekit/tensor/threads.hpp"
 #include "command.hpp"
+
+namespace {
+
+// The verbs without --threads (all but train and classify) run on the cores this process may
+// use, or, as OpenMP programs and PyTorch do, on OMP_NUM_THREADS threads when that is a
+// positive count (scripts written for the OpenMP builds keep working).
+void threads_from_environment() {
+  const char* text = std::getenv("OMP_NUM_THREADS");
+  if (text == nullptr) return;
+  char* end = nullptr;
+  const long count = std::strtol(text, &end, 10);
+  if (end != text && *end == '\0' && count > 0 && count <= 4096) aekit::set_threads(int(count));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   aekit::flush_denormals();  // every verb computes with denormals flushed, as training does
+  threads_from_environment();
   CLI::App app{"aekit: train, evaluate and deploy autoencoders on the CPU.\n"
                "Run 'aekit train' with no arguments to train the default model on Fashion-MNIST."};
   app.set_version_flag("--version", AEKIT_VERSION);

@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "aekit/error.hpp"
 #include "aekit/tensor/threads.hpp"
 #include "support/scoped_threads.hpp"
 
@@ -29,13 +32,26 @@ TEST(ThreadPool, RunsEveryPartOnceOnAWorkerBelowTheTeam) {
         Index seen = highest_worker.load();
         while (worker > seen && !highest_worker.compare_exchange_weak(seen, worker)) {
         }
-        EXPECT_TRUE(ThreadPool::in_job());
+        if (worker > 0) EXPECT_TRUE(ThreadPool::in_job());  // the caller may run parts inline
       });
       for (Index p = 0; p < parts; ++p) EXPECT_EQ(runs[std::size_t(p)].load(), 1) << p;
       EXPECT_LT(highest_worker.load(), std::min<Index>(team, 4));
       EXPECT_FALSE(ThreadPool::in_job());
     }
   }
+}
+
+TEST(ThreadPool, MorePartsThanAJobHoldsRunAsSeveralJobs) {
+  ThreadPool pool(2);
+  const Index parts = 2 * ThreadPool::kMaxPartsPerJob + 5;
+  std::vector<std::uint8_t> runs(static_cast<std::size_t>(parts), 0);
+  pool.run(parts, 2, [&](Index part, Index) { ++runs[std::size_t(part)]; });
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), 1), parts);
+}
+
+TEST(ThreadPool, ImpossibleThreadCountsAreRefused) {
+  EXPECT_THROW(ThreadPool(0), Error);
+  EXPECT_THROW(ThreadPool(ThreadPool::kMaxThreads + 1), Error);
 }
 
 TEST(ThreadPool, AJobInsideAJobRunsInlineOnItsThread) {

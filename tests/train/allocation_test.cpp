@@ -2,7 +2,7 @@
 //
 // This file replaces malloc & co. for the whole test binary with versions that forward to
 // glibc's __libc_* functions and, while `g_counting` is set, count every call from any
-// thread (OpenMP workers included). operator new and new[] go through malloc in libstdc++,
+// thread (the thread pool's workers included). operator new and new[] go through malloc in libstdc++,
 // so they are counted too (and are replaced here as well, to be sure). On the first counted
 // allocation a backtrace is kept, so a failure says where the allocation came from.
 #include <execinfo.h>

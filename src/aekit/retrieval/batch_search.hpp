@@ -1,5 +1,5 @@
 #pragma once
-// Many queries at once, split over aekit's OpenMP threads (tensor/batch_parts.hpp: contiguous
+// Many queries at once, split over aekit's threads (tensor/batch_parts.hpp: contiguous
 // parts of the queries, taken by whichever thread is free). Each query gets exactly the list
 // HammingSearch gives it alone (the split changes no result): the ball answers the queries it
 // can answer cheaply, the others are scanned together in groups (hamming_scan.hpp), so one pass

@@ -24,8 +24,10 @@ constexpr auto kStallSlack = std::chrono::milliseconds(1);
 constexpr auto kFirstBackOff = std::chrono::milliseconds(50);
 constexpr auto kLongestBackOff = std::chrono::milliseconds(1600);
 
-// The job word: | generation 14 | team 10 | parts 20 | next part 20 | (bits, high to low).
-constexpr std::uint64_t kPartBits = 20, kTeamBits = 10;
+// The job word: | generation 12 | team 14 | parts 19 | next part 19 | (bits, high to low).
+constexpr std::uint64_t kPartBits = 19, kTeamBits = 14;
+static_assert(ThreadPool::kMaxPartsPerJob == (1 << kPartBits) - 1 &&
+              ThreadPool::kMaxThreads == (1 << kTeamBits) - 1);
 constexpr std::uint64_t kPartMask = (std::uint64_t(1) << kPartBits) - 1;
 constexpr std::uint64_t kTeamMask = (std::uint64_t(1) << kTeamBits) - 1;
 constexpr std::uint64_t kGenerationMask = (std::uint64_t(1) << (64 - 2 * kPartBits - kTeamBits)) - 1;
@@ -92,7 +94,9 @@ struct WorkerStart {
 };
 
 ThreadPool::ThreadPool(int threads) {
-  AEKIT_ASSERT(threads >= 1 && std::uint64_t(threads) <= kTeamMask);
+  if (threads < 1 || threads > kMaxThreads)
+    throw Error("threads: expected 1 to " + std::to_string(kMaxThreads) + ", found " +
+                std::to_string(threads));
   pthread_attr_t attributes;
   pthread_attr_init(&attributes);
   pthread_attr_setstacksize(&attributes, kWorkerStackBytes);
@@ -149,7 +153,9 @@ void ThreadPool::take_parts(Index worker) {
 
 void ThreadPool::work_loop(Index worker) {
   t_in_job = true;  // everything a worker runs is inside a job
-  std::uint32_t seen = wake_.load();
+  // wake_ was 0 when the pool was made: a job, or a stop, that came before this thread ran
+  // is seen at once (reading wake_ here instead lost a stop and hung the pool's destructor).
+  std::uint32_t seen = 0;
   for (;;) {
     if (!spin_until([&] { return wake_.load(std::memory_order_acquire) != seen; })) {
       sleepers_.fetch_add(1);
@@ -158,7 +164,7 @@ void ThreadPool::work_loop(Index worker) {
     }
     seen = wake_.load();
     if (stop_.load()) return;
-    set_float_mode(mxcsr_);
+    set_float_mode(mxcsr_.load(std::memory_order_relaxed));
     take_parts(worker);
   }
 }
@@ -179,7 +185,7 @@ void ThreadPool::run_erased(Index parts, Index team, Invoke invoke, void* body) 
   }
   invoke_ = invoke;
   body_ = body;
-  mxcsr_ = float_mode();
+  mxcsr_.store(float_mode(), std::memory_order_relaxed);
   parts_done_.store(0);
   const JobWord previous = JobWord::unpack(job_.load());
   const std::uint64_t generation = (previous.generation + 1) & kGenerationMask;

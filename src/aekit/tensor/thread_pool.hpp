@@ -23,6 +23,7 @@
 // A job started from inside a job (a GEMM inside an image layer's per-sample loop) runs its
 // parts in order on the calling thread. The parts a loop is cut into never depend on timing;
 // each loop's header says whether they depend on the thread count.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -44,6 +45,9 @@ class ThreadPool {
 
   int size() const { return int(workers_.size()) + 1; }
 
+  static constexpr int kMaxThreads = (1 << 14) - 1;
+  static constexpr Index kMaxPartsPerJob = (1 << 19) - 1;  // more parts run as several jobs
+
   // Each worker's stack: Eigen's GEMM blocks live there (EIGEN_STACK_ALLOCATION_LIMIT).
   static constexpr std::size_t kWorkerStackBytes = std::size_t(16) << 20;
 
@@ -51,7 +55,14 @@ class ThreadPool {
   // caller is worker 0; worker < team). Returns when every part has run.
   template <typename Body>
   void run(Index parts, Index team, Body&& body) {
-    run_erased(parts, team, &invoke<std::remove_reference_t<Body>>, &body);
+    if (parts <= kMaxPartsPerJob) {
+      run_erased(parts, team, &invoke<std::remove_reference_t<Body>>, &body);
+      return;
+    }
+    for (Index first = 0; first < parts; first += kMaxPartsPerJob) {
+      auto shifted = [&](Index part, Index worker) { body(first + part, worker); };
+      run_erased(std::min(kMaxPartsPerJob, parts - first), team, &invoke<decltype(shifted)>, &shifted);
+    }
   }
 
   // True on a pool thread while it runs a part (then a nested run is inline).
@@ -74,7 +85,7 @@ class ThreadPool {
   std::atomic<std::uint64_t> job_{0};
   Invoke invoke_ = nullptr;
   void* body_ = nullptr;
-  unsigned mxcsr_ = 0;  // the caller's floating-point mode, copied by workers (denormals.hpp)
+  std::atomic<unsigned> mxcsr_{0};  // the caller's floating-point mode, copied by workers (denormals.hpp)
   std::atomic<std::uint32_t> parts_done_{0};
   std::atomic<bool> caller_sleeping_{false};
   // Bumped once a job, and at shutdown: what sleeping workers wait on.

@@ -12,8 +12,8 @@ namespace aekit::models {
 namespace {
 
 // Below this many multiply-adds (about half a millisecond on one core) a product runs on
-// the calling thread: waking the OpenMP team costs more, and on a busy machine a parallel
-// region can wait milliseconds for a core. The covariance route's [L,D] x [D,D] products and
+// the calling thread: waking the thread pool costs more, and on a busy machine a job can
+// wait milliseconds for a core. The covariance route's [L,D] x [D,D] products and
 // the L x L basis rotations stay here; the passes over the data use the threaded GEMM.
 constexpr double kThreadedProductWork = 1 << 25;
 
