@@ -45,6 +45,7 @@ struct JobWord {
 };
 
 thread_local bool t_in_job = false;
+thread_local Index t_parts_taken = 0;  // parts this thread has run through take_parts
 
 void pause() {
 #if defined(__SSE__)
@@ -145,6 +146,7 @@ void ThreadPool::take_parts(Index worker) {
     if (!job_.compare_exchange_weak(word, word + 1, std::memory_order_acquire)) continue;
     // Claimed: the caller waits for this part, so the job's fields stay as they are.
     invoke_(body_, Index(job.next), worker);
+    ++t_parts_taken;
     parts_done_.fetch_add(1);
     if (caller_sleeping_.load()) parts_done_.notify_one();
     word = job_.load(std::memory_order_acquire);
@@ -195,7 +197,9 @@ void ThreadPool::run_erased(Index parts, Index team, Invoke invoke, void* body) 
   if (sleepers_.load() > 0) wake_.notify_all();
 
   t_in_job = true;
+  const Index taken_before = t_parts_taken;
   take_parts(0);
+  const bool caller_worked = t_parts_taken > taken_before;
   t_in_job = false;
   const auto own_parts_done = Clock::now();
   const auto all_done = [&] { return parts_done_.load() == std::uint32_t(parts); };
@@ -207,11 +211,12 @@ void ThreadPool::run_erased(Index parts, Index team, Invoke invoke, void* body) 
     caller_sleeping_.store(false);
   }
   const auto end = Clock::now();
-  if (end - own_parts_done > own_parts_done - start + kStallSlack) {
+  // A caller that the workers left no part cannot tell a stall from a long part: no verdict.
+  if (caller_worked && end - own_parts_done > own_parts_done - start + kStallSlack) {
     if (solo_period_ == Clock::duration{}) solo_period_ = kFirstBackOff;
     solo_until_ = end + solo_period_;
     solo_period_ = std::min<Clock::duration>(2 * solo_period_, kLongestBackOff);
-  } else {
+  } else if (caller_worked) {
     solo_period_ = {};
   }
   busy_.store(false, std::memory_order_release);

@@ -15,7 +15,8 @@
 //   about 300 000 iterations at every barrier, which on a busy core steals the time of the very
 //   thread it waits for (docs/results.md 28).
 // - Stall back-off: when the caller, done with its own parts, waited longer than it worked
-//   plus kStallSlack (a worker was descheduled holding a part: a scheduler time slice, ms),
+//   plus kStallSlack (a worker was descheduled holding a part: a scheduler time slice, ms;
+//   judged only when the caller ran at least one part),
 //   the next jobs run on the caller alone for a back-off period (50 ms, doubled at each stall
 //   that follows, at most 1.6 s; reset by a job without one), then the team is tried again.
 //   The parts are the same whoever runs them, so results do not change.
