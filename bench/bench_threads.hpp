@@ -1,14 +1,14 @@
 #pragma once
-// --threads of the bench programs: a count, or `auto` (the cores this process may use, as
-// `aekit train --threads auto` resolves it).
+// --threads of the bench programs: a count, or `auto` (resolved as `aekit train --threads auto`
+// resolves it: app/thread_choice.hpp).
 #include <string>
 
-#include "aekit/tensor/usable_cores.hpp"
+#include "aekit/app/thread_choice.hpp"
 
 namespace aekit::bench {
 
 inline int parse_threads(const std::string& text) {
-  return text == "auto" ? usable_cores() : std::stoi(text);
+  return app::choose_threads(text == "auto" ? 0 : std::stoi(text)).threads;
 }
 
 }  // namespace aekit::bench

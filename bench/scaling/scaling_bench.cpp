@@ -79,6 +79,7 @@ class MlpStep {
       weight_grads_.push_back(Matrix::Zero(dims_[l + 1], dims_[l]));
       bias_grads_.push_back(RowVector::Zero(dims_[l + 1]));
       h_.push_back(Matrix(batch, dims_[l + 1]));
+      dz_.push_back(Matrix(batch, dims_[l + 1]));
       dh_.push_back(Matrix(batch, dims_[l]));
       adams_.emplace_back(weights_.back().size());
       bias_adams_.emplace_back(biases_.back().size());
@@ -99,14 +100,14 @@ class MlpStep {
     }
     // dz of the output: d MSE / dy * sigmoid'(y)
     Matrix& y = h_[layers - 1];
-    Matrix dz = ((y - x_).array() * (Scalar(2) / Scalar(y.size())) * y.array() * (1 - y.array())).matrix();
+    dz_[layers - 1] = ((y - x_).array() * (Scalar(2) / Scalar(y.size())) * y.array() * (1 - y.array())).matrix();
     for (std::size_t l = layers; l-- > 0;) {
       ConstMatrixRef in = l == 0 ? ConstMatrixRef(x_) : ConstMatrixRef(h_[l - 1]);
-      gemm_tn(dz, in, weight_grads_[l]);
-      bias_grads_[l] = dz.colwise().sum();
+      gemm_tn(dz_[l], in, weight_grads_[l]);
+      bias_grads_[l] = dz_[l].colwise().sum();
       if (l > 0) {
-        gemm_nn(dz, weights_[l], dh_[l]);
-        dz = (dh_[l].array() * (h_[l - 1].array() > 0).cast<Scalar>()).matrix();
+        gemm_nn(dz_[l], weights_[l], dh_[l]);
+        dz_[l - 1] = (dh_[l].array() * (h_[l - 1].array() > 0).cast<Scalar>()).matrix();
       }
     }
     for (std::size_t l = 0; l < layers; ++l) {
@@ -118,7 +119,7 @@ class MlpStep {
  private:
   std::vector<Index> dims_{784, 256, 32, 256, 784};
   Matrix x_;
-  std::vector<Matrix> weights_, weight_grads_, h_, dh_;
+  std::vector<Matrix> weights_, weight_grads_, h_, dh_, dz_;  // dz_[l]: layer l's pre-activation gradient
   std::vector<RowVector> biases_, bias_grads_;
   std::vector<Adam> adams_, bias_adams_;
 };
