@@ -174,14 +174,28 @@ void ThreadPool::work_loop(Index worker) {
 void ThreadPool::run_erased(Index parts, Index team, Invoke invoke, void* body) {
   AEKIT_ASSERT(parts >= 0 && std::uint64_t(parts) <= kPartMask);
   team = std::min<Index>({team, size(), parts});
-  // One job at a time: a second thread calling in while one runs gets its parts in order.
-  if (team <= 1 || t_in_job || busy_.exchange(true, std::memory_order_acquire)) {
+  // A single part, or a single thread, runs as a plain call: what its body nests (a layer's
+  // GEMM) may still use the team. That depends on the counts alone.
+  if (team <= 1 || t_in_job) {
     for (Index p = 0; p < parts; ++p) invoke(body, p, 0);
+    return;
+  }
+  // Otherwise the parts run inside a job wherever they run: on the team, on the caller alone
+  // during a stall back-off, or inline for a second thread calling in while a job runs (one
+  // job at a time). Nested work sees in_job() either way and splits the same, so the result
+  // does not depend on timing.
+  const auto run_alone = [&] {
+    t_in_job = true;
+    for (Index p = 0; p < parts; ++p) invoke(body, p, 0);
+    t_in_job = false;
+  };
+  if (busy_.exchange(true, std::memory_order_acquire)) {
+    run_alone();
     return;
   }
   const auto start = Clock::now();
   if (start < solo_until_) {
-    for (Index p = 0; p < parts; ++p) invoke(body, p, 0);
+    run_alone();
     busy_.store(false, std::memory_order_release);
     return;
   }

@@ -66,7 +66,9 @@ class ThreadPool {
     }
   }
 
-  // True on a pool thread while it runs a part (then a nested run is inline).
+  // True while a thread runs a part of a job of several parts and threads, whoever runs it (a
+  // worker, the caller, or the caller alone during a stall back-off); a nested run is then
+  // inline, so nested work splits the same whatever the timing.
   static bool in_job();
 
  private:
