@@ -10,6 +10,7 @@
 #include "aekit/error.hpp"
 #include "aekit/settings/spelling.hpp"
 #include "aekit/tensor/denormals.hpp"
+#include "aekit/tensor/size_limit.hpp"
 #include "aekit/tensor/threads.hpp"
 #include "command.hpp"
 
@@ -49,6 +50,13 @@ int main(int argc, char** argv) {
     }
     return list;
   }();
+  // Every command reads input: each takes the size limit for what that input may claim.
+  std::string max_input_size;
+  for (const auto& [sub, action] : commands)
+    sub->add_option("--max-input-size", max_input_size,
+                     fmt::format("Refuse input (a file, an array a header describes, an image, a model's "
+                                 "parameters) larger than this, e.g. 64GiB (default {})",
+                                 aekit::byte_size_text(aekit::kDefaultSizeLimit)));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +83,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    if (!max_input_size.empty()) aekit::set_size_limit(aekit::parse_byte_size(max_input_size, "--max-input-size"));
     for (const auto& [sub, action] : commands)
       if (sub->parsed()) action();
     return 0;

@@ -11,6 +11,7 @@
 #include "aekit/error.hpp"
 #include "aekit/io/binary.hpp"
 #include "aekit/io/file_bytes.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::data {
 namespace {
@@ -61,13 +62,17 @@ IdxArray parse(const std::filesystem::path& path, const std::string& bytes, cons
   if (bytes.size() < header)
     throw Error(fmt::format("'{}' is truncated: its IDX header needs {} bytes, found {}",
                             path.string(), header, bytes.size()));
-  array.count = 1;
+  std::vector<std::uint64_t> claimed;
   std::string dims_text;
   for (std::size_t k = 0; k < rank; ++k) {
-    array.dims.push_back(io::load_be<std::uint32_t>(bytes.data() + 4 + 4 * k));
-    array.count *= static_cast<std::size_t>(array.dims.back());
-    dims_text += fmt::format("{}{}", k ? "x" : "", array.dims.back());
+    claimed.push_back(io::load_be<std::uint32_t>(bytes.data() + 4 + 4 * k));
+    array.dims.push_back(static_cast<Index>(claimed.back()));
+    dims_text += fmt::format("{}{}", k ? "x" : "", claimed.back());
   }
+  // The values become floats: that is what the header asks aekit to allocate.
+  check_size_limit(claimed_bytes(claimed, sizeof(float)),
+                   fmt::format("'{}': its header says {} {}", path.string(), dims_text, what));
+  array.count = claimed_bytes(claimed, 1);
   const std::size_t needed = array.count * element_size(array.type);
   if (bytes.size() - header < needed)
     throw Error(fmt::format("'{}' is truncated: header says {}{} = {} bytes of {}, found {}",

@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cctype>
+#include <limits>
 #include <cstdint>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "aekit/io/binary.hpp"
 #include "aekit/io/file_bytes.hpp"
 #include "aekit/io/printable.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::data {
 namespace {
@@ -67,8 +69,10 @@ class DictParser {
       if (pos_ < text_.size() && text_[pos_] == ')') return dims;
       Index value = 0;
       const auto start = pos_;
-      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])))
+      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
+        if (value > (std::numeric_limits<Index>::max() - 9) / 10) fail("a 'shape' entry does not fit 63 bits");
         value = value * 10 + (text_[pos_++] - '0');
+      }
       if (pos_ == start) fail("'shape' holds something other than whole numbers");
       dims.push_back(value);
       skip_spaces();
@@ -179,8 +183,11 @@ NpyArray read_npy(const std::filesystem::path& path) {
     throw Error(fmt::format(
         "'{}' holds a single number (shape ()); expected an array with one row per sample",
         path.string()));
-  std::size_t count = 1;
-  for (const Index d : header.dims) count *= static_cast<std::size_t>(d);
+  const std::vector<std::uint64_t> claimed(header.dims.begin(), header.dims.end());
+  // The values become floats: that is what the header asks aekit to allocate.
+  check_size_limit(claimed_bytes(claimed, sizeof(float)),
+                   fmt::format("'{}': its header says shape {}", path.string(), dims_text(header.dims)));
+  const std::size_t count = claimed_bytes(claimed, 1);
   const std::size_t needed = count * element_size(header.type);
   const std::size_t found = bytes.size() - header.data_offset;
   if (found < needed)

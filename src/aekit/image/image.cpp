@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "aekit/error.hpp"
+#include "aekit/tensor/size_limit.hpp"
 #include "aekit/io/atomic_write.hpp"
 
 namespace aekit::image {
@@ -39,6 +40,16 @@ void check_consistent(const Image& image) {
   if (image.pixels.size() != expected)
     throw Error(fmt::format("a {}x{}x{} image needs {} pixel bytes, found {}", image.width,
                             image.height, image.channels, expected, image.pixels.size()));
+}
+
+std::uint64_t pixel_bytes(std::int64_t width, std::int64_t height, std::int64_t channels) {
+  if (width < 0 || height < 0 || channels < 0) return kSizeOverflow;
+  return claimed_bytes({std::uint64_t(width), std::uint64_t(height), std::uint64_t(channels)}, 1);
+}
+
+void check_pixel_claim(std::int64_t width, std::int64_t height, std::int64_t channels, const std::string& what) {
+  check_size_limit(pixel_bytes(width, height, channels),
+                   fmt::format("{} claims {}x{} pixels of {} bytes", what, width, height, channels));
 }
 
 std::uint8_t to_byte(float v, float low, float high) {
@@ -82,6 +93,12 @@ Image decode_png(std::string_view bytes, const std::string& what) {
         fmt::format("{} is not a valid PNG image ({}); expected a PNG file", what, png.message));
   // Keep colour and alpha as stored; everything else becomes 8-bit interleaved.
   png.format &= PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA;
+  try {
+    check_pixel_claim(png.width, png.height, PNG_IMAGE_SAMPLE_CHANNELS(png.format), what);
+  } catch (...) {
+    png_image_free(&png);
+    throw;
+  }
   Image image{static_cast<int>(png.width),
               static_cast<int>(png.height),
               static_cast<int>(PNG_IMAGE_SAMPLE_CHANNELS(png.format)),

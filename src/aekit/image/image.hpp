@@ -30,6 +30,14 @@ struct Image {
 // Throws aekit::Error unless sizes are positive, channels 1..4 and pixels.size() matches.
 void check_consistent(const Image& image);
 
+// width * height * channels bytes, the pixels a decoder allocates for an image of that size
+// (kSizeOverflow when it overflows; a negative size counts as that too).
+std::uint64_t pixel_bytes(std::int64_t width, std::int64_t height, std::int64_t channels);
+
+// Throws aekit::Error when an image file (`what`, e.g. "'a.png'") claims more pixel bytes than the
+// size limit (tensor/size_limit.hpp); decoders call it with the header's sizes before allocating.
+void check_pixel_claim(std::int64_t width, std::int64_t height, std::int64_t channels, const std::string& what);
+
 // A value mapped linearly from [low, high] to a sample 0..255:
 // round(255 * (v - low) / (high - low)), clamped to 0..255, NaN -> 0.
 std::uint8_t to_byte(float v, float low, float high);

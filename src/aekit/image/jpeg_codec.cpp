@@ -9,6 +9,8 @@
 #include <jpeglib.h>
 
 #include "aekit/error.hpp"
+#include "aekit/image/image.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::image {
 namespace {
@@ -42,6 +44,7 @@ void install(JpegFailure& failure, jpeg_error_mgr*& err) {
 struct Decoder {
   jpeg_decompress_struct cinfo{};
   JpegFailure failure;
+  bool above_size_limit = false;  // the header claims more pixels than the size limit allows
 };
 struct Encoder {
   jpeg_compress_struct cinfo{};
@@ -70,6 +73,11 @@ bool run(Decoder& d, std::string_view bytes, image::Image& image) {
   image.width = static_cast<int>(d.cinfo.output_width);
   image.height = static_cast<int>(d.cinfo.output_height);
   image.channels = d.cinfo.output_components;
+  if (image::pixel_bytes(image.width, image.height, image.channels) > size_limit()) {
+    d.above_size_limit = true;
+    jpeg_destroy_decompress(&d.cinfo);
+    return false;
+  }
   image.pixels.resize(static_cast<std::size_t>(image.width) * image.height * image.channels);
   const std::size_t stride = static_cast<std::size_t>(image.width) * image.channels;
   while (d.cinfo.output_scanline < d.cinfo.output_height) {
@@ -126,10 +134,12 @@ std::string encode_jpeg(const image::Image& image, int quality) {
 image::Image decode_jpeg(std::string_view bytes, const std::string& what) {
   image::Image image;
   Decoder decoder;
-  if (!run(decoder, bytes, image))
+  if (!run(decoder, bytes, image)) {
+    if (decoder.above_size_limit) image::check_pixel_claim(image.width, image.height, image.channels, what);
     throw Error(fmt::format("{} is a damaged or unsupported JPEG image ({}); expected a complete "
                             "gray or colour JPEG file",
                             what, decoder.failure.message));
+  }
   return image;
 }
 

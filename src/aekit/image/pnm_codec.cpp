@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "aekit/error.hpp"
+#include "aekit/image/image.hpp"
 
 namespace aekit::image {
 namespace {
@@ -101,6 +102,7 @@ image::Image decode_pnm(std::string_view bytes, const std::string& what) {
     throw Error(fmt::format("{} has a bad PGM/PPM header: expected positive width and height "
                             "and maxval 1..65535, found {}x{}, maxval {}",
                             what, image.width, image.height, maxval));
+  image::check_pixel_claim(image.width, image.height, image.channels, what);
   const std::size_t count = static_cast<std::size_t>(image.width) * image.height * image.channels;
   // Every sample takes at least one byte (ASCII) or sample_bytes (binary): checked before
   // allocating for them.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aekit/error.hpp"
+#include "aekit/image/image.hpp"
 
 namespace aekit::image {
 namespace {
@@ -83,6 +84,7 @@ image::Image decode_webp(std::string_view bytes, const std::string& what) {
       status != VP8_STATUS_OK)
     refuse_webp(what, webp_status_text(status));
   if (config.input.has_animation) refuse_webp(what, "animated");
+  image::check_pixel_claim(config.input.width, config.input.height, 3, what);
   image::Image image = image::Image::filled(config.input.width, config.input.height, 3, 0);
   // libwebp writes straight into the image's pixels.
   config.output.colorspace = MODE_RGB;

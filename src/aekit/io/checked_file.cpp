@@ -8,6 +8,7 @@
 #include "aekit/io/checksum.hpp"
 #include "aekit/io/file_bytes.hpp"
 #include "aekit/io/printable.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::io {
 namespace {
@@ -119,6 +120,8 @@ CheckedFile load_checked_file(const std::filesystem::path& path, const CheckedFi
   const auto header_size = reader.take<std::uint64_t>("header length");
   const auto header_text = reader.take_bytes(header_size, "JSON header");
   const auto count = reader.take<std::uint64_t>("blob length");
+  check_size_limit(claimed_bytes({count}, kind.element_bytes),
+                   fmt::format("'{}': its header says the {} holds {} values", path.string(), kind.blob_name, count));
   if (count > reader.remaining() / kind.element_bytes)
     reader.truncated(count * kind.element_bytes, kind.blob_name);
   const auto blob = reader.take_bytes(count * kind.element_bytes, kind.blob_name);

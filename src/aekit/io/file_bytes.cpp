@@ -10,6 +10,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/io/atomic_write.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::io {
 namespace {
@@ -39,6 +40,7 @@ std::string read_file_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw_open_failed(path);
   const auto size = static_cast<std::size_t>(in.tellg());
+  check_size_limit(size, fmt::format("reading '{}'", path.string()));
   std::string bytes(size, '\0');
   in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(size));
@@ -56,11 +58,18 @@ std::string read_maybe_gzip(const std::filesystem::path& path) {
   gzbuffer(file.get(), 1u << 20);
   std::string bytes;
   std::size_t used = 0;
+  // Grows by doubling, but never to more than a chunk past the size limit: a gzip bomb (a
+  // small file that unpacks to terabytes) is refused once it passes the limit.
+  const std::uint64_t limit = size_limit();
   for (;;) {
-    if (bytes.size() < used + chunk) bytes.resize(std::max(2 * bytes.size(), used + chunk));
+    if (bytes.size() < used + chunk)
+      bytes.resize(std::min<std::uint64_t>(std::max(2 * bytes.size(), used + chunk), limit + chunk));
     const int got = gzread(file.get(), bytes.data() + used, chunk);
     if (got < 0) break;
     used += static_cast<std::size_t>(got);
+    if (used > limit)
+      throw Error(fmt::format("'{}' unpacks to more than the size limit of {}; pass --max-input-size to raise it",
+                              path.string(), byte_size_text(limit)));
     if (got == 0) break;
   }
   int code = Z_OK;
