@@ -5,62 +5,23 @@
 // for bit) where the same run ends without an interruption.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <thread>
 
 #include "aekit/data/npy.hpp"
 #include "aekit/store/autoencoder_file.hpp"
 #include "aekit/tensor/rng.hpp"
 #include "support/cli_runner.hpp"
 #include "support/random_data.hpp"
+#include "support/signal_runner.hpp"
 #include "support/test_support.hpp"
 
 namespace aekit::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Ended {
-  int exit_code = -1;     // when it exited
-  int killed_by = 0;      // the signal, when one ended it (before the handlers were installed)
-  std::string err;
-};
-
-// Runs `aekit ARGS` (through `exec`, so the signal reaches aekit itself), sends `signal_number`
-// after `delay`, and waits for the end.
-Ended run_and_signal(const std::string& args, const TempDir& dir, std::chrono::milliseconds delay,
-                     int signal_number) {
-  const fs::path err = dir / ".interrupt_stderr";
-  const std::string command = "exec " + std::string(AEKIT_CLI_PATH) + " " + args + " >/dev/null 2>" + err.string();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  kill(pid, signal_number);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Ended ended;
-  if (WIFEXITED(status)) ended.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) ended.killed_by = WTERMSIG(status);
-  ended.err = read_file(err);
-  return ended;
-}
-
-std::vector<std::string> temporaries_in(const fs::path& folder) {
-  std::vector<std::string> found;
-  if (!fs::exists(folder)) return found;
-  for (const auto& entry : fs::directory_iterator(folder))
-    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
-      found.push_back(entry.path().filename().string());
-  return found;
-}
 
 std::vector<Scalar> weights_of(const fs::path& run) {
   const auto saved = store::load_autoencoder(run / "model.aek");

@@ -12,8 +12,9 @@ struct CliResult {
   std::string out, err;
 };
 
-// Runs `aekit ARGS` with stdout and stderr captured separately (files in `dir`).
-CliResult run_aekit(const std::string& args, const TempDir& dir);
+// Runs `aekit ARGS` with stdout and stderr captured separately (files in `dir`), with
+// `environment` ("NAME=value ...", shell words) added to its environment.
+CliResult run_aekit(const std::string& args, const TempDir& dir, const std::string& environment = "");
 
 // The command failed with `code` and exactly one stderr line "aekit: ..." holding every phrase
 // (GoogleTest expectations).

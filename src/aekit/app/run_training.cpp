@@ -390,10 +390,9 @@ RunSummary run_training(train::TrainConfig config, bool resume, std::ostream& lo
   if (!run->step()) return run_fit(config, folder, d, *run, signals, log);
   refuse_unlabelled_test_data(run->model(), d);  // a one-shot fit has no model before it
   refuse_if_stopped(signals, "before training started");
-  if (resume) {
-    remove_stale_temporaries(folder);
-    return run_loop(config, folder, d, *run, resume, signals, log, log_is_terminal);
-  }
+  // A run killed in this folder (even before its first checkpoint) may have left temporaries.
+  if (fs::is_directory(folder)) remove_stale_temporaries(folder);
+  if (resume) return run_loop(config, folder, d, *run, resume, signals, log, log_is_terminal);
   // Created after every input check; removed again if the run fails before writing anything.
   io::CreatedFolders created(folder);
   try {

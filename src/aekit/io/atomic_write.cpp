@@ -40,11 +40,14 @@ void atomic_write_with(const std::filesystem::path& path,
   try {
     {
       std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      if (!out)
-        throw Error(fmt::format("cannot write '{}': {}", temporary.string(), std::strerror(errno)));
+      if (!out) throw Error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+      errno = 0;
       write(out);
       out.flush();
-      if (!out) throw Error(fmt::format("cannot write '{}': disk full or I/O error", path.string()));
+      // errno is the failed write's: ENOSPC on a full disk, EIO, EDQUOT...
+      if (!out)
+        throw Error(fmt::format("cannot write '{}': {}", path.string(),
+                                errno != 0 ? std::strerror(errno) : "disk full or I/O error"));
     }
     flush_to_disk(temporary);
     std::error_code error;
