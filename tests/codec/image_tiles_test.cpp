@@ -12,7 +12,7 @@ namespace aekit::codec {
 namespace {
 
 TEST(ImageTiles, TheGridCoversEveryPixelExactlyOnce) {
-  for (const auto [width, height, tile] : std::vector<std::tuple<int, int, int>>{{1, 1, 256}, {256, 256, 256},
+  for (const auto& [width, height, tile] : std::vector<std::tuple<int, int, int>>{{1, 1, 256}, {256, 256, 256},
                                                                                   {257, 3, 256}, {600, 513, 256}}) {
     const TileGrid grid{width, height, tile};
     std::vector<int> covered(std::size_t(width) * height, 0);

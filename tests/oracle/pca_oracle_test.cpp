@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "aekit/models/linear/pca.hpp"
@@ -36,7 +37,11 @@ TEST(PcaOracle, MatchesScikitLearnWithBothSolvers) {
   for (const auto& [folder, solver] : {std::pair{"full", PcaSolver::exact},
                                        std::pair{"randomized", PcaSolver::randomized}}) {
     SCOPED_TRACE(folder);
-    const auto theirs = [&](const char* name) { return test::load_npy(dir / folder / (std::string(name) + ".npy")); };
+    // A path, not `folder`: clang 14 cannot capture a structured binding in a lambda.
+    const std::filesystem::path solver_dir = dir / folder;
+    const auto theirs = [&](const char* name) {
+      return test::load_npy(solver_dir / (std::string(name) + ".npy"));
+    };
     PcaConfig config;
     config.components = 8;
     config.whiten = true;

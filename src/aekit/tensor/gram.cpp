@@ -56,10 +56,19 @@ Vec load(const Scalar* p) {
   return v;
 }
 
+// `acc += x * b` below is one fused multiply-add: gcc fuses it only when told (its default under
+// -std=c++20 is -ffp-contract=off); clang fuses within a statement by default (-ffp-contract=on)
+// and has no `optimize` attribute.
+#if defined(__clang__)
+#define AEKIT_FUSED_MULTIPLY_ADD
+#else
+#define AEKIT_FUSED_MULTIPLY_ADD __attribute__((optimize("fp-contract=fast")))
+#endif
+
 // out[r][j] = sum_n ip[n kPanel + r] jp[n kPanel + j] for the `count` rows n in rows[], r <
 // kTileRows, j < kPanel: a tile of c from an i block (kTileRows columns of a inside a packed
 // panel) and a j panel.
-__attribute__((optimize("fp-contract=fast"))) void tile_product(
+AEKIT_FUSED_MULTIPLY_ADD void tile_product(
     const Scalar* ip, const Scalar* jp, const int* rows, Index count,
     Scalar (&out)[kTileRows][kPanel]) {
   Vec acc[kTileRows][kVecs] = {};
