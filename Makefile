@@ -4,14 +4,19 @@
 #   make test       every package, builds everything, runs every test
 #   make install    builds `aekit` and installs it under PREFIX (default /usr/local): PREFIX/bin/aekit
 #   make bench      the benchmarks against PyTorch and scikit-learn
+#   make fuzz       builds the libFuzzer targets with clang (fuzz/, in FUZZ_BUILD, default
+#                   build-fuzz) and runs each for FUZZ_SECONDS (default 60); make fuzz-smoke:
+#                   10 s each, as CI runs them
 BUILD ?= build
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 CLI_ONLY = -DAEKIT_BUILD_TESTS=OFF -DAEKIT_BUILD_BENCH=OFF -DAEKIT_BUILD_EXPERIMENTS=OFF
 EVERYTHING = -DAEKIT_BUILD_TESTS=ON -DAEKIT_BUILD_BENCH=ON -DAEKIT_BUILD_EXPERIMENTS=ON
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: cli build demo test install bench clean
+.PHONY: cli build demo test install bench fuzz-build fuzz fuzz-smoke clean
 
 cli:
 	bash scripts/install-deps run
@@ -34,6 +39,17 @@ install: cli
 
 bench: build
 	bash bench/run $(BUILD)
+
+fuzz-build:
+	bash scripts/install-deps test
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DAEKIT_BUILD_FUZZ=ON $(CLI_ONLY) $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target aekit_fuzz
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run $(FUZZ_BUILD)
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
 
 clean:
 	rm -rf $(BUILD)
