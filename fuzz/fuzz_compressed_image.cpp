@@ -27,7 +27,7 @@ aekit::codec::LearnedImageCodec& codec() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   aekit::fuzz::run_loader([&] {
-    auto image = aekit::io::parse_compressed_image(aekit::fuzz::input_text(data, size), "input.aeimg");
+    auto image = aekit::io::parse_compressed_image(aekit::fuzz::with_valid_crc(data, size), "input.aeimg");
     if (std::uint64_t(image.width) * image.height > kDecodedPixels) return;
     image.codec_identity = codec().identity();  // another identity is refused before any decoding
     aekit::codec::decompress(codec(), image, "input.aeimg");

@@ -3,7 +3,7 @@
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto path = aekit::fuzz::input_file(data, size, "input.idx");
+  const auto path = aekit::fuzz::input_file(aekit::fuzz::input_text(data, size), "input.idx");
   aekit::fuzz::run_loader([&] { aekit::data::read_idx_images(path); });
   aekit::fuzz::run_loader([&] { aekit::data::read_idx_labels(path); });
   return 0;

@@ -9,7 +9,7 @@ constexpr aekit::Index kRunnableSize = 1 << 16;  // values per row, and in the s
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto path = aekit::fuzz::input_file(data, size, "model.aek");
+  const auto path = aekit::fuzz::input_file(aekit::fuzz::with_valid_crc(data, size), "model.aek");
   aekit::fuzz::run_loader([&] {
     auto saved = aekit::store::load_model(path);
     auto& model = *saved.model;

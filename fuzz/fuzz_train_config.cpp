@@ -4,7 +4,7 @@
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto path = aekit::fuzz::input_file(data, size, "config.toml");
+  const auto path = aekit::fuzz::input_file(aekit::fuzz::input_text(data, size), "config.toml");
   aekit::fuzz::run_loader([&] {
     auto config = aekit::train::TrainConfig::defaults();
     config.merge_toml_file(path);

@@ -105,6 +105,17 @@ TEST(Idx, TruncatedPixelsAndHeaders) {
                      {"is truncated: its IDX header needs 16 bytes, found 9"});
 }
 
+// Fuzzing (docs/reliability.md, fuzz/regressions/idx/): 4 sizes of 2^16 multiply to 2^64, which
+// wrapped to 0 and passed the truncation check.
+TEST(Idx, SizesWhoseProductOverflowsAreRefused) {
+  test::TempDir dir;
+  test::write_file(dir / "x", idx_header(0x08, {65536, 65536, 65536, 65536}));
+  test::expect_error([&] { read_idx_images(dir / "x"); },
+                     {"x' is not a valid IDX file: its header claims an array of 65536x65536x65536x65536 values"});
+  test::write_file(dir / "empty", idx_header(0x0E, {0, 4294967295, 4294967295, 4294967295}));
+  test::expect_error([&] { read_idx_images(dir / "empty"); }, {"more than 64-bit sizes can count"});
+}
+
 TEST(Idx, DamagedGzipStream) {
   test::TempDir dir;
   write_idx_images(dir / "x.gz", byte_images(50, 100), Shape{1, 10, 10});

@@ -11,6 +11,7 @@
 #include "aekit/error.hpp"
 #include "aekit/io/binary.hpp"
 #include "aekit/io/file_bytes.hpp"
+#include "aekit/tensor/checked_size.hpp"
 
 namespace aekit::data {
 namespace {
@@ -61,14 +62,19 @@ IdxArray parse(const std::filesystem::path& path, const std::string& bytes, cons
   if (bytes.size() < header)
     throw Error(fmt::format("'{}' is truncated: its IDX header needs {} bytes, found {}",
                             path.string(), header, bytes.size()));
-  array.count = 1;
   std::string dims_text;
   for (std::size_t k = 0; k < rank; ++k) {
     array.dims.push_back(io::load_be<std::uint32_t>(bytes.data() + 4 + 4 * k));
-    array.count *= static_cast<std::size_t>(array.dims.back());
     dims_text += fmt::format("{}{}", k ? "x" : "", array.dims.back());
   }
-  const std::size_t needed = array.count * element_size(array.type);
+  // Four 32-bit sizes can multiply past 64 bits; a row's size is checked too, for N = 0.
+  const auto bytes_claimed = checked_product({checked_product(array.dims).value_or(-1), Index(element_size(array.type))});
+  const auto row_claimed = checked_product(std::span(array.dims).subspan(1));
+  if (!bytes_claimed || !row_claimed)
+    throw Error(fmt::format("'{}' is not a valid IDX file: its header claims an array of {} values, more than "
+                            "64-bit sizes can count", path.string(), dims_text));
+  array.count = std::size_t(*bytes_claimed) / element_size(array.type);
+  const std::size_t needed = std::size_t(*bytes_claimed);
   if (bytes.size() - header < needed)
     throw Error(fmt::format("'{}' is truncated: header says {}{} = {} bytes of {}, found {}",
                             path.string(), dims_text,

@@ -12,6 +12,7 @@
 #include "aekit/io/binary.hpp"
 #include "aekit/io/file_bytes.hpp"
 #include "aekit/io/printable.hpp"
+#include "aekit/tensor/checked_size.hpp"
 
 namespace aekit::data {
 namespace {
@@ -68,7 +69,8 @@ class DictParser {
       Index value = 0;
       const auto start = pos_;
       while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])))
-        value = value * 10 + (text_[pos_++] - '0');
+        if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, text_[pos_++] - '0', &value))
+          fail("'shape' holds a size too large for 64 bits");
       if (pos_ == start) fail("'shape' holds something other than whole numbers");
       dims.push_back(value);
       skip_spaces();
@@ -179,9 +181,13 @@ NpyArray read_npy(const std::filesystem::path& path) {
     throw Error(fmt::format(
         "'{}' holds a single number (shape ()); expected an array with one row per sample",
         path.string()));
-  std::size_t count = 1;
-  for (const Index d : header.dims) count *= static_cast<std::size_t>(d);
-  const std::size_t needed = count * element_size(header.type);
+  // The sizes can multiply past 64 bits; a row's size is checked too, for N = 0.
+  const auto bytes_claimed = checked_product({checked_product(header.dims).value_or(-1), Index(element_size(header.type))});
+  if (!bytes_claimed || !checked_product(std::span(header.dims).subspan(1)))
+    throw Error(fmt::format("'{}' is not a valid NPY file: its header claims an array of {} values, more than 64-bit "
+                            "sizes can count", path.string(), dims_text(header.dims)));
+  const std::size_t needed = std::size_t(*bytes_claimed);
+  const std::size_t count = needed / element_size(header.type);
   const std::size_t found = bytes.size() - header.data_offset;
   if (found < needed)
     throw Error(fmt::format("'{}' is truncated: header says {} {} = {} bytes of data, found {}",
