@@ -6,13 +6,18 @@
 #   make bench      the benchmarks against PyTorch and scikit-learn
 #   make test-sanitize  every test again, built with clang++ under AddressSanitizer and
 #                   UndefinedBehaviorSanitizer in SANITIZE_BUILD (default build-sanitize);
-#                   CI_SUBSET=1 runs the subset CI runs (docs/reliability.md, Sanitizers)
+#                   SANITIZE_TESTS=ci runs the subset CI runs (docs/reliability.md, Sanitizers)
+#   make fuzz       builds the libFuzzer targets with clang (fuzz/, in FUZZ_BUILD, default
+#                   build-fuzz) and runs each for FUZZ_SECONDS (default 60); make fuzz-smoke:
+#                   10 s each, as CI runs them
 BUILD ?= build
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 CLI_ONLY = -DAEKIT_BUILD_TESTS=OFF -DAEKIT_BUILD_BENCH=OFF -DAEKIT_BUILD_EXPERIMENTS=OFF
 EVERYTHING = -DAEKIT_BUILD_TESTS=ON -DAEKIT_BUILD_BENCH=ON -DAEKIT_BUILD_EXPERIMENTS=ON
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
 SANITIZE_BUILD ?= build-sanitize
 SANITIZE = -DCMAKE_CXX_COMPILER=clang++ -DAEKIT_SANITIZE=ON -DAEKIT_BUILD_TESTS=ON \
@@ -24,7 +29,7 @@ SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 CI_SUBSET ?=
 
-.PHONY: cli build demo test install bench clean test-sanitize
+.PHONY: cli build demo test install bench test-sanitize fuzz-build fuzz fuzz-smoke clean
 
 cli:
 	bash scripts/install-deps run
@@ -54,5 +59,16 @@ install: cli
 bench: build
 	bash bench/run $(BUILD)
 
+fuzz-build:
+	bash scripts/install-deps test
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DAEKIT_BUILD_FUZZ=ON $(CLI_ONLY) $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target aekit_fuzz
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run $(FUZZ_BUILD)
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

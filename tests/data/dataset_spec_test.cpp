@@ -9,6 +9,14 @@
 namespace aekit::data {
 namespace {
 
+// Fuzzing (docs/reliability.md, fuzz/regressions/dataset_spec/): a name the file system refuses
+// (too long) threw std::filesystem::filesystem_error from the existence check.
+TEST(DatasetSpec, NamesTooLongForTheFileSystemAreNoFiles) {
+  const std::string long_name(5000, 'a');
+  test::expect_error<UsageError>([&] { parse_dataset_spec("mh-1on:" + long_name); }, {"unknown data set"});
+  EXPECT_EQ(parse_dataset_spec(long_name + ".npy").scheme, "npy");
+}
+
 TEST(DatasetSpec, SchemesAndOptions) {
   const auto named = parse_dataset_spec("fashion-mnist:test?limit=100");
   EXPECT_EQ(named.scheme, "fashion-mnist");

@@ -105,6 +105,17 @@ TEST(Idx, TruncatedPixelsAndHeaders) {
                      {"is truncated: its IDX header needs 16 bytes, found 9"});
 }
 
+// Fuzzing (docs/reliability.md, fuzz/regressions/idx/): 4 sizes of 2^16 multiply to 2^64, which
+// wrapped to 0 and passed the truncation check; with no rows, a row's size is checked alone.
+TEST(Idx, SizesWhoseProductOverflowsAreRefused) {
+  test::TempDir dir;
+  test::write_file(dir / "x", idx_header(0x08, {65536, 65536, 65536, 65536}));
+  test::expect_error([&] { read_idx_images(dir / "x"); },
+                     {"x': its header says 65536x65536x65536x65536", "needs more than 2^64 bytes, more than the size limit"});
+  test::write_file(dir / "empty", idx_header(0x0E, {0, 4294967295, 4294967295, 4294967295}));
+  test::expect_error([&] { read_idx_images(dir / "empty"); }, {"its header says rows of 0x4294967295x4294967295x4294967295", "more than the size limit"});
+}
+
 TEST(Idx, DamagedGzipStream) {
   test::TempDir dir;
   write_idx_images(dir / "x.gz", byte_images(50, 100), Shape{1, 10, 10});

@@ -122,6 +122,24 @@ TEST(Npy, TruncatedData) {
   test::expect_error([&] { read_npy(dir / "h.npy"); }, {"h.npy' is truncated"});
 }
 
+// Fuzzing (docs/reliability.md, fuzz/regressions/npy/): a size past 2^63 overflowed while it was
+// read, and sizes whose product passes 2^64 wrapped and passed the truncation check.
+TEST(Npy, SizesTooLargeToCountAreRefused) {
+  test::TempDir dir;
+  const auto with_shape = [](const std::string& shape) {
+    std::string bytes = numpy_arange_2x3();
+    const auto at = bytes.find("(2, 3)");
+    return bytes.replace(at, 6, shape);
+  };
+  test::write_file(dir / "big.npy", with_shape("(99999999999999999999, 3)"));
+  test::expect_error([&] { read_npy(dir / "big.npy"); }, {"malformed NPY header", "does not fit 63 bits"});
+  test::write_file(dir / "wrap.npy", with_shape("(4611686018427387904, 4)"));
+  test::expect_error([&] { read_npy(dir / "wrap.npy"); },
+                     {"wrap.npy': its header says shape 4611686018427387904x4 needs more than 2^64 bytes"});
+  test::write_file(dir / "empty.npy", with_shape("(0, 4294967296, 4294967296)"));
+  test::expect_error([&] { read_npy(dir / "empty.npy"); }, {"its header says rows of shape 0x4294967296x4294967296", "more than the size limit"});
+}
+
 TEST(Npy, WrongMagicDtypeAndHeader) {
   test::TempDir dir;
   test::write_file(dir / "x.npy", "PK\x03\x04 a zip file");

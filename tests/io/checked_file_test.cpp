@@ -7,6 +7,7 @@
 
 #include "aekit/error.hpp"
 #include "aekit/io/binary.hpp"
+#include "aekit/io/checksum.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_support.hpp"
 
@@ -39,6 +40,22 @@ TEST(CheckedFile, RefusesOtherKindsNewerVersionsPartialElementsAndDamage) {
   bytes[bytes.size() - 6] ^= 0x20;
   test::write_file(dir / "d.tst", bytes);
   test::expect_error<Error>([&] { load_checked_file(dir / "d.tst", kPairs); }, {"d.tst' is corrupt: CRC-32"});
+}
+
+// Fuzzing (docs/reliability.md, fuzz/regressions/hash_index/): a header number too large for a
+// double (1e999) threw nlohmann's out_of_range, which escaped the loader.
+TEST(CheckedFile, AHeaderNumberTooLargeIsCorruptJson) {
+  test::TempDir dir;
+  const std::string header = R"({"a": 7e693})";
+  std::string bytes = "TST2";
+  append_le<std::uint32_t>(bytes, 3);
+  append_le<std::uint64_t>(bytes, header.size());
+  bytes += header;
+  append_le<std::uint64_t>(bytes, 0);
+  append_le<std::uint32_t>(bytes, crc32(bytes));
+  test::write_file(dir / "n.tst", bytes);
+  test::expect_error<Error>([&] { load_checked_file(dir / "n.tst", kPairs); },
+                            {"n.tst' is corrupt: its header is not valid JSON", "7e693"});
 }
 
 }  // namespace

@@ -103,5 +103,18 @@ TEST(LayerSpec, LayersThatDoNotFitTheirInputAreNamedWithTheShape) {
   expect_error<UsageError>(build_on("deconv 2 3 stride=2 outpad=2", {1, 3, 3}), {"outpad", "stride (2)"});
 }
 
+// Fuzzing (docs/reliability.md, fuzz/regressions/layer_spec/): sizes whose products overflow 64
+// bits were undefined behaviour (Shape::size()) instead of a refusal.
+TEST(LayerSpec, SizesTooLargeToCountAreRefused) {
+  using test::expect_error;
+  expect_error<UsageError>([] { parse_layer_spec("conv 9223372036854775807 2"); },
+                           {"output channels", "<= 1048576", "'9223372036854775807'"});
+  expect_error<UsageError>([] { parse_layer_spec("conv 4 3 pad=4611686018427387904"); }, {"pad", "<= 1048576"});
+  expect_error<UsageError>([] { build_layer(parse_layer_spec("upsample 1048576"), {1, 8, 8}, Init{}); },
+                           {"'upsample 1048576'", "[1, 8, 8]", "its output row would hold more than 1099511627776 values"});
+  expect_error<UsageError>([] { build_layer(parse_layer_spec("dense 1048576"), {1048576, 1048576, 1}, Init{}); },
+                           {"its weights would hold more than"});
+}
+
 }  // namespace
 }  // namespace aekit::nn

@@ -112,6 +112,13 @@ void split_patch_grid(const std::string& spec, DatasetSpec& out) {
   out.path = std::string(parts[0]);
 }
 
+// Whether `path` names something on disk; false, not an exception, for a name the file
+// system refuses (too long, ...).
+bool exists_on_disk(const std::string& path) {
+  std::error_code refused;
+  return std::filesystem::exists(path, refused);
+}
+
 }  // namespace
 
 DatasetSpec parse_dataset_spec(const std::string& spec) {
@@ -124,11 +131,11 @@ DatasetSpec parse_dataset_spec(const std::string& spec) {
   const auto colon = base.find(':');
   const std::string prefix = base.substr(0, colon);
   const bool is_scheme = std::find(kSchemes.begin(), kSchemes.end(), prefix) != kSchemes.end();
-  if (is_scheme && (colon != std::string::npos || !std::filesystem::exists(base))) {
+  if (is_scheme && (colon != std::string::npos || !exists_on_disk(base))) {
     out.scheme = prefix;  // "fashion-mnist" alone gets an empty split, reported below
     out.path = colon == std::string::npos ? "" : base.substr(colon + 1);
   } else if (colon != std::string::npos && looks_like_scheme(prefix) &&
-             !std::filesystem::exists(base)) {
+             !exists_on_disk(base)) {
     throw UsageError(fmt::format("unknown data set '{}': expected {}", spec, kValidSpecs));
   } else {
     out.scheme = scheme_of_path(spec, base);

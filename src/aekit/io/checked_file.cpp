@@ -144,7 +144,7 @@ CheckedFile load_checked_file(const std::filesystem::path& path, const CheckedFi
   CheckedFile file;
   try {
     file.header = nlohmann::json::parse(header_text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw Error(fmt::format("'{}' is corrupt: its header is not valid JSON ({})", path.string(), e.what()));
   }
   file.blob.assign(blob);

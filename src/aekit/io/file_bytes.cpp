@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -54,8 +55,13 @@ std::string read_maybe_gzip(const std::filesystem::path& path) {
   check_readable(path);
   std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));
   if (!file) throw_open_failed(path);
-  constexpr unsigned chunk = 1u << 22;  // 4 MiB per gzread: few calls, big inflate runs
-  gzbuffer(file.get(), 1u << 20);
+  // Buffers sized to the file: a data set of megabytes reads in few calls and big inflate runs
+  // (4 MiB per gzread, a 1 MiB input buffer), a small file allocates (and zeroes) little.
+  std::error_code unknown;
+  const std::uintmax_t on_disk = std::filesystem::file_size(path, unknown);
+  const std::size_t disk_bytes = unknown ? std::size_t(1) << 20 : std::size_t(std::min<std::uintmax_t>(on_disk, 1u << 20));
+  const unsigned chunk = unsigned(std::clamp<std::size_t>(4 * disk_bytes, 1u << 12, 1u << 22));
+  gzbuffer(file.get(), unsigned(std::clamp<std::size_t>(disk_bytes, 1u << 13, 1u << 20)));
   std::string bytes;
   std::size_t used = 0;
   // Grows by doubling, but never to more than a chunk past the size limit: a gzip bomb (a
@@ -70,7 +76,7 @@ std::string read_maybe_gzip(const std::filesystem::path& path) {
     if (used > limit)
       throw Error(fmt::format("'{}' unpacks to more than the size limit of {}; pass --max-input-size to raise it",
                               path.string(), byte_size_text(limit)));
-    if (got == 0) break;
+    if (unsigned(got) < chunk) break;  // gzread stops short only at the end (or an error, below)
   }
   int code = Z_OK;
   const char* message = gzerror(file.get(), &code);

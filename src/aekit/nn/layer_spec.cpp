@@ -17,9 +17,22 @@
 #include "aekit/nn/max_pool2d.hpp"
 #include "aekit/nn/reshape.hpp"
 #include "aekit/number_text.hpp"
+#include "aekit/tensor/size_limit.hpp"
 
 namespace aekit::nn {
 namespace {
+
+// Bounds that keep every size computed from a layer's numbers and its input within 63 bits:
+// a number in a layer's text (sizes, strides, paddings, factors) at most 2^20; a layer's
+// weights, and its output row, at most 2^40 values.
+constexpr Index kLargestLayerNumber = Index(1) << 20;
+constexpr Index kLargestLayerValues = Index(1) << 40;
+
+// Whether the product of `factors` is at most kLargestLayerValues.
+bool within_layer_values(std::initializer_list<Index> factors) {
+  const std::vector<std::uint64_t> sizes(factors.begin(), factors.end());  // factors are >= 1
+  return claimed_bytes(sizes, 1) <= std::uint64_t(kLargestLayerValues);
+}
 
 constexpr std::string_view kGrammar =
     "conv OUT K [stride=S] [pad=P] [dilation=D] [ACT], deconv OUT K [stride=S] [pad=P] "
@@ -54,13 +67,14 @@ class Words {
     return UsageError(fmt::format("layer '{}': {}; a layer is one of: {}", text_, what, kGrammar));
   }
 
-  // A whole number >= minimum.
+  // A whole number from minimum to kLargestLayerNumber.
   Index number(const std::string& word, std::string_view meaning, Index minimum) const {
     Index value = 0;
     const auto* end = word.data() + word.size();
     const auto [ptr, ec] = std::from_chars(word.data(), end, value);
-    if (ec != std::errc() || ptr != end || word.empty() || value < minimum)
-      throw error(fmt::format("{} must be a whole number >= {}, found '{}'", meaning, minimum, word));
+    if (ec != std::errc() || ptr != end || word.empty() || value < minimum || value > kLargestLayerNumber)
+      throw error(fmt::format("{} must be a whole number >= {} and <= {}, found '{}'", meaning, minimum,
+                              kLargestLayerNumber, word));
     return value;
   }
 
@@ -214,7 +228,10 @@ LayerSpec parse_layer_spec(std::string_view text) {
   return spec;
 }
 
-BuiltLayer build_layer(const LayerSpec& spec, Shape input, Init init) {
+namespace {
+
+// The layer of `spec` for rows of shape `input`, its sizes unchecked.
+BuiltLayer make_layer(const LayerSpec& spec, Shape input, Init init) {
   const auto misfit = [&](std::string_view why) {
     return UsageError(fmt::format("layer '{}' does not fit its input of shape {} [C, H, W]: {}",
                                   spec.text, shape_text(input), why));
@@ -278,6 +295,24 @@ BuiltLayer build_layer(const LayerSpec& spec, Shape input, Init init) {
   }
   AEKIT_ASSERT(false);
   return {};
+}
+
+}  // namespace
+
+BuiltLayer build_layer(const LayerSpec& spec, Shape input, Init init) {
+  const auto too_large = [&](std::string_view what) {
+    return UsageError(fmt::format("layer '{}' on an input of shape {} [C, H, W]: {} would hold more than {} values",
+                                  spec.text, shape_text(input), what, kLargestLayerValues));
+  };
+  if (!within_layer_values({input.c, input.h, input.w})) throw too_large("its input row");
+  const Index k = spec.kernel.size;
+  if ((spec.kind == Kind::conv || spec.kind == Kind::deconv) && !within_layer_values({spec.size, input.c, k, k}))
+    throw too_large("its weights");
+  if (spec.kind == Kind::dense && !within_layer_values({input.c, input.h, input.w, spec.size}))
+    throw too_large("its weights");
+  BuiltLayer built = make_layer(spec, input, init);
+  if (!within_layer_values({built.output.c, built.output.h, built.output.w})) throw too_large("its output row");
+  return built;
 }
 
 }  // namespace aekit::nn
