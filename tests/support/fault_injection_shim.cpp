@@ -96,37 +96,24 @@ ssize_t writev(int fd, const struct iovec* parts, int count) {
   return static_cast<ssize_t>(done);
 }
 
-#define AEKIT_WRAP_OPEN(NAME)                                                 \
-  int NAME(const char* path, int flags, ...) {                                \
-    static const auto next = real<int (*)(const char*, int, ...)>(#NAME);     \
-    mode_t mode = 0;                                                          \
-    if (flags & (O_CREAT | O_TMPFILE)) {                                      \
-      va_list args;                                                           \
-      va_start(args, flags);                                                  \
-      mode = static_cast<mode_t>(va_arg(args, unsigned));                     \
-      va_end(args);                                                           \
-    }                                                                         \
-    if (writes(flags) && read_only(path)) return refuse(EROFS);               \
-    return next(path, flags, mode);                                           \
+// open, openat and their 64-bit names: PARAMS is the parameter list, ARGS the call passing it on.
+#define AEKIT_WRAP_OPEN(NAME, PARAMS, ARGS)                           \
+  int NAME PARAMS {                                                   \
+    static const auto next = real<decltype(&NAME)>(#NAME);            \
+    mode_t mode = 0;                                                  \
+    if (flags & (O_CREAT | O_TMPFILE)) {                              \
+      va_list args;                                                   \
+      va_start(args, flags);                                          \
+      mode = static_cast<mode_t>(va_arg(args, unsigned));             \
+      va_end(args);                                                   \
+    }                                                                 \
+    if (writes(flags) && read_only(path)) return refuse(EROFS);       \
+    return next ARGS;                                                 \
   }
-AEKIT_WRAP_OPEN(open)
-AEKIT_WRAP_OPEN(open64)
-
-#define AEKIT_WRAP_OPENAT(NAME)                                                  \
-  int NAME(int dir, const char* path, int flags, ...) {                          \
-    static const auto next = real<int (*)(int, const char*, int, ...)>(#NAME);   \
-    mode_t mode = 0;                                                             \
-    if (flags & (O_CREAT | O_TMPFILE)) {                                         \
-      va_list args;                                                              \
-      va_start(args, flags);                                                     \
-      mode = static_cast<mode_t>(va_arg(args, unsigned));                        \
-      va_end(args);                                                              \
-    }                                                                            \
-    if (writes(flags) && read_only(path)) return refuse(EROFS);                  \
-    return next(dir, path, flags, mode);                                         \
-  }
-AEKIT_WRAP_OPENAT(openat)
-AEKIT_WRAP_OPENAT(openat64)
+AEKIT_WRAP_OPEN(open, (const char* path, int flags, ...), (path, flags, mode))
+AEKIT_WRAP_OPEN(open64, (const char* path, int flags, ...), (path, flags, mode))
+AEKIT_WRAP_OPEN(openat, (int dir, const char* path, int flags, ...), (dir, path, flags, mode))
+AEKIT_WRAP_OPEN(openat64, (int dir, const char* path, int flags, ...), (dir, path, flags, mode))
 
 // libstdc++'s file streams open with fopen, whose own open call does not come through here.
 #define AEKIT_WRAP_FOPEN(NAME)                                                          \
