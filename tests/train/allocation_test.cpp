@@ -3,8 +3,10 @@
 // This file replaces malloc & co. for the whole test binary with versions that forward to
 // glibc's __libc_* functions and, while `g_counting` is set, count every call from any
 // thread (the thread pool's workers included). operator new and new[] go through malloc in libstdc++,
-// so they are counted too (and are replaced here as well, to be sure). On the first counted
-// allocation a backtrace is kept, so a failure says where the allocation came from.
+// so they are counted too (and are replaced here as well, to be sure). Under AddressSanitizer
+// (`make test-sanitize`), which owns malloc, the count comes from its allocation hook instead.
+// On the first counted allocation a backtrace is kept, so a failure says where the allocation
+// came from.
 #include <execinfo.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -24,6 +26,14 @@
 #include "aekit/models/autoencoder/autoencoder_step.hpp"
 #include "support/random_data.hpp"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AEKIT_COUNT_THROUGH_ASAN
+#include <sanitizer/allocator_interface.h>
+#endif
+#endif
+
+#ifndef AEKIT_COUNT_THROUGH_ASAN
 extern "C" {
 void* __libc_malloc(std::size_t size);
 void* __libc_calloc(std::size_t count, std::size_t size);
@@ -31,6 +41,7 @@ void* __libc_realloc(void* pointer, std::size_t size);
 void* __libc_memalign(std::size_t alignment, std::size_t size);
 void __libc_free(void* pointer);
 }
+#endif
 
 namespace {
 
@@ -52,6 +63,12 @@ void note_allocation() {
 
 }  // namespace
 
+#ifdef AEKIT_COUNT_THROUGH_ASAN
+namespace {
+void count_allocation(const volatile void*, std::size_t) { note_allocation(); }
+[[maybe_unused]] const int g_hook_installed = __sanitizer_install_malloc_and_free_hooks(count_allocation, nullptr);
+}  // namespace
+#else
 extern "C" {
 void* malloc(std::size_t size) {
   note_allocation();
@@ -92,6 +109,7 @@ void operator delete(void* p) noexcept { free(p); }
 void operator delete[](void* p) noexcept { free(p); }
 void operator delete(void* p, std::size_t) noexcept { free(p); }
 void operator delete[](void* p, std::size_t) noexcept { free(p); }
+#endif
 
 namespace aekit::train {
 namespace {

@@ -20,12 +20,15 @@ void fill_normal(Rng& rng, Scalar* e, Index m) {
   AEKIT_ASSERT(m <= kRandomSegment);
   using Array = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
   const Index half = (m + 1) / 2;
-  Scalar u[kRandomSegment + 2];
+  // Eigen runs the first entries up to a 64-byte boundary one at a time (std::log, std::sin)
+  // and the rest as vectors (its own log, sin), which round differently: aligned buffers make
+  // that split depend on m only, not on where a thread's stack happens to lie.
+  alignas(64) Scalar u[kRandomSegment + 2];
   fill_uniform(rng, u, 2 * half);
   Eigen::Map<Array> a(u, half), b(u + half, half);
   a = (Scalar(-2) * a.log()).sqrt();
   b *= Scalar(2 * M_PI);
-  Scalar z[kRandomSegment + 2];
+  alignas(64) Scalar z[kRandomSegment + 2];
   Eigen::Map<Array>(z, half) = a * b.cos();
   Eigen::Map<Array>(z + half, half) = a * b.sin();
   std::copy(z, z + m, e);
