@@ -106,14 +106,19 @@ TEST(Idx, TruncatedPixelsAndHeaders) {
 }
 
 // Fuzzing (docs/reliability.md, fuzz/regressions/idx/): 4 sizes of 2^16 multiply to 2^64, which
-// wrapped to 0 and passed the truncation check; with no rows, a row's size is checked alone.
+// wrapped to 0 and passed the truncation check; with no rows, a row's size is checked alone;
+// a row dimension of 0 (0x4278763264x3372220416x0) made the product of the others overflow in
+// Shape::size() (UBSan).
 TEST(Idx, SizesWhoseProductOverflowsAreRefused) {
   test::TempDir dir;
   test::write_file(dir / "x", idx_header(0x08, {65536, 65536, 65536, 65536}));
   test::expect_error([&] { read_idx_images(dir / "x"); },
                      {"x': its header says 65536x65536x65536x65536", "needs more than 2^64 bytes, more than the size limit"});
   test::write_file(dir / "empty", idx_header(0x0E, {0, 4294967295, 4294967295, 4294967295}));
-  test::expect_error([&] { read_idx_images(dir / "empty"); }, {"its header says rows of 0x4294967295x4294967295x4294967295", "more than the size limit"});
+  test::expect_error([&] { read_idx_images(dir / "empty"); }, {"its header says 0x4294967295x4294967295x4294967295", "(one row) needs more than 2^64 bytes"});
+  test::write_file(dir / "zero", idx_header(0x08, {0, 4278763264u, 3372220416u, 0}));
+  test::expect_error([&] { read_idx_images(dir / "zero"); },
+                     {"its header says 0x4278763264x3372220416x0", "rows of 0 values; expected rows of at least one value"});
 }
 
 TEST(Idx, DamagedGzipStream) {

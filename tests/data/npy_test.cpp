@@ -137,7 +137,9 @@ TEST(Npy, SizesTooLargeToCountAreRefused) {
   test::expect_error([&] { read_npy(dir / "wrap.npy"); },
                      {"wrap.npy': its header says shape 4611686018427387904x4 needs more than 2^64 bytes"});
   test::write_file(dir / "empty.npy", with_shape("(0, 4294967296, 4294967296)"));
-  test::expect_error([&] { read_npy(dir / "empty.npy"); }, {"its header says rows of shape 0x4294967296x4294967296", "more than the size limit"});
+  test::expect_error([&] { read_npy(dir / "empty.npy"); }, {"its header says shape 0x4294967296x4294967296", "(one row) needs more than 2^64 bytes"});
+  test::write_file(dir / "zero.npy", with_shape("(3, 0)"));
+  test::expect_error([&] { read_npy(dir / "zero.npy"); }, {"shape 3x0", "rows of 0 values"});
 }
 
 TEST(Npy, WrongMagicDtypeAndHeader) {

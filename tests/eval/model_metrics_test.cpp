@@ -44,8 +44,10 @@ TEST_F(ModelMetricsTest, CleanScoresCodeStatisticsAndJacobian) {
   const auto json = m.to_json();
   EXPECT_EQ(json.at("n"), 300);
   // Hinton & Salakhutdinov's measure: the squared error summed over a row, mean over rows.
-  const double per_row = (model_.reconstruct(x_) - x_).rowwise().squaredNorm().cast<double>().mean();
-  EXPECT_NEAR(json.at("squared_error_per_row").get<double>(), per_row, 1e-6 * per_row);
+  // The reference sums in double; the metric sums floats (loss::mse per batch), which round
+  // to about 1e-6 of the sum in an order each compiler vectorizes its own way.
+  const double per_row = (model_.reconstruct(x_) - x_).cast<double>().rowwise().squaredNorm().mean();
+  EXPECT_NEAR(json.at("squared_error_per_row").get<double>(), per_row, 1e-5 * per_row);
   EXPECT_FALSE(json.contains("denoised_mse"));
   EXPECT_EQ(json.at("code").at("activation"), "relu");
   for (const char* key : {"mean_activation", "zero_fraction"})

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "support/expect_error.hpp"
 #include "support/scoped_size_limit.hpp"
 
@@ -25,6 +27,15 @@ TEST(SizeLimit, AClaimAboveTheLimitIsRefusedNamingTheLimitAndTheFlag) {
   test::expect_error([] { check_size_limit(kSizeOverflow, "a claim"); }, {"needs more than 2^64 bytes"});
   test::ScopedSizeLimit raised(std::uint64_t(2) << 40);
   check_size_limit(std::uint64_t(1) << 40, "a terabyte, allowed now");
+}
+
+TEST(SizeLimit, ARowsClaimChecksTheWholeArrayOneRowAndEmptyRows) {
+  const std::vector<std::uint64_t> fashion = {70000, 28, 28}, no_rows = {0, 1u << 20, 1u << 20},
+                                   empty_rows = {5, 28, 0}, labels = {70000};
+  check_rows_claim(fashion, 4, "Fashion-MNIST");
+  check_rows_claim(labels, 4, "labels");
+  test::expect_error([&] { check_rows_claim(no_rows, 4, "h"); }, {"h (one row) needs 4398046511104 bytes (4 TiB)"});
+  test::expect_error([&] { check_rows_claim(empty_rows, 4, "h"); }, {"h: rows of 0 values; expected rows of at least one"});
 }
 
 TEST(SizeLimit, SizesAsTheFlagTakesThem) {

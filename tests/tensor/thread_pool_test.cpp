@@ -33,7 +33,9 @@ TEST(ThreadPool, RunsEveryPartOnceOnAWorkerBelowTheTeam) {
         while (worker > seen && !highest_worker.compare_exchange_weak(seen, worker)) {
         }
         // Several parts on several threads run inside a job, wherever they run.
-        if (std::min<Index>({parts, team, 4}) > 1) EXPECT_TRUE(ThreadPool::in_job());
+        if (std::min<Index>({parts, team, 4}) > 1) {
+          EXPECT_TRUE(ThreadPool::in_job());
+        }
       });
       for (Index p = 0; p < parts; ++p) EXPECT_EQ(runs[std::size_t(p)].load(), 1) << p;
       EXPECT_LT(highest_worker.load(), std::min<Index>(team, 4));

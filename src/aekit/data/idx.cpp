@@ -70,11 +70,7 @@ IdxArray parse(const std::filesystem::path& path, const std::string& bytes, cons
     dims_text += fmt::format("{}{}", k ? "x" : "", claimed.back());
   }
   // The values become floats: that is what the header asks aekit to allocate.
-  check_size_limit(claimed_bytes(claimed, sizeof(float)),
-                   fmt::format("'{}': its header says {} {}", path.string(), dims_text, what));
-  // With no rows the product is 0 whatever a row's size: a row is checked on its own.
-  check_size_limit(claimed_bytes(std::span(claimed).subspan(1), sizeof(float)),
-                   fmt::format("'{}': its header says rows of {} {}", path.string(), dims_text, what));
+  check_rows_claim(claimed, sizeof(float), fmt::format("'{}': its header says {} {}", path.string(), dims_text, what));
   array.count = claimed_bytes(claimed, 1);
   const std::size_t needed = array.count * element_size(array.type);
   if (bytes.size() - header < needed)

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -45,6 +46,14 @@ void check_size_limit(std::uint64_t bytes, std::string_view what) {
                                                    : fmt::format("{} bytes ({})", bytes, byte_size_text(bytes));
   throw Error(fmt::format("{} needs {}, more than the size limit of {}; pass --max-input-size to raise it",
                           what, needed, byte_size_text(size_limit())));
+}
+
+void check_rows_claim(std::span<const std::uint64_t> dims, std::uint64_t element_bytes, std::string_view what) {
+  const auto row = dims.empty() ? dims : dims.subspan(1);
+  if (std::find(row.begin(), row.end(), 0) != row.end())
+    throw Error(fmt::format("{}: rows of 0 values; expected rows of at least one value", what));
+  check_size_limit(claimed_bytes(dims, element_bytes), what);
+  check_size_limit(claimed_bytes(row, element_bytes), fmt::format("{} (one row)", what));
 }
 
 std::string byte_size_text(std::uint64_t bytes) {

@@ -36,6 +36,12 @@ std::uint64_t claimed_bytes(std::initializer_list<std::uint64_t> dims, std::uint
 // `what` names the claim and its source, e.g. "'x.idx': header says 1000000000000x784 uint8 values".
 void check_size_limit(std::uint64_t bytes, std::string_view what);
 
+// For an array of rows, dims = {N, row dims...} of `element_bytes` each once loaded: throws
+// aekit::Error when a row dimension is 0 (a row must hold a value) or when the whole array or
+// one row (checked alone, for N = 0) is above the limit. `what` as for check_size_limit, e.g.
+// "'x.idx': its header says 60000x28x28 pixels".
+void check_rows_claim(std::span<const std::uint64_t> dims, std::uint64_t element_bytes, std::string_view what);
+
 // "16 GiB", "713 TiB", "900 bytes": the largest binary unit with a whole number in front
 // (rounded down), for messages.
 std::string byte_size_text(std::uint64_t bytes);
