@@ -66,7 +66,8 @@ void note_allocation() {
 #ifdef AEKIT_COUNT_THROUGH_ASAN
 namespace {
 void count_allocation(const volatile void*, std::size_t) { note_allocation(); }
-[[maybe_unused]] const int g_hook_installed = __sanitizer_install_malloc_and_free_hooks(count_allocation, nullptr);
+void ignore_free(const volatile void*) {}  // the runtime installs a pair of hooks, never one alone
+[[maybe_unused]] const int g_hook_installed = __sanitizer_install_malloc_and_free_hooks(count_allocation, ignore_free);
 }  // namespace
 #else
 extern "C" {
