@@ -11,7 +11,7 @@ namespace aekit::test {
 namespace fs = std::filesystem;
 
 Ended run_and_signal(const std::string& args, const TempDir& dir, std::chrono::milliseconds delay,
-                     int signal_number) {
+                     int signal_number, const std::function<bool()>& ready) {
   const fs::path err = dir / ".signalled_stderr";
   const std::string command = "exec " + std::string(AEKIT_CLI_PATH) + " " + args + " >/dev/null 2>" + err.string();
   const pid_t pid = fork();
@@ -20,9 +20,19 @@ Ended run_and_signal(const std::string& args, const TempDir& dir, std::chrono::m
     _exit(127);
   }
   std::this_thread::sleep_for(delay);
-  kill(pid, signal_number);
   int status = 0;
-  waitpid(pid, &status, 0);
+  bool ended_alone = false;
+  while (!ready()) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      ended_alone = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
+  if (!ended_alone) {
+    kill(pid, signal_number);
+    waitpid(pid, &status, 0);
+  }
   Ended ended;
   if (WIFEXITED(status)) ended.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) ended.killed_by = WTERMSIG(status);

@@ -2,6 +2,7 @@
 // Running `aekit` and signalling it after a delay (the interrupt and kill tests).
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,10 @@ struct Ended {
 };
 
 // Runs `aekit ARGS` (through `exec`, so the signal reaches aekit itself, stderr to a file in
-// `dir`), sends `signal_number` after `delay`, and waits for the end.
+// `dir`), sends `signal_number` after `delay` (and then as soon as `ready()` holds, polled
+// every 0.1 ms, unless the run ends first), and waits for the end.
 Ended run_and_signal(const std::string& args, const TempDir& dir, std::chrono::milliseconds delay,
-                     int signal_number);
+                     int signal_number, const std::function<bool()>& ready = [] { return true; });
 
 // The temporaries of io/atomic_write.hpp (".NAME.tmp-PID-N") in `folder`: what a process
 // killed while writing a file leaves.
