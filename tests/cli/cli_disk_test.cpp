@@ -90,10 +90,13 @@ TEST_F(CliDisk, ADiskThatFillsUpAtAnyStageLosesNothing) {
 TEST_F(CliDisk, AReadOnlyFolderKeepsTheRunThatIsThere) {
   const fs::path run = dir_ / "run";
   ASSERT_EQ(run_aekit(train_args(run, 2), dir_).exit_code, 0);
-  const std::string model = read_file(run / "model.aek"), checkpoint = read_file(run / "checkpoint.aek");
+  const std::string model = read_file(run / "model.aek"), checkpoint = read_file(run / "checkpoint.aek"),
+                    config = read_file(run / "config.toml");
   const std::string read_only = kShim + " AEKIT_FAULT_READ_ONLY=" + run.string();
   const auto r = run_aekit("train --resume --epochs 4 --out " + run.string(), dir_, read_only);
-  expect_failure(r, 1, {"cannot write '" + (run / "checkpoint.aek").string() + "'", "Read-only file system"});
+  // The first file an epoch writes is the config (a checkpoint is never on disk without it).
+  expect_failure(r, 1, {"cannot write '" + (run / "config.toml").string() + "'", "Read-only file system"});
+  EXPECT_EQ(read_file(run / "config.toml"), config);
   EXPECT_EQ(read_file(run / "model.aek"), model);
   EXPECT_EQ(read_file(run / "checkpoint.aek"), checkpoint);
   EXPECT_TRUE(temporaries_in(run).empty());

@@ -24,8 +24,10 @@ void EpochFiles::after_epoch(train::TrainingStep& step, const train::TrainerStat
   for (const auto& r : state.history) metrics += r.to_json().dump() + "\n";
   writer_.submit([this, checkpoint = std::move(checkpoint), metrics = std::move(metrics),
                   history = state.history] {
-    io::save_model_file(folder_ / "checkpoint.aek", checkpoint);
+    // The config first: `--resume` reads it, so a checkpoint must never be on disk without it
+    // (the kill test found a run killed between the two that could not be resumed).
     write_config();
+    io::save_model_file(folder_ / "checkpoint.aek", checkpoint);
     io::atomic_write(folder_ / "metrics.jsonl", metrics);
     io::atomic_write(folder_ / "report.html", progress_.html(history));
   });

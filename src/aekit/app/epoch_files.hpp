@@ -1,9 +1,9 @@
 #pragma once
 // What a run of the training loop writes after every epoch, written while the next epoch
 // trains: checkpoint.aek, metrics.jsonl, the report of the run in progress (report.html,
-// progress_report.hpp), and, with the first checkpoint, config.toml (it
-// describes the checkpoint beside it, so a resume that fails before its first epoch leaves the
-// run's settings as they were).
+// progress_report.hpp), and, just before the first checkpoint, config.toml (it describes the
+// checkpoint beside it, which `--resume` must never find without it; a resume that fails before
+// its first epoch leaves the run's settings as they were).
 //
 // after_epoch() takes a snapshot of the step and trainer state (a copy of the values and
 // optimizer state, ~1 ms for a 1.4 MB checkpoint) and hands the writing to a background thread
