@@ -129,6 +129,16 @@ TEST(SizeClaims, AGzipBombAndAFileLargerThanTheLimit) {
   expect_error([&] { io::read_maybe_gzip(dir / "big.bin"); }, {"big.bin' unpacks to more than the size limit of 2 MiB"});
 }
 
+// The largest limit the flag takes: the read buffer's cap (a chunk past the limit) must not
+// wrap past 2^64 to a buffer smaller than one read.
+TEST(SizeClaims, TheLargestLimitStillReadsGzipWhole) {
+  TempDir dir;
+  const std::string rows(std::size_t(5) << 20, '\7');
+  io::write_maybe_gzip(dir / "rows.gz", rows);
+  ScopedSizeLimit everything(~std::uint64_t(0));
+  EXPECT_EQ(io::read_maybe_gzip(dir / "rows.gz"), rows);
+}
+
 TEST(SizeClaims, TheFlagRaisesAndLowersTheLimitForEveryCommand) {
   TempDir dir;
   write_file(dir / "big.aek", std::string(4096, 'x'));

@@ -67,9 +67,10 @@ std::string read_maybe_gzip(const std::filesystem::path& path) {
   // Grows by doubling, but never to more than a chunk past the size limit: a gzip bomb (a
   // small file that unpacks to terabytes) is refused once it passes the limit.
   const std::uint64_t limit = size_limit();
+  const std::uint64_t most = limit + std::min<std::uint64_t>(chunk, kSizeOverflow - limit);  // no wrap past 2^64
   for (;;) {
     if (bytes.size() < used + chunk)
-      bytes.resize(std::min<std::uint64_t>(std::max(2 * bytes.size(), used + chunk), limit + chunk));
+      bytes.resize(std::min<std::uint64_t>(std::max(2 * bytes.size(), used + chunk), most));
     const int got = gzread(file.get(), bytes.data() + used, chunk);
     if (got < 0) break;
     used += static_cast<std::size_t>(got);
